@@ -1,0 +1,2 @@
+/** JMH benchmarks and load harnesses behind BENCHMARKS.md. */
+package co.hotwax.preorder.benchmarks;

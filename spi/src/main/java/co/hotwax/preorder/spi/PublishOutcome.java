@@ -1,0 +1,85 @@
+package co.hotwax.preorder.spi;
+
+/**
+ * What happened to one {@link DesiredState} handed to {@link InventoryPublisher#publish}.
+ *
+ * @param sku the SKU
+ * @param facilityId the facility, as in the desired state
+ * @param status applied, to retry, or rejected
+ * @param wrote whether the channel was changed (false when it already matched); a write during a reconciliation
+ *              that the engine did not expect is drift corrected
+ * @param reason why it must be retried or was rejected, naming the cause; empty when applied
+ */
+public record PublishOutcome(String sku, String facilityId, Status status, boolean wrote, String reason) {
+
+    /** The outcome kinds. */
+    public enum Status {
+        /** The channel now matches the desired state. */
+        APPLIED,
+        /** A transient failure (throttling, a timeout, a stale compare-and-set lost to a racing writer): try again. */
+        RETRY,
+        /** The channel refused this item for good (unknown SKU, a duplicate SKU, a user error); fix the data. */
+        REJECTED
+    }
+
+    /**
+     * Validates the outcome.
+     *
+     * @throws InvalidInputException when a field is missing, or a failure carries no reason
+     */
+    public PublishOutcome {
+        String item = "publish outcome of sku " + sku;
+        Quantities.requireId(item, "sku", sku);
+        if (status == null) {
+            throw new InvalidInputException(item, "status is missing");
+        }
+        if (reason == null) {
+            reason = "";
+        }
+        if (status != Status.APPLIED && reason.isBlank()) {
+            throw new InvalidInputException(item, status + " needs a reason");
+        }
+    }
+
+    /**
+     * The channel matches the state.
+     *
+     * @param state the state published
+     * @param wrote whether a write was needed
+     * @return the outcome
+     */
+    public static PublishOutcome applied(DesiredState state, boolean wrote) {
+        return new PublishOutcome(state.sku(), state.facilityId(), Status.APPLIED, wrote, "");
+    }
+
+    /**
+     * A transient failure.
+     *
+     * @param state the state that was not published
+     * @param reason why, e.g. {@code "THROTTLED"}
+     * @return the outcome
+     */
+    public static PublishOutcome retry(DesiredState state, String reason) {
+        return new PublishOutcome(state.sku(), state.facilityId(), Status.RETRY, false, reason);
+    }
+
+    /**
+     * A permanent refusal.
+     *
+     * @param state the state that was refused
+     * @param reason why, e.g. {@code "no variant has SKU RED-M"}
+     * @return the outcome
+     */
+    public static PublishOutcome rejected(DesiredState state, String reason) {
+        return new PublishOutcome(state.sku(), state.facilityId(), Status.REJECTED, false, reason);
+    }
+
+    /**
+     * The key that identifies the SKU at its location, as {@link DesiredState#key()}.
+     *
+     * @return {@code sku} or {@code sku@facilityId}
+     */
+    public String key() {
+        return facilityId == null ? sku : sku + "@" + facilityId;
+    }
+}

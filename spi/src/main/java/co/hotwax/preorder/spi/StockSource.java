@@ -1,0 +1,8 @@
+package co.hotwax.preorder.spi;
+
+/**
+ * Physical online ATP per SKU (and facility in per-location mode), as the OMS already computes it. A SKU absent
+ * from the feed has no physical stock.
+ */
+public interface StockSource extends ChangeFeed<StockLevel> {
+}
