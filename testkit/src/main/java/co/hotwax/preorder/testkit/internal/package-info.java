@@ -1,5 +1,5 @@
 /**
- * Implementation detail of the simulator (cost rules, the throttling bucket). It may change at any time; do not
- * depend on it from outside the testkit.
+ * Implementation detail of the Shopify simulator (schema wiring, state, HTTP handling). It may change at any time;
+ * use only the public {@code co.hotwax.preorder.testkit} package.
  */
 package co.hotwax.preorder.testkit.internal;
