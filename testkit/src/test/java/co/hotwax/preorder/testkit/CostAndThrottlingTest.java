@@ -16,7 +16,7 @@ class CostAndThrottlingTest {
     private static final String SKU_QUERY = "{ productVariants(first: 5, query: \"sku:JKT-DENY\") { nodes { id sku } } }";
     private final ManualClock clock = new ManualClock(Instant.parse("2026-05-01T10:00:00Z"));
     private final SimFixture f = new SimFixture(ShopifySimulator.builder().accessToken(JsonClient.TOKEN)
-            .clock(clock).limits(ShopPlan.custom(10, 50)));
+            .clock(clock.clock()).limits(ShopPlan.custom(10, 50)));
 
     @AfterEach
     void close() {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class LedgerFeedTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2026-05-01T10:00:00Z"));
     private final SimFixture f = new SimFixture(ShopifySimulator.builder().accessToken(JsonClient.TOKEN)
-            .clock(clock));
+            .clock(clock.clock()));
 
     @AfterEach
     void close() {

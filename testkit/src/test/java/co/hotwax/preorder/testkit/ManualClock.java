@@ -3,33 +3,31 @@ package co.hotwax.preorder.testkit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.InstantSource;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the test moves by hand; read from the simulator's HTTP threads, hence volatile. */
-final class ManualClock extends Clock {
-    private volatile Instant now;
+/** Time the test moves by hand; the simulator reads it from its HTTP threads, hence the atomic reference. */
+final class ManualClock {
+    private final AtomicReference<Instant> now;
+    private final Clock clock;
 
     ManualClock(Instant start) {
-        this.now = start;
+        now = new AtomicReference<>(start);
+        InstantSource source = now::get;
+        clock = source.withZone(ZoneOffset.UTC);
     }
 
     void advance(Duration step) {
-        now = now.plus(step);
+        now.updateAndGet(t -> t.plus(step));
     }
 
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
+    Instant instant() {
+        return now.get();
     }
 
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
+    /** The clock to hand to the simulator. */
+    Clock clock() {
+        return clock;
     }
 }
