@@ -90,6 +90,7 @@ public final class PreorderSync implements AutoCloseable {
     private enum State { NEW, MANUAL, RUNNING, STOPPING, STOPPED }
 
     private final PreorderBook book;
+    private final BookPolicy policy;
     private final FeedReader feeds;
     private final PublishScheduler scheduler;
     private final List<InventoryPublisher> publishers;
@@ -124,6 +125,7 @@ public final class PreorderSync implements AutoCloseable {
         this.reconcileMillis = b.reconcileInterval.toMillis();
         this.minBackoffMillis = b.backoffMin.toMillis();
         this.batchSize = b.batchSize;
+        this.policy = b.policy;
         this.book = PreorderBook.builder().policy(b.policy).clock(b.clock).listener(this::onBookEvent).build();
         this.feeds = new FeedReader(b.supply, b.preOrders, b.stock);
         List<String> channels = new ArrayList<>();
@@ -156,7 +158,12 @@ public final class PreorderSync implements AutoCloseable {
      */
     public void start() {
         load(State.RUNNING);
-        executor.execute(this::runLoop);
+        try {
+            executor.execute(this::runLoop);
+        } catch (RuntimeException e) {
+            state.set(State.STOPPED);
+            throw e;
+        }
         LOG.info("Preorder sync started: {} pools, {} publisher(s)", book.poolCount(), publishers.size());
     }
 
@@ -230,7 +237,7 @@ public final class PreorderSync implements AutoCloseable {
             throw new InvalidInputException("pre-order " + preOrder.key(),
                     "a newly taken pre-order must be OPEN, was " + preOrder.status());
         }
-        if (book.policy().perFacility() && preOrder.facilityId() == null) {
+        if (policy.perFacility() && preOrder.facilityId() == null) {
             throw new InvalidInputException("pre-order " + preOrder.key(),
                     "facilityId is required in per-facility mode");
         }
@@ -482,7 +489,7 @@ public final class PreorderSync implements AutoCloseable {
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), book.policy().zone());
+        return LocalDate.ofInstant(clock.instant(), policy.zone());
     }
 
     private long nextDueMillis() {
@@ -494,7 +501,10 @@ public final class PreorderSync implements AutoCloseable {
         if (!scheduler.resyncRunning()) {
             next = Math.min(next, nextReconcileAt);
         }
-        long tomorrow = datesRefreshedFor.plusDays(1).atStartOfDay(book.policy().zone()).toInstant().toEpochMilli();
+        if (datesRefreshedFor == null) {
+            return next;
+        }
+        long tomorrow = datesRefreshedFor.plusDays(1).atStartOfDay(policy.zone()).toInstant().toEpochMilli();
         return Math.min(next, tomorrow);
     }
 

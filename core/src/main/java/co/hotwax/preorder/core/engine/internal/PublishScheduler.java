@@ -105,6 +105,9 @@ public final class PublishScheduler {
                 }
             }
         }
+        if (resyncRunning && resyncDone >= resyncTotal) {
+            reportResyncProgress();
+        }
         updateGauges();
     }
 
@@ -290,6 +293,7 @@ public final class PublishScheduler {
             // Not expressible through the SPI: reported like a publisher rejection, tried again when it changes.
             store.dequeue(slot);
             clearDirty(slot);
+            resyncChecked(slot);
             reportRejected(store, slot, e.getMessage());
             return null;
         }
