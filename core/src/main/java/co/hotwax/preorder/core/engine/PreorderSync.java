@@ -181,7 +181,7 @@ public final class PreorderSync implements AutoCloseable {
     /**
      * Stops taking new work, lets the loop finish the batch in flight, and returns. OMS calls made afterwards are
      * refused with {@link IllegalStateException}; commands queued but not yet applied are dropped (the feeds bring
-     * them back at the next start).
+     * them back at the next start). Do not call it from a listener callback: the loop would wait for itself.
      *
      * @param grace how long to wait for the loop to finish its batch
      * @return true when the loop has finished (or never ran); false when the grace period ran out first

@@ -21,8 +21,7 @@ class FeedsAndDatesTest {
     void anExpiredCheckpointReloadsEveryFeedFromASnapshot() {
         f.supply.add(Fixture.po("L1", "RED", 10));
         FakeStore store = new FakeStore("shop-a");
-        PreorderSync sync = f.manual(store);
-        sync.runUntilIdle(100);
+        PreorderSync sync = f.settled(store);
         f.orders.add(f.order("RED", 4, "pos"));
         f.orders.expired = true;
 
@@ -38,8 +37,7 @@ class FeedsAndDatesTest {
     void aPassedEtaDelistsOnTheNextDayUnderTheDefaultPolicy() {
         f.supply.add(Fixture.po("L1", "RED", 10));
         FakeStore store = new FakeStore("shop-a");
-        PreorderSync sync = f.manual(store);
-        sync.runUntilIdle(100);
+        PreorderSync sync = f.settled(store);
         assertThat(store.listed("RED")).isTrue();
 
         f.clock.set(Instant.parse("2026-07-02T00:00:01Z"));

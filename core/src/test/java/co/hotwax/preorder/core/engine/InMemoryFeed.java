@@ -34,7 +34,9 @@ class InMemoryFeed<T> implements ChangeFeed<T> {
 
     @SafeVarargs
     final synchronized void add(T... items) {
-        log.addAll(List.of(items));
+        for (T item : items) {
+            log.add(item);
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package co.hotwax.preorder.core.engine;
 import co.hotwax.preorder.spi.PreOrder;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,5 +62,29 @@ class MultiStoreTest {
         // P = 80, split 40/40; on_hand adds each store's own open orders.
         assertThat(a.onHand("RED")).isEqualTo(40 + 10);
         assertThat(b.onHand("RED")).isEqualTo(40 + 4);
+    }
+
+    @Test
+    void urgentWorkOfEveryStoreGoesBeforeAnyNormalWork() {
+        Fixture f = new Fixture();
+        FakeStore a = new FakeStore("shop-a").maxBatch(1);
+        FakeStore b = new FakeStore("shop-b").maxBatch(1);
+        f.supply.add(Fixture.po("X1", "X", 11), Fixture.po("Y1", "Y", 10));
+        PreorderSync sync = f.builder(a, b).build();
+        sync.startManual();
+        sync.runUntilIdle(50);
+        int seenA = a.publishCalls();
+        int seenB = b.publishCalls();
+
+        // X: P 11 -> 10 moves shares (6,5) -> (5,5): urgent for shop-a only. Y: P 10 -> 12, (5,5) -> (6,6): normal.
+        sync.supplyChanged(Fixture.po("Y1", "Y", 12));
+        sync.preOrderTaken(f.order("X", 1, "pos"));
+        sync.step();
+        assertThat(a.batches().subList(seenA, a.publishCalls())).containsExactly(List.of("X"));
+        assertThat(b.publishCalls()).as("shop-b's increase waits for shop-a's decrease").isEqualTo(seenB);
+
+        sync.runUntilIdle(50);
+        assertThat(a.available("X") + b.available("X")).isEqualTo(10);
+        assertThat(a.available("Y") + b.available("Y")).isEqualTo(12);
     }
 }
