@@ -77,7 +77,9 @@ import java.util.random.RandomGenerator;
  *   and never block: they validate the value and queue a command for the loop.</li>
  *   <li>One loop thread owns the book and calls the publishers (one call at a time per publisher). Listener
  *   callbacks ({@link SyncListener}, {@link BookListener}) run on that thread and must not block.</li>
- *   <li>{@link #start()}, {@link #stop(Duration)} and {@link #close()} may be called from any thread.</li>
+ *   <li>{@link #start()}, {@link #stop(Duration)} and {@link #close()} may be called from any thread (not from a
+ *   listener callback). During {@code start()} the snapshot is loaded on the calling thread, so the
+ *   {@link BookListener} sees the rebuild's events there.</li>
  *   <li>Manual mode ({@link #startManual()}, {@link #step()}, {@link #runUntilIdle(int)}) runs the loop on the
  *   caller's thread: call those from one thread only; with a virtual {@link Clock} a whole run replays from one
  *   seed.</li>
@@ -288,7 +290,9 @@ public final class PreorderSync implements AutoCloseable {
     }
 
     /**
-     * A supply line changed (pushed in addition to the supply feed). Thread-safe, non-blocking.
+     * A supply line changed (pushed in addition to the supply feed). Thread-safe, non-blocking. When the feed
+     * carries the same line, a feed page older than this push may briefly restore the older state until the feed
+     * delivers this change too; push and feed converge on the feed's latest state.
      *
      * @param line the line's new state
      * @throws InvalidInputException when the value is missing
@@ -530,8 +534,10 @@ public final class PreorderSync implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            LOG.info("Sync loop interrupted; stopping");
+            LOG.warn("Sync loop interrupted; the engine stops and refuses further OMS calls");
         } finally {
+            // However the loop ends, stop taking work nobody would apply.
+            state.set(State.STOPPED);
             loopDone.countDown();
         }
     }
