@@ -73,7 +73,7 @@ class FeedsAndDatesTest {
     }
 
     @Test
-    void sharedLocationModePublishesPhysicalStockOnTopOfTheShareWhenItCan() {
+    void sharedLocationModePublishesPhysicalStockOnTopOfTheShare() {
         f.supply.add(Fixture.po("L1", "RED", 10));
         f.stock.add(new StockLevel("RED", null, -3));
         FakeStore store = new FakeStore("shop-a");
@@ -84,10 +84,9 @@ class FeedsAndDatesTest {
 
         sync.stockChanged(new StockLevel("RED", null, 5));
         sync.runUntilIdle(100);
-        // The SPI forbids sellable > 0 on an unlisted SKU, so in-stock SKUs cannot be published in this mode yet:
-        // reported, never silently zeroed.
-        assertThat(store.onHand("RED")).isEqualTo(10);
-        assertThat(f.events(SyncEvent.Rejected.class)).singleElement()
-                .satisfies(r -> assertThat(r.reason()).contains("unlisted SKU must have sellable 0"));
+        // In stock: no longer a pre-order (delisted), but the physical units stay for sale at the shared location.
+        assertThat(store.listed("RED")).isFalse();
+        assertThat(store.onHand("RED")).isEqualTo(5);
+        assertThat(f.events(SyncEvent.Rejected.class)).isEmpty();
     }
 }
