@@ -137,6 +137,33 @@ class InventoryWritesTest {
     }
 
     @Test
+    void adjustRefusesTwoLedgerDocumentsInOneCall() {
+        Variant other = f.sim.addVariant(f.product.id(), "JKT-OTHER", true, InventoryPolicy.DENY);
+        f.sim.stock(other.id(), f.warehouse.id(), 0);
+        JsonNode p = f.client.post(SimFixture.ADJUST, vars("key", "two-docs", "input", vars("name", "incoming",
+                "reason", "received", "changes", List.of(
+                        vars("inventoryItemId", f.deny.inventoryItemId(), "locationId", f.warehouse.id(), "delta", 1,
+                                "changeFromQuantity", null, "ledgerDocumentUri", "oms://po/1"),
+                        vars("inventoryItemId", other.inventoryItemId(), "locationId", f.warehouse.id(), "delta", 1,
+                                "changeFromQuantity", null, "ledgerDocumentUri", "oms://po/2")))))
+                .data().path("inventoryAdjustQuantities");
+
+        assertThat(code(p)).isEqualTo("MAX_ONE_LEDGER_DOCUMENT");
+        assertThat(f.sim.quantity(f.deny.inventoryItemId(), f.warehouse.id(), "incoming")).isZero();
+    }
+
+    @Test
+    void referenceDocumentMustBeAUri() {
+        JsonNode p = f.client.post(SimFixture.SET, vars("key", "ref", "input", vars("name", "available", "reason",
+                "correction", "referenceDocumentUri", "not a uri", "quantities", List.of(vars("inventoryItemId",
+                        f.deny.inventoryItemId(), "locationId", f.warehouse.id(), "quantity", 1,
+                        "changeFromQuantity", null))))).data().path("inventorySetQuantities");
+
+        assertThat(code(p)).isEqualTo("INVALID_REFERENCE_DOCUMENT");
+        assertThat(f.available(f.deny)).isEqualTo(10);
+    }
+
+    @Test
     void adjustWithoutChangeFromKeyIsRejected() {
         JsonClient.Reply r = f.client.post(SimFixture.ADJUST, vars("key", "nokey", "input", vars("name",
                 "available", "reason", "correction", "changes", List.of(vars("inventoryItemId",
