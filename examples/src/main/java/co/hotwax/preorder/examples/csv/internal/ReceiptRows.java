@@ -1,0 +1,26 @@
+package co.hotwax.preorder.examples.csv.internal;
+
+import co.hotwax.preorder.examples.RowError;
+import co.hotwax.preorder.spi.SupplyLine;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What one read of a receipts file produced.
+ *
+ * @param lines the good rows as supply lines, by line id, in file order
+ * @param errors the refused rows, in file order
+ * @param unreadableIds ids of refused rows whose id could still be read: their last good state is kept
+ */
+public record ReceiptRows(Map<String, SupplyLine> lines, List<RowError> errors, Set<String> unreadableIds) {
+    /**
+     * Copies everything.
+     */
+    public ReceiptRows {
+        lines = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(lines));
+        errors = List.copyOf(errors);
+        unreadableIds = Set.copyOf(unreadableIds);
+    }
+}
