@@ -14,7 +14,7 @@ import java.util.Set;
  *       only what was received exists, nothing more is coming;</li>
  *   <li>otherwise (created or approved) → {@link SupplyStatus#OPEN}.</li>
  * </ul>
- * Any other value is refused, so a new OMS status is noticed rather than guessed.
+ * Any other value, null included, is refused, so a new OMS status is noticed rather than guessed.
  */
 public final class PurchaseOrderStatuses {
     private static final Set<String> HEADER = Set.of("ORDER_CREATED", "ORDER_APPROVED", "ORDER_COMPLETED",
@@ -35,11 +35,11 @@ public final class PurchaseOrderStatuses {
      * @throws InvalidInputException naming the line when a status is not one of the known values
      */
     public static SupplyStatus of(String lineKey, String headerStatus, String itemStatus) {
-        if (!HEADER.contains(headerStatus)) {
+        if (headerStatus == null || !HEADER.contains(headerStatus)) {
             throw new InvalidInputException("purchase order line " + lineKey, "order status \"" + headerStatus
                     + "\" is not one of " + String.join(", ", HEADER.stream().sorted().toList()));
         }
-        if (!ITEM.contains(itemStatus)) {
+        if (itemStatus == null || !ITEM.contains(itemStatus)) {
             throw new InvalidInputException("purchase order line " + lineKey, "item status \"" + itemStatus
                     + "\" is not one of " + String.join(", ", ITEM.stream().sorted().toList()));
         }
