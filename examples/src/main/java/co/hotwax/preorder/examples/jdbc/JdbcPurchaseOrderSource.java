@@ -2,6 +2,7 @@ package co.hotwax.preorder.examples.jdbc;
 
 import co.hotwax.preorder.examples.RowError;
 import co.hotwax.preorder.examples.SourceUnavailableException;
+import co.hotwax.preorder.examples.internal.FeedArguments;
 import co.hotwax.preorder.spi.Checkpoint;
 import co.hotwax.preorder.spi.FeedPage;
 import co.hotwax.preorder.spi.FeedSnapshot;
@@ -96,11 +97,7 @@ public final class JdbcPurchaseOrderSource implements PurchaseOrderSource {
 
     @Override
     public FeedPage<SupplyLine> changesSince(Checkpoint checkpoint, int maxItems) {
-        if (maxItems < 1) {
-            throw new InvalidInputException("changesSince on " + itemTable, "maxItems must be at least 1, was "
-                    + maxItems);
-        }
-        long from = sequence(checkpoint);
+        long from = sequence(checkpoint, FeedArguments.requireValid(itemTable, checkpoint, maxItems));
         try (Connection c = dataSource.getConnection()) {
             long latest = latestSeq(c);
             if (from > latest) {
@@ -134,12 +131,9 @@ public final class JdbcPurchaseOrderSource implements PurchaseOrderSource {
         return errors;
     }
 
-    private long sequence(Checkpoint checkpoint) {
-        if (checkpoint == null) {
-            throw new InvalidInputException("changesSince on " + itemTable, "checkpoint is missing");
-        }
+    private long sequence(Checkpoint checkpoint, String value) {
         try {
-            long seq = Long.parseLong(checkpoint.value());
+            long seq = Long.parseLong(value);
             if (seq >= 0) {
                 return seq;
             }

@@ -131,6 +131,9 @@ class JdbcPurchaseOrderSourceTest {
         assertThatThrownBy(() -> source.changesSince(Checkpoint.of("2"), 10))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("is ahead of oms_purchase_order_item (latest change_seq 1)");
+        assertThatThrownBy(() -> source.changesSince(null, 10))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("changesSince on oms_purchase_order_item: checkpoint is missing");
         assertThatThrownBy(() -> source.changesSince(Checkpoint.of("0"), 0))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("maxItems must be at least 1");
     }
