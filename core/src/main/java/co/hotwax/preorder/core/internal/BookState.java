@@ -189,6 +189,7 @@ public final class BookState {
         changed.sort((a, b) -> a.key.compareTo(b.key));
         for (Pool pool : changed) {
             pool.capturePrev();
+            pool.keepOrdersPrev();
             Allocator.applyEligibility(pool, policy, today);
         }
         for (Pool pool : changed) {
@@ -252,7 +253,7 @@ public final class BookState {
             touch(from);
             touch(target);
             from.removeOrder(e);
-            e.order = preOrder;
+            e.setOrder(preOrder);
         }
         target.insertOrder(e);
         finishCall();
