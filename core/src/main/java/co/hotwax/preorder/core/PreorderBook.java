@@ -139,8 +139,9 @@ public final class PreorderBook {
      * Adds a supply line or replaces the one with the same lineId. A PO increase, cut, cancel, close, receipt or ETA
      * change is an upsert; a line whose SKU or facility changes moves pools.
      *
-     * @param line the line
-     * @throws InvalidInputException when the line is null; the state is then unchanged
+     * @param line the line (its own constructor already refused negative, overflowing or inconsistent quantities)
+     * @throws InvalidInputException when the line is null or its eta is not a possible date (outside
+     *                               1900-01-01..9999-12-31); the state is then unchanged
      */
     public void upsertSupplyLine(SupplyLine line) {
         state.upsertSupplyLine(line);
