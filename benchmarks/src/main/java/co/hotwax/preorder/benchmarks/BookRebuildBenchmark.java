@@ -4,6 +4,8 @@ import co.hotwax.preorder.core.BatchReport;
 import co.hotwax.preorder.core.BookPolicy;
 import co.hotwax.preorder.core.PreorderBook;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,11 +18,13 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A full rebuild of the book from a catalog snapshot: what the engine does at start and after a crash.
- * Single-shot: each measured iteration builds a fresh book from the same generated inputs.
+ * Single-shot: each measured iteration builds a fresh book from the same generated inputs. The per-pool recompute
+ * runs on the book's {@code rebuildExecutor} with {@link #threads} threads (the machine's cores by default).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -33,7 +37,12 @@ public class BookRebuildBenchmark {
     @Param({"1000000/200000/2000000"})
     public String size;
 
+    /** Threads of the rebuild executor; 1 runs the recompute on the calling thread. */
+    @Param({"2"})
+    public int threads;
+
     private CatalogGenerator catalog;
+    private ExecutorService executor;
 
     /** Generates the inputs once per trial; generation is not measured. */
     @Setup(Level.Trial)
@@ -41,6 +50,15 @@ public class BookRebuildBenchmark {
         String[] parts = size.split("/");
         catalog = new CatalogGenerator(42, Integer.parseInt(parts[1]), Integer.parseInt(parts[0]),
                 Integer.parseInt(parts[2]));
+        executor = threads > 1 ? Executors.newFixedThreadPool(threads) : null;
+    }
+
+    /** Stops the rebuild threads. */
+    @TearDown(Level.Trial)
+    public void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
     }
 
     /**
@@ -50,7 +68,11 @@ public class BookRebuildBenchmark {
      */
     @Benchmark
     public BatchReport rebuild() {
-        PreorderBook book = PreorderBook.builder().policy(BookPolicy.defaults()).build();
+        PreorderBook.Builder builder = PreorderBook.builder().policy(BookPolicy.defaults());
+        if (executor != null) {
+            builder.rebuildExecutor(executor);
+        }
+        PreorderBook book = builder.build();
         BatchReport report = book.rebuild(catalog.lines(), catalog.preOrders(), catalog.stock());
         if (!report.rejected().isEmpty()) {
             throw new IllegalStateException("generated catalog was rejected: " + report.rejected().get(0));
