@@ -125,7 +125,7 @@ final class Allocator {
         }
         line.allocated += quantity;
         o.covered += quantity;
-        LocalDate eta = line.line.eta();
+        LocalDate eta = line.eta;
         if (o.promiseEta == null || eta.isAfter(o.promiseEta)) {
             o.promiseEta = eta;
         }
@@ -146,11 +146,11 @@ final class Allocator {
             LineEntry line = lines.get(i);
             long p = line.preorderable();
             if (p > 0 && firstWithP == null) {
-                firstWithP = line.line.eta();
+                firstWithP = line.eta;
             }
             sumP += p;
-            onOrder += line.line.onOrder();
-            promisable += line.line.promisable();
+            onOrder += line.onOrder;
+            promisable += line.promisable;
             allocated += line.allocated;
         }
         pool.onOrder = onOrder;

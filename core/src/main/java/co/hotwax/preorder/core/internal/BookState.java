@@ -89,10 +89,10 @@ public final class BookState {
     public void upsertSupplyLine(SupplyLine line) {
         PoolKey key = rules.check(line);
         LineEntry e = linesById.get(line.lineId());
-        if (e != null && e.line.equals(line)) {
+        if (e != null && e.holds(line)) {
             return;
         }
-        Pool target = poolFor(key);
+        Pool target = poolOf(e == null ? null : e.pool, key);
         if (e == null) {
             touch(target);
             e = new LineEntry(line);
@@ -102,7 +102,7 @@ public final class BookState {
             touch(from);
             touch(target);
             from.removeLine(e);
-            e.line = line;
+            e.setLine(line);
         }
         target.insertLine(e);
         finishCall();
@@ -247,7 +247,7 @@ public final class BookState {
     }
 
     private void replaceOrder(OrderEntry e, PreOrder preOrder, PoolKey key) {
-        Pool target = poolFor(key);
+        Pool target = poolOf(e == null ? null : e.pool, key);
         if (e == null) {
             touch(target);
             e = new OrderEntry(preOrder);
@@ -261,6 +261,11 @@ public final class BookState {
         }
         target.insertOrder(e);
         finishCall();
+    }
+
+    /** The pool of the key: most changes stay in the entry's current pool, which spares the pool lookup. */
+    private Pool poolOf(Pool current, PoolKey key) {
+        return current != null && current.key.equals(key) ? current : poolFor(key);
     }
 
     private Pool poolFor(PoolKey key) {

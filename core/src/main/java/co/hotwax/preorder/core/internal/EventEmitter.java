@@ -14,10 +14,13 @@ import java.util.Objects;
 final class EventEmitter {
     private final BookListener listener;
     private final int promiseBufferDays;
+    /** Nobody listens: deriving events would only make garbage. */
+    private final boolean silent;
 
     EventEmitter(BookListener listener, int promiseBufferDays) {
         this.listener = listener;
         this.promiseBufferDays = promiseBufferDays;
+        this.silent = listener == BookListener.NO_OP;
     }
 
     /**
@@ -25,9 +28,11 @@ final class EventEmitter {
      *
      * @param pool the pool, recomputed, its previous outcome captured
      * @param inputsChanged whether the call changed the pool's inputs (then PoolChanged fires regardless)
-     * @return whether anything of the pool changed
      */
-    boolean emit(Pool pool, boolean inputsChanged) {
+    void emit(Pool pool, boolean inputsChanged) {
+        if (silent) {
+            return;
+        }
         String sku = pool.key.sku();
         String facility = pool.key.facilityId();
         boolean changed = inputsChanged || pool.summaryChanged();
@@ -52,7 +57,6 @@ final class EventEmitter {
         if (changed) {
             listener.onEvent(new BookEvent.PoolChanged(sku, facility));
         }
-        return changed;
     }
 
     private boolean emitOrder(OrderEntry o, String sku, String facility) {

@@ -2,13 +2,18 @@ package co.hotwax.preorder.core.internal;
 
 import co.hotwax.preorder.spi.SupplyLine;
 
+import java.time.LocalDate;
 import java.util.Comparator;
 
-/** A supply line as held in its pool, with the units the last allocation took from it. */
+/**
+ * A supply line as held in its pool, with the units the last allocation took from it. The quantities the allocator
+ * and the line order read on every pass are copied out of the record, so a recompute or a binary search touches one
+ * object per line instead of the entry, the record and its date.
+ */
 final class LineEntry {
     /** Allocation order of lines: (eta, lineId). */
     static final Comparator<LineEntry> ORDER = (a, b) -> {
-        int c = a.line.eta().compareTo(b.line.eta());
+        int c = Long.compare(a.etaDay, b.etaDay);
         return c != 0 ? c : a.line.lineId().compareTo(b.line.lineId());
     };
 
@@ -16,18 +21,42 @@ final class LineEntry {
     Pool pool;
     long allocated;
 
+    /** Copies of {@code line}'s values; kept in step by {@link #setLine}. */
+    LocalDate eta;
+    long etaDay;
+    long received;
+    long onOrder;
+    long promisable;
+    long buffer;
+
     LineEntry(SupplyLine line) {
+        setLine(line);
+    }
+
+    /** Replaces the record; the entry must not be in a pool's sorted list while its order key changes. */
+    void setLine(SupplyLine line) {
         this.line = line;
+        this.eta = line.eta();
+        this.etaDay = eta.toEpochDay();
+        this.received = line.received();
+        this.onOrder = line.onOrder();
+        this.promisable = line.promisable();
+        this.buffer = line.buffer();
+    }
+
+    /** Whether the record equals the one held; the copied quantities settle most calls without reading it. */
+    boolean holds(SupplyLine other) {
+        return other.received() == received && other.onOrder() == onOrder && other.buffer() == buffer
+                && line.equals(other);
     }
 
     /** Units still promisable after the allocation so far. */
     long free() {
-        return line.promisable() - allocated;
+        return promisable - allocated;
     }
 
     /** P of this line: on-order units outside the buffer that no pre-order took. */
     long preorderable() {
-        SupplyLine l = line;
-        return Math.max(0, l.onOrder() - l.buffer() - Math.max(0, allocated - l.received()));
+        return Math.max(0, onOrder - buffer - Math.max(0, allocated - received));
     }
 }

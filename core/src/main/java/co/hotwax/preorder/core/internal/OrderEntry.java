@@ -14,7 +14,10 @@ import java.util.Comparator;
 final class OrderEntry {
     /** Time order of pre-orders: (placedAt, orderId, lineId). */
     static final Comparator<OrderEntry> ORDER = (a, b) -> {
-        int c = a.order.placedAt().compareTo(b.order.placedAt());
+        int c = Long.compare(a.placedSecond, b.placedSecond);
+        if (c == 0) {
+            c = Integer.compare(a.placedNano, b.placedNano);
+        }
         if (c != 0) {
             return c;
         }
@@ -35,6 +38,9 @@ final class OrderEntry {
     long quantity;
     PreOrderStatus status;
     String pinnedLineId;
+    /** {@code placedAt} as its two fields, so the time order reads no other object. */
+    long placedSecond;
+    int placedNano;
     Pool pool;
 
     long covered;
@@ -51,11 +57,14 @@ final class OrderEntry {
         setOrder(order);
     }
 
+    /** Replaces the record; the entry must not be in a pool's sorted list while its time order changes. */
     void setOrder(PreOrder order) {
         this.order = order;
         this.quantity = order.quantity();
         this.status = order.status();
         this.pinnedLineId = order.pinnedLineId();
+        this.placedSecond = order.placedAt().getEpochSecond();
+        this.placedNano = order.placedAt().getNano();
     }
 
     boolean holdsSupply() {

@@ -81,6 +81,6 @@ final class Snapshots {
     }
 
     private static Allocation allocation(LineEntry line, long quantity) {
-        return new Allocation(line.line.lineId(), line.line.poId(), quantity, line.line.eta());
+        return new Allocation(line.line.lineId(), line.line.poId(), quantity, line.eta);
     }
 }
