@@ -7,7 +7,6 @@ import co.hotwax.preorder.spi.PreOrderStatus;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Map;
 
 /**
  * Computes one pool's outcome from its inputs alone (brief rules 1-5): the canonical allocation, P, the next promise
@@ -39,13 +38,13 @@ final class Allocator {
      * @param linesById every line of the book, to resolve pins
      * @param sink receives the allocations, or null
      */
-    static void recompute(Pool pool, BookPolicy policy, LocalDate today, Map<String, LineEntry> linesById,
+    static void recompute(Pool pool, BookPolicy policy, LocalDate today, EntryIndex<LineEntry> linesById,
                           Sink sink) {
         allocate(pool, linesById, sink);
         measure(pool, policy, today);
     }
 
-    private static void allocate(Pool pool, Map<String, LineEntry> linesById, Sink sink) {
+    private static void allocate(Pool pool, EntryIndex<LineEntry> linesById, Sink sink) {
         ArrayList<LineEntry> lines = pool.lines;
         ArrayList<OrderEntry> orders = pool.orders;
         for (int i = 0, n = lines.size(); i < n; i++) {
@@ -71,14 +70,14 @@ final class Allocator {
     }
 
     /** Step 1: pinned pre-orders take from their pinned line, in time order, as far as it goes. */
-    private static void allocatePinned(Pool pool, Map<String, LineEntry> linesById, Sink sink) {
+    private static void allocatePinned(Pool pool, EntryIndex<LineEntry> linesById, Sink sink) {
         ArrayList<OrderEntry> orders = pool.orders;
         for (int i = 0, n = orders.size(); i < n; i++) {
             OrderEntry o = orders.get(i);
             if (o.pinnedLineId == null || !o.holdsSupply()) {
                 continue;
             }
-            LineEntry line = linesById.get(o.pinnedLineId);
+            LineEntry line = linesById.get(o.pinnedLineId, null);
             if (line == null || line.pool != pool) {
                 continue;
             }

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -43,8 +42,8 @@ public final class BookState {
     /** Pools the current call touched, in touch order; reused so a call allocates nothing for it. */
     private final ArrayList<Pool> touched = new ArrayList<>(2);
 
-    private HashMap<String, LineEntry> linesById = new HashMap<>();
-    private HashMap<OrderKey, OrderEntry> ordersByKey = new HashMap<>();
+    private EntryIndex<LineEntry> linesById = new EntryIndex<>(LineEntry.IDS, 0);
+    private EntryIndex<OrderEntry> ordersByKey = new EntryIndex<>(OrderEntry.IDS, 0);
     private HashMap<PoolKey, Pool> pools = new HashMap<>();
     private HashMap<PoolKey, Long> stock = new HashMap<>();
     private LocalDate today;
@@ -88,7 +87,7 @@ public final class BookState {
      */
     public void upsertSupplyLine(SupplyLine line) {
         PoolKey key = rules.check(line);
-        LineEntry e = linesById.get(line.lineId());
+        LineEntry e = linesById.get(line.lineId(), null);
         if (e != null && e.holds(line)) {
             return;
         }
@@ -96,7 +95,7 @@ public final class BookState {
         if (e == null) {
             touch(target);
             e = new LineEntry(line);
-            linesById.put(line.lineId(), e);
+            linesById.add(e);
         } else {
             Pool from = e.pool;
             touch(from);
@@ -115,7 +114,7 @@ public final class BookState {
      */
     public void upsertPreOrder(PreOrder preOrder) {
         PoolKey key = rules.check(preOrder);
-        OrderEntry e = ordersByKey.get(new OrderKey(preOrder.orderId(), preOrder.lineId()));
+        OrderEntry e = ordersByKey.get(preOrder.orderId(), preOrder.lineId());
         if (e != null && e.order.equals(preOrder)) {
             return;
         }
@@ -239,7 +238,7 @@ public final class BookState {
     }
 
     private OrderEntry existing(String orderId, String lineId) {
-        OrderEntry e = orderId == null || lineId == null ? null : ordersByKey.get(new OrderKey(orderId, lineId));
+        OrderEntry e = orderId == null || lineId == null ? null : ordersByKey.get(orderId, lineId);
         if (e == null) {
             throw new InvalidInputException(InputRules.preOrderItem(orderId, lineId), "unknown pre-order");
         }
@@ -251,7 +250,7 @@ public final class BookState {
         if (e == null) {
             touch(target);
             e = new OrderEntry(preOrder);
-            ordersByKey.put(new OrderKey(preOrder.orderId(), preOrder.lineId()), e);
+            ordersByKey.add(e);
         } else {
             Pool from = e.pool;
             touch(from);
@@ -317,8 +316,8 @@ public final class BookState {
                                Collection<StockLevel> stockLevels) {
         LocalDate newToday = readToday();
         ArrayList<BatchReport.Rejection> rejected = new ArrayList<>();
-        HashMap<String, LineEntry> newLines = new HashMap<>(capacity(lines.size()));
-        HashMap<OrderKey, OrderEntry> newOrders = new HashMap<>(capacity(preOrders.size()));
+        EntryIndex<LineEntry> newLines = new EntryIndex<>(LineEntry.IDS, lines.size());
+        EntryIndex<OrderEntry> newOrders = new EntryIndex<>(OrderEntry.IDS, preOrders.size());
         HashMap<PoolKey, Long> newStock = new HashMap<>(capacity(stockLevels.size()));
         HashMap<PoolKey, Pool> newPools = new HashMap<>();
         int applied = loadLines(lines, newLines, newPools, rejected)
@@ -330,12 +329,13 @@ public final class BookState {
             pool.physicalAtp = newStock.getOrDefault(pool.key, 0L);
             Allocator.recompute(pool, policy, newToday, newLines, null);
         });
-        for (Map.Entry<OrderKey, OrderEntry> e : newOrders.entrySet()) {
-            OrderEntry old = ordersByKey.get(e.getKey());
+        EntryIndex<OrderEntry> oldOrders = ordersByKey;
+        newOrders.forEach(e -> {
+            OrderEntry old = oldOrders.get(e.order.orderId(), e.order.lineId());
             if (old != null) {
-                e.getValue().capturePrevFrom(old);
+                e.capturePrevFrom(old);
             }
-        }
+        });
         TreeSet<PoolKey> keys = new TreeSet<>(newPools.keySet());
         keys.addAll(pools.keySet());
         HashMap<PoolKey, Pool> oldPools = pools;
@@ -364,18 +364,18 @@ public final class BookState {
         return new BatchReport(applied, rejected);
     }
 
-    private int loadLines(Collection<SupplyLine> lines, HashMap<String, LineEntry> into,
+    private int loadLines(Collection<SupplyLine> lines, EntryIndex<LineEntry> into,
                           HashMap<PoolKey, Pool> newPools, List<BatchReport.Rejection> rejected) {
         int index = 0;
         int applied = 0;
         for (SupplyLine line : lines) {
             try {
                 PoolKey key = rules.check(line);
-                if (into.containsKey(line.lineId())) {
+                if (into.get(line.lineId(), null) != null) {
                     throw new InvalidInputException(InputRules.item(line), "duplicate lineId; the first is kept");
                 }
                 LineEntry e = new LineEntry(line);
-                into.put(line.lineId(), e);
+                into.add(e);
                 Pool pool = newPools.computeIfAbsent(key, Pool::new);
                 pool.lines.add(e);
                 e.pool = pool;
@@ -388,20 +388,19 @@ public final class BookState {
         return applied;
     }
 
-    private int loadPreOrders(Collection<PreOrder> preOrders, HashMap<OrderKey, OrderEntry> into,
+    private int loadPreOrders(Collection<PreOrder> preOrders, EntryIndex<OrderEntry> into,
                               HashMap<PoolKey, Pool> newPools, List<BatchReport.Rejection> rejected) {
         int index = 0;
         int applied = 0;
         for (PreOrder p : preOrders) {
             try {
                 PoolKey key = rules.check(p);
-                OrderKey id = new OrderKey(p.orderId(), p.lineId());
-                if (into.containsKey(id)) {
+                if (into.get(p.orderId(), p.lineId()) != null) {
                     throw new InvalidInputException(InputRules.item(p),
                             "duplicate (orderId, lineId); the first is kept");
                 }
                 OrderEntry e = new OrderEntry(p);
-                into.put(id, e);
+                into.add(e);
                 Pool pool = newPools.computeIfAbsent(key, Pool::new);
                 pool.orders.add(e);
                 e.pool = pool;
@@ -467,7 +466,7 @@ public final class BookState {
         if (orderId == null || lineId == null) {
             return null;
         }
-        OrderEntry e = ordersByKey.get(new OrderKey(orderId, lineId));
+        OrderEntry e = ordersByKey.get(orderId, lineId);
         if (e == null) {
             return null;
         }

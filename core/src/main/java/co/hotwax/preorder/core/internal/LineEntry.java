@@ -17,6 +17,19 @@ final class LineEntry {
         return c != 0 ? c : a.line.lineId().compareTo(b.line.lineId());
     };
 
+    /** A line's id for the book's index: its lineId. */
+    static final EntryIndex.Ids<LineEntry> IDS = new EntryIndex.Ids<>() {
+        @Override
+        public String first(LineEntry entry) {
+            return entry.line.lineId();
+        }
+
+        @Override
+        public String second(LineEntry entry) {
+            return null;
+        }
+    };
+
     SupplyLine line;
     Pool pool;
     long allocated;

@@ -25,6 +25,19 @@ final class OrderEntry {
         return c != 0 ? c : a.order.lineId().compareTo(b.order.lineId());
     };
 
+    /** A pre-order's id for the book's index: (orderId, lineId). */
+    static final EntryIndex.Ids<OrderEntry> IDS = new EntryIndex.Ids<>() {
+        @Override
+        public String first(OrderEntry entry) {
+            return entry.order.orderId();
+        }
+
+        @Override
+        public String second(OrderEntry entry) {
+            return entry.order.lineId();
+        }
+    };
+
     /** Not in the book before the call. */
     static final byte ABSENT = 0;
     /** Holds no supply (cancelled). */
