@@ -26,7 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Incremental events applied one at a time to a book holding the full catalog, on one thread: the engine's steady
  * state. The events are an {@link EventCycle} (60% pre-order take/cancel, 30% supply-line receipt/quantity change,
  * 10% stock, random SKUs), generated up front and replayed round and round; one round is applied before measuring,
- * after which every command changes the book's inputs. The heap is capped at the issue's 1.5 GB target, so the
+ * after which every command changes the book's inputs. The book has a {@link DirtyPoolListener}, as in the engine.
+ * The heap is capped at the issue's 1.5 GB target, so the
  * figure also shows the full state fits in it.
  *
  * <p>On a shared machine the wall-clock score drops when other processes take the cores, so each iteration also
@@ -44,6 +45,7 @@ public class BookEventBenchmark {
     private static final int COMMANDS = 1 << 20;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
+    private final DirtyPoolListener listener = new DirtyPoolListener();
     private PreorderBook book;
     private BookCommand[] commands;
     private int next;
@@ -55,7 +57,7 @@ public class BookEventBenchmark {
     @Setup(Level.Trial)
     public void build() {
         CatalogGenerator catalog = new CatalogGenerator(42, 200_000, 1_000_000, 2_000_000);
-        book = PreorderBook.builder().policy(BookPolicy.defaults()).build();
+        book = PreorderBook.builder().policy(BookPolicy.defaults()).listener(listener).build();
         book.rebuild(catalog.lines(), catalog.preOrders(), catalog.stock());
         EventCycle cycle = new EventCycle(catalog, new SplittableRandom(7), COMMANDS);
         cycle.warmUp(book);
@@ -75,8 +77,8 @@ public class BookEventBenchmark {
     public void printCpuRate() {
         double threadSeconds = (THREADS.getCurrentThreadCpuTime() - threadCpuStart) / 1e9;
         double processSeconds = (processCpuNanos() - processCpuStart) / 1e9;
-        System.out.printf(" [cpu: %,.0f events/thread-CPU-s, %,.0f events/process-CPU-s]", applied / threadSeconds,
-                applied / processSeconds);
+        System.out.printf(" [cpu: %,.0f events/thread-CPU-s, %,.0f events/process-CPU-s; %,d pool changes]",
+                applied / threadSeconds, applied / processSeconds, listener.poolChanges());
     }
 
     private static long processCpuNanos() {
