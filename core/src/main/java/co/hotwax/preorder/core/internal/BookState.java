@@ -330,15 +330,16 @@ public final class BookState {
             Allocator.recompute(pool, policy, newToday, newLines, null);
         });
         EntryIndex<OrderEntry> oldOrders = ordersByKey;
-        newOrders.forEach(e -> {
-            OrderEntry old = oldOrders.get(e.order.orderId(), e.order.lineId());
-            if (old != null) {
-                e.capturePrevFrom(old);
-            }
-        });
-        TreeSet<PoolKey> keys = new TreeSet<>(newPools.keySet());
-        keys.addAll(pools.keySet());
+        if (oldOrders.size() > 0) {
+            newOrders.forEach(e -> {
+                OrderEntry old = oldOrders.get(e.order.orderId(), e.order.lineId());
+                if (old != null) {
+                    e.capturePrevFrom(old);
+                }
+            });
+        }
         HashMap<PoolKey, Pool> oldPools = pools;
+        List<PoolKey> keys = sortedUnion(newPools.keySet(), oldPools.keySet());
 
         linesById = newLines;
         ordersByKey = newOrders;
@@ -362,6 +363,22 @@ public final class BookState {
             emitter.emit(pool, !pool.sameInputs(old));
         }
         return new BatchReport(applied, rejected);
+    }
+
+    /** Both key sets, sorted, each key once; a sorted list costs less than a tree of entries for every pool. */
+    private static List<PoolKey> sortedUnion(Collection<PoolKey> a, Collection<PoolKey> b) {
+        ArrayList<PoolKey> keys = new ArrayList<>(a.size() + b.size());
+        keys.addAll(a);
+        keys.addAll(b);
+        keys.sort(null);
+        int kept = 0;
+        for (int i = 0, n = keys.size(); i < n; i++) {
+            PoolKey k = keys.get(i);
+            if (kept == 0 || !keys.get(kept - 1).equals(k)) {
+                keys.set(kept++, k);
+            }
+        }
+        return keys.subList(0, kept);
     }
 
     private int loadLines(Collection<SupplyLine> lines, EntryIndex<LineEntry> into,
