@@ -96,14 +96,19 @@ public final class BookState {
             touch(target);
             e = new LineEntry(line);
             linesById.add(e);
+            target.insertLine(e);
+        } else if (e.pool == target && e.samePlaceAs(line)) {
+            // Most changes (receipts, quantities, status) keep the line's place in the (eta, lineId) order.
+            touch(target);
+            e.setLine(line);
         } else {
             Pool from = e.pool;
             touch(from);
             touch(target);
             from.removeLine(e);
             e.setLine(line);
+            target.insertLine(e);
         }
-        target.insertLine(e);
         finishCall();
     }
 
@@ -115,7 +120,7 @@ public final class BookState {
     public void upsertPreOrder(PreOrder preOrder) {
         PoolKey key = rules.check(preOrder);
         OrderEntry e = ordersByKey.get(preOrder.orderId(), preOrder.lineId());
-        if (e != null && e.order.equals(preOrder)) {
+        if (e != null && e.holds(preOrder)) {
             return;
         }
         replaceOrder(e, preOrder, key);
@@ -251,14 +256,19 @@ public final class BookState {
             touch(target);
             e = new OrderEntry(preOrder);
             ordersByKey.add(e);
+            target.insertOrder(e);
+        } else if (e.pool == target && e.samePlaceAs(preOrder)) {
+            // Cancel, release, quantity or pin changes keep the pre-order's place in the time order.
+            touch(target);
+            e.setOrder(preOrder);
         } else {
             Pool from = e.pool;
             touch(from);
             touch(target);
             from.removeOrder(e);
             e.setOrder(preOrder);
+            target.insertOrder(e);
         }
-        target.insertOrder(e);
         finishCall();
     }
 

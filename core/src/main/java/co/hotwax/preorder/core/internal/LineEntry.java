@@ -63,6 +63,11 @@ final class LineEntry {
                 && line.equals(other);
     }
 
+    /** Whether the record sorts where the held one does (same eta; the lineId is the entry's own). */
+    boolean samePlaceAs(SupplyLine other) {
+        return other.eta().toEpochDay() == etaDay;
+    }
+
     /** Units still promisable after the allocation so far. */
     long free() {
         return promisable - allocated;

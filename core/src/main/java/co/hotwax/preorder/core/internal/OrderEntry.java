@@ -3,6 +3,7 @@ package co.hotwax.preorder.core.internal;
 import co.hotwax.preorder.spi.PreOrder;
 import co.hotwax.preorder.spi.PreOrderStatus;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 
@@ -78,6 +79,17 @@ final class OrderEntry {
         this.pinnedLineId = order.pinnedLineId();
         this.placedSecond = order.placedAt().getEpochSecond();
         this.placedNano = order.placedAt().getNano();
+    }
+
+    /** Whether the record equals the one held; the copied values settle most calls without reading it. */
+    boolean holds(PreOrder other) {
+        return other.quantity() == quantity && other.status() == status && order.equals(other);
+    }
+
+    /** Whether the record sorts where the held one does (same placedAt; the ids are the entry's own). */
+    boolean samePlaceAs(PreOrder other) {
+        Instant at = other.placedAt();
+        return at.getEpochSecond() == placedSecond && at.getNano() == placedNano;
     }
 
     boolean holdsSupply() {
