@@ -33,6 +33,7 @@ import java.util.function.Consumer;
  */
 public final class BookState {
     private static final Logger LOG = LoggerFactory.getLogger(BookState.class);
+    private static final int MAX_SHARED_CHANNELS = 1_000;
 
     private final BookPolicy policy;
     private final Clock clock;
@@ -41,6 +42,8 @@ public final class BookState {
     private final RebuildRunner rebuildRunner;
     /** Pools the current call touched, in touch order; reused so a call allocates nothing for it. */
     private final ArrayList<Pool> touched = new ArrayList<>(2);
+    /** Channel strings shared by the pre-orders, see {@link #channel}. */
+    private final HashMap<String, String> channels = new HashMap<>();
 
     private EntryIndex<LineEntry> linesById = new EntryIndex<>(LineEntry.IDS, 0);
     private EntryIndex<OrderEntry> ordersByKey = new EntryIndex<>(OrderEntry.IDS, 0);
@@ -134,11 +137,11 @@ public final class BookState {
      */
     public void cancelPreOrder(String orderId, String lineId) {
         OrderEntry e = existing(orderId, lineId);
-        PreOrderStatus s = e.order.status();
+        PreOrderStatus s = e.status;
         if (s == PreOrderStatus.OPEN) {
-            replaceOrder(e, e.order.withStatus(PreOrderStatus.CANCELLED), e.pool.key);
+            changeStatus(e, PreOrderStatus.CANCELLED);
         } else if (s == PreOrderStatus.RELEASED) {
-            replaceOrder(e, e.order.withStatus(PreOrderStatus.RETURNED), e.pool.key);
+            changeStatus(e, PreOrderStatus.RETURNED);
         }
     }
 
@@ -150,13 +153,13 @@ public final class BookState {
      */
     public void releasePreOrder(String orderId, String lineId) {
         OrderEntry e = existing(orderId, lineId);
-        PreOrderStatus s = e.order.status();
+        PreOrderStatus s = e.status;
         if (s == PreOrderStatus.CANCELLED || s == PreOrderStatus.RETURNED) {
             throw new InvalidInputException(InputRules.preOrderItem(orderId, lineId), "is " + s
                     + "; only an open pre-order can be released");
         }
         if (s == PreOrderStatus.OPEN) {
-            replaceOrder(e, e.order.withStatus(PreOrderStatus.RELEASED), e.pool.key);
+            changeStatus(e, PreOrderStatus.RELEASED);
         }
     }
 
@@ -254,22 +257,44 @@ public final class BookState {
         Pool target = poolOf(e == null ? null : e.pool, key);
         if (e == null) {
             touch(target);
-            e = new OrderEntry(preOrder);
+            e = new OrderEntry(preOrder, channel(preOrder.channel()));
             ordersByKey.add(e);
             target.insertOrder(e);
         } else if (e.pool == target && e.samePlaceAs(preOrder)) {
             // Cancel, release, quantity or pin changes keep the pre-order's place in the time order.
             touch(target);
-            e.setOrder(preOrder);
+            e.setOrder(preOrder, channel(preOrder.channel()));
         } else {
             Pool from = e.pool;
             touch(from);
             touch(target);
             from.removeOrder(e);
-            e.setOrder(preOrder);
+            e.setOrder(preOrder, channel(preOrder.channel()));
             target.insertOrder(e);
         }
         finishCall();
+    }
+
+    /** A status change keeps the pre-order's place in its pool and needs no new record. */
+    private void changeStatus(OrderEntry e, PreOrderStatus status) {
+        touch(e.pool);
+        e.status = status;
+        finishCall();
+    }
+
+    /**
+     * The shared string equal to a channel: pre-orders come from a handful of channels, and one string each saves
+     * a copy per pre-order. Past {@link #MAX_SHARED_CHANNELS} distinct values, new ones are kept as given.
+     */
+    private String channel(String channel) {
+        String shared = channels.get(channel);
+        if (shared != null) {
+            return shared;
+        }
+        if (channels.size() < MAX_SHARED_CHANNELS) {
+            channels.put(channel, channel);
+        }
+        return channel;
     }
 
     /** The pool of the key: most changes stay in the entry's current pool, which spares the pool lookup. */
@@ -342,7 +367,7 @@ public final class BookState {
         EntryIndex<OrderEntry> oldOrders = ordersByKey;
         if (oldOrders.size() > 0) {
             newOrders.forEach(e -> {
-                OrderEntry old = oldOrders.get(e.order.orderId(), e.order.lineId());
+                OrderEntry old = oldOrders.get(e.orderId, e.lineId);
                 if (old != null) {
                     e.capturePrevFrom(old);
                 }
@@ -426,7 +451,7 @@ public final class BookState {
                     throw new InvalidInputException(InputRules.item(p),
                             "duplicate (orderId, lineId); the first is kept");
                 }
-                OrderEntry e = new OrderEntry(p);
+                OrderEntry e = new OrderEntry(p, channel(p.channel()));
                 into.add(e);
                 Pool pool = newPools.computeIfAbsent(key, Pool::new);
                 pool.orders.add(e);

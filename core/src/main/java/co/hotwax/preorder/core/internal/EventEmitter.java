@@ -65,8 +65,8 @@ final class EventEmitter {
         }
         byte now = o.category;
         byte before = o.prevCategory;
-        String orderId = o.order.orderId();
-        String lineId = o.order.lineId();
+        String orderId = o.orderId;
+        String lineId = o.lineId;
         if (now == OrderEntry.UNCOVERED && before != OrderEntry.UNCOVERED) {
             listener.onEvent(new BookEvent.PreOrderUncovered(orderId, lineId, sku, facility,
                     o.quantity - o.covered));

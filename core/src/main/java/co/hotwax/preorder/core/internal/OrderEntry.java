@@ -6,11 +6,15 @@ import co.hotwax.preorder.spi.PreOrderStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.Objects;
 
 /**
  * A pre-order as held in its pool: the units the last allocation covered, the latest ETA among them, and the same
  * values as they were before the pool's last recompute (for the event diff). The fields the allocator reads on every
  * pass are copied out of the record so a recompute touches one object per pre-order.
+ *
+ * <p>The entry keeps the record's values, not the record: the record, its {@code Instant} and its copy of the SKU
+ * string (the pool's key has it) would cost about 130 bytes per pre-order once the caller drops its records.
  */
 final class OrderEntry {
     /** Time order of pre-orders: (placedAt, orderId, lineId). */
@@ -22,20 +26,20 @@ final class OrderEntry {
         if (c != 0) {
             return c;
         }
-        c = a.order.orderId().compareTo(b.order.orderId());
-        return c != 0 ? c : a.order.lineId().compareTo(b.order.lineId());
+        c = a.orderId.compareTo(b.orderId);
+        return c != 0 ? c : a.lineId.compareTo(b.lineId);
     };
 
     /** A pre-order's id for the book's index: (orderId, lineId). */
     static final EntryIndex.Ids<OrderEntry> IDS = new EntryIndex.Ids<>() {
         @Override
         public String first(OrderEntry entry) {
-            return entry.order.orderId();
+            return entry.orderId;
         }
 
         @Override
         public String second(OrderEntry entry) {
-            return entry.order.lineId();
+            return entry.lineId;
         }
     };
 
@@ -48,7 +52,11 @@ final class OrderEntry {
     /** Fully allocated. */
     static final byte COVERED = 3;
 
-    PreOrder order;
+    String orderId;
+    String lineId;
+    /** Shared among entries (few distinct channels), see {@code BookState}. */
+    String channel;
+    String facilityId;
     long quantity;
     PreOrderStatus status;
     String pinnedLineId;
@@ -67,13 +75,21 @@ final class OrderEntry {
     LocalDate prevPromiseEta;
     long prevCovered;
 
-    OrderEntry(PreOrder order) {
-        setOrder(order);
+    OrderEntry(PreOrder order, String channel) {
+        setOrder(order, channel);
     }
 
-    /** Replaces the record; the entry must not be in a pool's sorted list while its time order changes. */
-    void setOrder(PreOrder order) {
-        this.order = order;
+    /**
+     * Takes the record's values; the entry must not be in a pool's sorted list while its time order changes.
+     *
+     * @param order the record
+     * @param channel the record's channel, or an equal shared string
+     */
+    void setOrder(PreOrder order, String channel) {
+        this.orderId = order.orderId();
+        this.lineId = order.lineId();
+        this.channel = channel;
+        this.facilityId = order.facilityId();
         this.quantity = order.quantity();
         this.status = order.status();
         this.pinnedLineId = order.pinnedLineId();
@@ -83,8 +99,20 @@ final class OrderEntry {
 
     /** Whether the record equals the one held; the copied values settle most calls without reading it. */
     boolean holds(PreOrder other) {
-        return other.quantity() == quantity && other.status() == status && order.equals(other);
+        return other.quantity() == quantity && other.status() == status && samePlaceAs(other)
+                && orderId.equals(other.orderId()) && lineId.equals(other.lineId())
+                && pool.key.sku().equals(other.sku()) && channel.equals(other.channel())
+                && Objects.equals(pinnedLineId, other.pinnedLineId()) && Objects.equals(facilityId, other.facilityId());
     }
+
+    /** Whether another entry holds the same values (the same record), both in pools with equal keys. */
+    boolean sameValues(OrderEntry other) {
+        return quantity == other.quantity && status == other.status && placedSecond == other.placedSecond
+                && placedNano == other.placedNano && orderId.equals(other.orderId) && lineId.equals(other.lineId)
+                && channel.equals(other.channel) && Objects.equals(pinnedLineId, other.pinnedLineId)
+                && Objects.equals(facilityId, other.facilityId);
+    }
+
 
     /** Whether the record sorts where the held one does (same placedAt; the ids are the entry's own). */
     boolean samePlaceAs(PreOrder other) {
@@ -137,6 +165,6 @@ final class OrderEntry {
     }
 
     String key() {
-        return order.orderId() + "/" + order.lineId();
+        return orderId + "/" + lineId;
     }
 }

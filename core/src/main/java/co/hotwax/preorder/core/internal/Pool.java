@@ -140,7 +140,7 @@ final class Pool {
             }
         }
         for (int i = 0, n = orders.size(); i < n; i++) {
-            if (!orders.get(i).order.equals(other.orders.get(i).order)) {
+            if (!orders.get(i).sameValues(other.orders.get(i))) {
                 return false;
             }
         }

@@ -3,7 +3,6 @@ package co.hotwax.preorder.core.internal;
 import co.hotwax.preorder.core.Allocation;
 import co.hotwax.preorder.core.PoolState;
 import co.hotwax.preorder.core.PreOrderState;
-import co.hotwax.preorder.spi.PreOrder;
 import co.hotwax.preorder.spi.PreOrderStatus;
 
 import java.time.LocalDate;
@@ -22,9 +21,8 @@ final class Snapshots {
         ArrayList<OrderEntry> orders = pool.orders;
         for (int i = orders.size() - 1; i >= 0; i--) {
             OrderEntry o = orders.get(i);
-            PreOrder p = o.order;
-            if (p.status() == PreOrderStatus.OPEN) {
-                byChannel.merge(p.channel(), p.quantity(), Long::sum);
+            if (o.status == PreOrderStatus.OPEN) {
+                byChannel.merge(o.channel, o.quantity, Long::sum);
             }
             if (o.category == OrderEntry.UNCOVERED) {
                 uncovered.add(o.key());
@@ -43,10 +41,9 @@ final class Snapshots {
      * @param dates turns ETAs into promise dates
      */
     static PreOrderState preOrder(OrderEntry o, List<Allocation> allocations, EventEmitter dates) {
-        PreOrder p = o.order;
         LocalDate promise = o.category == OrderEntry.COVERED ? dates.promise(o.promiseEta) : null;
-        return new PreOrderState(p.orderId(), p.lineId(), p.sku(), o.pool.key.facilityId(), p.status(),
-                p.quantity(), o.covered, promise, allocations);
+        return new PreOrderState(o.orderId, o.lineId, o.pool.key.sku(), o.pool.key.facilityId(), o.status,
+                o.quantity, o.covered, promise, allocations);
     }
 
     /**
