@@ -124,9 +124,8 @@ final class Allocator {
         }
         line.allocated += quantity;
         o.covered += quantity;
-        LocalDate eta = line.eta;
-        if (o.promiseEta == null || eta.isAfter(o.promiseEta)) {
-            o.promiseEta = eta;
+        if (line.etaDay > o.promiseDay) {
+            o.promiseDay = line.etaDay;
         }
         if (sink != null) {
             sink.take(o, line, quantity);

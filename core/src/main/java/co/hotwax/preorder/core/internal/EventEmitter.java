@@ -71,11 +71,12 @@ final class EventEmitter {
             listener.onEvent(new BookEvent.PreOrderUncovered(orderId, lineId, sku, facility,
                     o.quantity - o.covered));
         } else if (now == OrderEntry.COVERED && before == OrderEntry.UNCOVERED) {
-            listener.onEvent(new BookEvent.PreOrderCovered(orderId, lineId, sku, facility, promise(o.promiseEta)));
+            listener.onEvent(new BookEvent.PreOrderCovered(orderId, lineId, sku, facility,
+                    promise(OrderEntry.date(o.promiseDay))));
         } else if (now == OrderEntry.COVERED && before == OrderEntry.COVERED
-                && !o.promiseEta.equals(o.prevPromiseEta)) {
+                && o.promiseDay != o.prevPromiseDay) {
             listener.onEvent(new BookEvent.PromiseDateChanged(orderId, lineId, sku, facility,
-                    promise(o.prevPromiseEta), promise(o.promiseEta)));
+                    promise(OrderEntry.date(o.prevPromiseDay)), promise(OrderEntry.date(o.promiseDay))));
         }
         return true;
     }

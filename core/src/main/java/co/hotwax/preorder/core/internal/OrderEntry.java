@@ -43,6 +43,9 @@ final class OrderEntry {
         }
     };
 
+    /** No promise day: the pre-order is not fully covered; below every real day. */
+    static final long NO_DAY = Long.MIN_VALUE;
+
     /** Not in the book before the call. */
     static final byte ABSENT = 0;
     /** Holds no supply (cancelled). */
@@ -66,13 +69,18 @@ final class OrderEntry {
     Pool pool;
 
     long covered;
-    /** Latest ETA among the allocations; null when not fully covered (after a recompute). */
-    LocalDate promiseEta;
+    /**
+     * Latest ETA among the allocations as an epoch day; {@link #NO_DAY} when not fully covered (after a recompute).
+     * A day, not a {@code LocalDate}: every recompute rewrites it for every pre-order of the pool, and a reference
+     * store into an old object dirties a card that G1's refinement threads must then scan, which cost more CPU
+     * than the event itself.
+     */
+    long promiseDay = NO_DAY;
     /** The category as of the last recompute; {@link #ABSENT} before the first. */
     byte category = ABSENT;
 
     byte prevCategory = ABSENT;
-    LocalDate prevPromiseEta;
+    long prevPromiseDay = NO_DAY;
     long prevCovered;
 
     OrderEntry(PreOrder order, String channel) {
@@ -127,10 +135,10 @@ final class OrderEntry {
     /** Moves the outcome of the last recompute to the previous one and clears it, before allocating again. */
     void resetForRecompute() {
         prevCategory = category;
-        prevPromiseEta = promiseEta;
+        prevPromiseDay = promiseDay;
         prevCovered = covered;
         covered = 0;
-        promiseEta = null;
+        promiseDay = NO_DAY;
     }
 
     /** Settles the category and promise date once the allocation is done. */
@@ -141,27 +149,37 @@ final class OrderEntry {
             category = COVERED;
         } else {
             category = UNCOVERED;
-            promiseEta = null;
+            promiseDay = NO_DAY;
         }
     }
 
     /** Keeps the current outcome as the previous one too: nothing about the pre-order changes in this call. */
     void keepPrev() {
         prevCategory = category;
-        prevPromiseEta = promiseEta;
+        prevPromiseDay = promiseDay;
         prevCovered = covered;
     }
 
     /** Takes the outcome of the same pre-order from a previous state as the one before the call. */
     void capturePrevFrom(OrderEntry old) {
         prevCategory = old.category;
-        prevPromiseEta = old.promiseEta;
+        prevPromiseDay = old.promiseDay;
         prevCovered = old.covered;
     }
 
     boolean outcomeChanged() {
         return prevCategory != category || prevCovered != covered
-                || (prevPromiseEta == null ? promiseEta != null : !prevPromiseEta.equals(promiseEta));
+                || prevPromiseDay != promiseDay;
+    }
+
+    /**
+     * The date of an epoch day.
+     *
+     * @param day the day, or {@link #NO_DAY}
+     * @return the date, or null
+     */
+    static LocalDate date(long day) {
+        return day == NO_DAY ? null : LocalDate.ofEpochDay(day);
     }
 
     String key() {

@@ -41,7 +41,7 @@ final class Snapshots {
      * @param dates turns ETAs into promise dates
      */
     static PreOrderState preOrder(OrderEntry o, List<Allocation> allocations, EventEmitter dates) {
-        LocalDate promise = o.category == OrderEntry.COVERED ? dates.promise(o.promiseEta) : null;
+        LocalDate promise = o.category == OrderEntry.COVERED ? dates.promise(OrderEntry.date(o.promiseDay)) : null;
         return new PreOrderState(o.orderId, o.lineId, o.pool.key.sku(), o.pool.key.facilityId(), o.status,
                 o.quantity, o.covered, promise, allocations);
     }
