@@ -155,7 +155,11 @@ final class Allocator {
         pool.promisable = promisable;
         pool.allocated = allocated;
         pool.preorderable = Math.max(0, sumP - policy.safetyFor(onOrder));
-        pool.nextEta = pool.preorderable > 0 ? firstWithP : null;
+        LocalDate nextEta = pool.preorderable > 0 ? firstWithP : null;
+        if (pool.nextEta != nextEta) {
+            // Reference stores only on change: each one into an old object costs G1 card refinement.
+            pool.nextEta = nextEta;
+        }
         settle(pool);
         applyEligibility(pool, policy, today);
     }
@@ -177,18 +181,19 @@ final class Allocator {
      */
     static void applyEligibility(Pool pool, BookPolicy policy, LocalDate today) {
         pool.etaStale = pool.nextEta != null && pool.nextEta.isBefore(today);
+        String reason;
         if (pool.preorderable <= 0) {
-            pool.listed = false;
-            pool.delistReason = PoolState.REASON_NO_UNITS;
+            reason = PoolState.REASON_NO_UNITS;
         } else if (pool.physicalAtp > 0) {
-            pool.listed = false;
-            pool.delistReason = PoolState.REASON_IN_STOCK;
+            reason = PoolState.REASON_IN_STOCK;
         } else if (pool.etaStale && policy.staleEtaPolicy() == StaleEtaPolicy.DELIST) {
-            pool.listed = false;
-            pool.delistReason = PoolState.REASON_ETA_PASSED;
+            reason = PoolState.REASON_ETA_PASSED;
         } else {
-            pool.listed = true;
-            pool.delistReason = null;
+            reason = null;
+        }
+        pool.listed = reason == null;
+        if (pool.delistReason != reason) {
+            pool.delistReason = reason;
         }
     }
 }

@@ -49,7 +49,10 @@ final class LineEntry {
     /** Replaces the record; the entry must not be in a pool's sorted list while its order key changes. */
     void setLine(SupplyLine line) {
         this.line = line;
-        this.eta = line.eta();
+        if (this.eta != line.eta()) {
+            // Only when it differs: a reference store into an old object costs G1 card refinement.
+            this.eta = line.eta();
+        }
         this.etaDay = eta.toEpochDay();
         this.received = line.received();
         this.onOrder = line.onOrder();

@@ -84,23 +84,33 @@ final class OrderEntry {
     long prevCovered;
 
     OrderEntry(PreOrder order, String channel) {
+        this.orderId = order.orderId();
+        this.lineId = order.lineId();
         setOrder(order, channel);
     }
 
     /**
-     * Takes the record's values; the entry must not be in a pool's sorted list while its time order changes.
+     * Takes the record's values (its ids are the entry's already); the entry must not be in a pool's sorted list
+     * while its time order changes. References are stored only when they differ: each store into an old object
+     * dirties a G1 card that a refinement thread must scan.
      *
      * @param order the record
      * @param channel the record's channel, or an equal shared string
      */
     void setOrder(PreOrder order, String channel) {
-        this.orderId = order.orderId();
-        this.lineId = order.lineId();
-        this.channel = channel;
-        this.facilityId = order.facilityId();
+        if (this.channel != channel) {
+            this.channel = channel;
+        }
+        if (this.facilityId != order.facilityId()) {
+            this.facilityId = order.facilityId();
+        }
+        if (this.status != order.status()) {
+            this.status = order.status();
+        }
+        if (this.pinnedLineId != order.pinnedLineId()) {
+            this.pinnedLineId = order.pinnedLineId();
+        }
         this.quantity = order.quantity();
-        this.status = order.status();
-        this.pinnedLineId = order.pinnedLineId();
         this.placedSecond = order.placedAt().getEpochSecond();
         this.placedNano = order.placedAt().getNano();
     }

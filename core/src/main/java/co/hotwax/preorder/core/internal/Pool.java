@@ -69,7 +69,10 @@ final class Pool {
         prevPhysicalAtp = old.physicalAtp;
         prevListed = old.listed;
         prevEtaStale = old.etaStale;
-        prevNextEta = old.nextEta;
+        if (prevNextEta != old.nextEta) {
+            // Reference stores only on change: each one into an old object costs G1 card refinement.
+            prevNextEta = old.nextEta;
+        }
     }
 
     long prevPreorderable() {
