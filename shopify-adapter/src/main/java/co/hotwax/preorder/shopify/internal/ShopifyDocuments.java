@@ -285,8 +285,8 @@ public final class ShopifyDocuments {
     }
 
     /**
-     * Merges single-root-field documents into one operation, aliasing the fields {@code m0, m1, ...} when there is
-     * more than one, and attaching {@code @idempotent(key:)} with the i-th key when keys are given.
+     * Merges single-root-field documents into one operation, aliasing the fields {@code m0, m1, ...} when an
+     * operation name is given (so responses are read the same way for one field or many), and attaching {@code @idempotent(key:)} with the i-th key when keys are given.
      */
     private static String merge(String operationName, List<String> documents, List<String> keys) {
         Parser parser = new Parser();
@@ -299,7 +299,7 @@ public final class ShopifyDocuments {
                 first = op;
             }
             Field field = (Field) op.getSelectionSet().getSelections().get(0);
-            String alias = documents.size() > 1 ? "m" + i : field.getAlias();
+            String alias = operationName != null ? "m" + i : field.getAlias();
             String key = keys == null ? null : keys.get(i);
             fields.add(field.transform(b -> {
                 b.alias(alias);
