@@ -77,8 +77,13 @@ public final class ShopifyDocuments {
      * @return the document
      */
     public String variantsBySku(List<String> skus, int first, String after) {
-        ProductVariantsGraphQLQuery query = ProductVariantsGraphQLQuery.newRequest()
-                .queryName("ResolveSkus").first(first).after(after).query(skuSearch(skus)).build();
+        ProductVariantsGraphQLQuery.Builder request = ProductVariantsGraphQLQuery.newRequest()
+                .queryName("ResolveSkus").first(first).query(skuSearch(skus));
+        if (after != null) {
+            // Builders mark a field set even for null; the first page sends no cursor at all.
+            request.after(after);
+        }
+        ProductVariantsGraphQLQuery query = request.build();
         ProductVariantsProjectionRoot<?, ?> root = new ProductVariantsProjectionRoot<>();
         root.nodes().id().sku().inventoryPolicy().parent()
                 .metafield(metafieldNamespace, metafieldKey).value().parent()
