@@ -103,9 +103,10 @@ public final class AdminApiHandler implements HttpHandler {
             telemetry.operations(info.rootFields());
         }
         Map<String, Object> response = new LinkedHashMap<>(ShopifyErrorShape.reshape(result.toSpecification()));
-        send(exchange, 200, response, Map.of());
+        // Logged before answering, so a client that has its reply can already see the entry.
         telemetry.log(new RequestLogEntry(store.now(), operationName, info.rootFields(), info.idempotencyKey(),
                 variables, 200, result.getErrors().isEmpty() ? "ok" : "errors"));
+        send(exchange, 200, response, Map.of());
     }
 
     private boolean authorised(String presented) {
