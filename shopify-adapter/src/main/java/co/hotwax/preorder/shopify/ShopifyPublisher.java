@@ -119,9 +119,7 @@ public final class ShopifyPublisher implements InventoryPublisher {
     @Override
     public List<PublishOutcome> publish(List<DesiredState> states) {
         Objects.requireNonNull(states, "states");
-        if (states.size() > maxBatchSize()) {
-            throw new IllegalArgumentException("publish takes at most " + maxBatchSize() + " states, got " + states.size());
-        }
+        // More than maxBatchSize() is accepted anyway: reads and writes are split into 250-entry requests below.
         List<BatchItem> items = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (DesiredState state : states) {

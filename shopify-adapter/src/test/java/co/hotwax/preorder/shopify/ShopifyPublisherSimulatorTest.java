@@ -316,6 +316,53 @@ class ShopifyPublisherSimulatorTest {
     }
 
     @Test
+    void moreThan250StatesAreSplitIntoFullMutations() {
+        Product product = shop.addProduct("Many", List.of());
+        List<DesiredState> states = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            Variant v = shop.addVariant(product.id(), "BIG-" + i, true, InventoryPolicy.DENY);
+            shop.stock(v.inventoryItemId(), location.id(), 0);
+            states.add(listed(v.sku(), 7, 0));
+        }
+        try (ShopifyPublisher publisher = publisher()) {
+            int before = shop.requestLog().size();
+            List<PublishOutcome> outcomes = publisher.publish(states);
+
+            assertThat(outcomes).hasSize(300).extracting(PublishOutcome::status).containsOnly(PublishOutcome.Status.APPLIED);
+            assertThat(mutationsSince(before).stream().filter("inventorySetQuantities"::equals)).hasSize(2);
+        }
+    }
+
+    @Test
+    void anEntryShopifyRefusesIsRejectedAndTheRestAreResentWithoutIt() {
+        Variant a = variant("A-1", true, InventoryPolicy.DENY);
+        Variant b = variant("B-1", true, InventoryPolicy.DENY);
+        Variant c = variant("C-1", true, InventoryPolicy.DENY);
+        for (Variant v : List.of(a, b, c)) {
+            shop.stock(v.inventoryItemId(), location.id(), 0);
+        }
+        AtomicBoolean corruptOnce = new AtomicBoolean(true);
+        proxy.handler((body, upstream) -> {
+            if (body.contains("inventorySetQuantities") && corruptOnce.getAndSet(false)) {
+                // Shopify refuses B's entry (as for an item deleted a moment ago); the batch applies nothing.
+                return upstream.forward(body.replace(b.inventoryItemId() + "\\\"", "gid://shopify/InventoryItem/987654321\\\""));
+            }
+            return upstream.forward(body);
+        });
+        try (ShopifyPublisher publisher = publisher()) {
+            List<PublishOutcome> outcomes = publisher.publish(List.of(listed("A-1", 1, 0), listed("B-1", 2, 0), listed("C-1", 3, 0)));
+
+            assertThat(outcomes.get(1).status()).as(outcomes.toString()).isEqualTo(PublishOutcome.Status.REJECTED);
+            assertThat(outcomes.get(1).reason()).contains("B-1").contains("INVALID_INVENTORY_ITEM");
+            assertThat(outcomes.get(0).status()).isEqualTo(PublishOutcome.Status.APPLIED);
+            assertThat(outcomes.get(2).status()).isEqualTo(PublishOutcome.Status.APPLIED);
+        }
+        assertThat(available(a)).isEqualTo(1);
+        assertThat(available(b)).isZero();
+        assertThat(available(c)).isEqualTo(3);
+    }
+
+    @Test
     void aWrongTokenGivesRetryOutcomesThatNeverShowAnyToken() {
         variant("JKT-1", true, InventoryPolicy.DENY);
         String wrong = "shpat_WRONG-but-still-secret-99";
