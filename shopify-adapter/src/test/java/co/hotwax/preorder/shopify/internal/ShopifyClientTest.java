@@ -101,6 +101,19 @@ class ShopifyClientTest {
     }
 
     @Test
+    void aDroppedConnectionIsRetriedAsANetworkFailure() throws Exception {
+        stub.then(new Answer(-1, "", Map.of(), 0))
+                .then(Answer.ok("{\"data\":{\"inventorySetQuantities\":{\"userErrors\":[]}}}"));
+
+        GraphQlResponse response = client(3, Duration.ofSeconds(5)).execute("inventorySetQuantities", DOC, 10);
+
+        assertThat(response.data().has("inventorySetQuantities")).isTrue();
+        assertThat(stub.received()).hasSize(2);
+        assertThat(stub.received().get(1).body()).isEqualTo(stub.received().get(0).body());
+        assertThat(time.sleeps()).hasSize(1);
+    }
+
+    @Test
     void graphqlErrorsWithoutDataAreRefusals() {
         stub.then(Answer.ok("{\"errors\":[{\"message\":\"Field 'nope' doesn't exist\",\"extensions\":{\"code\":\"undefinedField\"}}]}"));
         CallFailedException e = catchThrowableOfType(CallFailedException.class,

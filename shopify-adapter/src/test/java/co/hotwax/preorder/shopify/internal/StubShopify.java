@@ -53,6 +53,11 @@ final class StubShopify implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
+            if (answer.status() < 0) {
+                // Drop the connection without a response, as a reset or a crashed proxy would.
+                exchange.close();
+                return;
+            }
             byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
             answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             try {
