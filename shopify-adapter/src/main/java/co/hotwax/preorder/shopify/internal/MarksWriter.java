@@ -117,19 +117,7 @@ public final class MarksWriter {
                         variants.forEach(item -> setVariant(item, item.variant().withDeny()));
                         continue;
                     }
-                    List<BatchItem> rest = new ArrayList<>(variants);
-                    for (UserError error : errors) {
-                        OptionalInt index = error.index();
-                        if (index.isPresent() && index.getAsInt() < variants.size()) {
-                            BatchItem bad = variants.get(index.getAsInt());
-                            bad.reject("productVariantsBulkUpdate refused sku " + bad.state().sku() + ": " + error.describe());
-                            rest.remove(bad);
-                        } else {
-                            rest.forEach(item -> item.reject("productVariantsBulkUpdate refused product " + productId
-                                    + " of sku " + item.state().sku() + ": " + error.describe()));
-                            rest.clear();
-                        }
-                    }
+                    List<BatchItem> rest = withoutRefused("productVariantsBulkUpdate", variants, errors);
                     if (!rest.isEmpty()) {
                         again.put(productId, rest);
                     }
@@ -166,19 +154,7 @@ public final class MarksWriter {
                     }
                     continue;
                 }
-                List<BatchItem> rest = new ArrayList<>(chunk);
-                for (UserError error : errors) {
-                    OptionalInt index = error.index();
-                    if (index.isPresent() && index.getAsInt() < chunk.size()) {
-                        BatchItem bad = chunk.get(index.getAsInt());
-                        bad.reject("metafieldsSet refused sku " + bad.state().sku() + ": " + error.describe());
-                        rest.remove(bad);
-                    } else {
-                        rest.forEach(i -> i.reject("metafieldsSet refused the batch: " + error.describe()));
-                        rest.clear();
-                    }
-                }
-                again.addAll(rest);
+                again.addAll(withoutRefused("metafieldsSet", chunk, errors));
             }
             pending = again;
         }
@@ -233,6 +209,26 @@ public final class MarksWriter {
                 }
             }
         }
+    }
+
+    /**
+     * For an all-or-nothing mutation that reported errors: rejects the entries the errors point at (an error
+     * pointing at no entry rejects them all) and returns the others, which were not applied and are to be resent.
+     */
+    private static List<BatchItem> withoutRefused(String op, List<BatchItem> sent, List<UserError> errors) {
+        List<BatchItem> rest = new ArrayList<>(sent);
+        for (UserError error : errors) {
+            OptionalInt index = error.index();
+            if (index.isPresent() && index.getAsInt() < sent.size()) {
+                BatchItem bad = sent.get(index.getAsInt());
+                bad.reject(op + " refused sku " + bad.state().sku() + ": " + error.describe());
+                rest.remove(bad);
+            } else {
+                rest.forEach(item -> item.reject(op + " refused the request for sku " + item.state().sku() + ": " + error.describe()));
+                rest.clear();
+            }
+        }
+        return rest;
     }
 
     private JsonNode send(String op, String document, int fields, List<BatchItem> items) throws InterruptedException {
