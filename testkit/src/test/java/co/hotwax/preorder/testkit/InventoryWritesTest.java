@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** Happy paths and userErrors of inventorySetQuantities, inventoryAdjustQuantities and inventoryActivate. */
 class InventoryWritesTest {
-    private static final String ACTIVATE = """
+    static final String ACTIVATE = """
             mutation Act($item: ID!, $loc: ID!, $available: Int, $key: String!) {
               inventoryActivate(inventoryItemId: $item, locationId: $loc, available: $available)
                   @idempotent(key: $key) {
