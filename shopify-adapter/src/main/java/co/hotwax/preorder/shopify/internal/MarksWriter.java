@@ -20,7 +20,7 @@ import java.util.function.Function;
  * its outcome and drops out of the later steps, so it never gets a quantity without its marks.
  */
 public final class MarksWriter {
-    /** Aliased mutations per document: 25 x 11 points stays far below the 1,000-point single-query limit. */
+    /** Aliased mutations per document: 25 x 12 points stays far below the 1,000-point single-query limit. */
     static final int FIELDS_PER_DOCUMENT = 25;
     /** Shopify's limit per metafieldsSet. */
     static final int METAFIELDS_PER_CALL = 25;

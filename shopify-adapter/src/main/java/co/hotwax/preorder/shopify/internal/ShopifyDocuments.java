@@ -120,7 +120,7 @@ public final class ShopifyDocuments {
     }
 
     /**
-     * Requested cost of {@link #levels}: per item the item, its level and the quantities list.
+     * Requested cost of {@link #levels}: per item the item, its level and the quantities list (an upper bound).
      *
      * @param items number of ids
      * @return the estimate
@@ -255,13 +255,15 @@ public final class ShopifyDocuments {
     }
 
     /**
-     * Requested cost of a merged mutation document: 10 per mutation field plus its payload objects.
+     * Requested cost of a merged mutation document: per mutation field 10, plus at most two selected objects (the
+     * result object and the userErrors list). An upper bound, so the first request of a kind is never throttled;
+     * the server's own figure replaces it afterwards.
      *
      * @param fields number of aliased fields
      * @return the estimate
      */
     public static double mutationCost(int fields) {
-        return 11.0 * fields;
+        return 12.0 * fields;
     }
 
     private static String serialize(GraphQLQuery query, BaseProjectionNode projection) {
