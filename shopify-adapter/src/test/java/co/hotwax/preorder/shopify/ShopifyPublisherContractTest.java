@@ -29,9 +29,9 @@ class ShopifyPublisherContractTest extends InventoryPublisherContract {
 
     @BeforeEach
     void start() {
-        shop = ShopifySimulator.builder().accessToken(TOKEN).start();
-        location = shop.addLocation("Pre-order warehouse");
         VirtualTime time = new VirtualTime();
+        shop = ShopifySimulator.builder().accessToken(TOKEN).clock(time).sleeper(time::sleep).start();
+        location = shop.addLocation("Pre-order warehouse");
         publisher = ShopifyPublisher.builder(ShopifyPublisherConfig.builder()
                         .shopDomain(shop.shopDomain())
                         .endpoint(shop.graphqlEndpoint("2026-04").resolve("/"))
