@@ -387,6 +387,62 @@ class ShopifyPublisherSimulatorTest {
     }
 
     @Test
+    void theTagComesOffOnlyWithTheProductsLastListedVariant() {
+        Product product = shop.addProduct("Jacket", List.of());
+        Variant small = shop.addVariant(product.id(), "JKT-S", true, InventoryPolicy.DENY);
+        Variant large = shop.addVariant(product.id(), "JKT-L", true, InventoryPolicy.DENY);
+        try (ShopifyPublisher publisher = publisher()) {
+            publisher.publish(List.of(listed("JKT-S", 2, 0), listed("JKT-L", 2, 0)));
+            assertThat(shop.tags(product.id())).contains(TAG);
+
+            publisher.publish(List.of(delisted("JKT-S", 0)));
+            assertThat(shop.tags(product.id())).as("JKT-L is still listed").contains(TAG);
+
+            publisher.publish(List.of(delisted("JKT-L", 0)));
+            assertThat(shop.tags(product.id())).doesNotContain(TAG);
+        }
+        assertThat(available(small)).isZero();
+        assertThat(available(large)).isZero();
+    }
+
+    @Test
+    void facilitiesPublishToTheirMappedLocationsAndAnUnmappedOneIsRejected() {
+        Location east = shop.addLocation("East");
+        Variant v = variant("JKT-1", true, InventoryPolicy.DENY);
+        ShopifyPublisherConfig config = ShopifyPublisherConfig.builder()
+                .shopDomain(shop.shopDomain()).endpoint(proxy.base()).accessToken(() -> TOKEN)
+                .defaultLocationId(location.id()).facilityLocation("WH-EAST", east.id()).build();
+        try (ShopifyPublisher publisher = ShopifyPublisher.builder(config).clock(time).sleeper(time).random(new SplittableRandom(3)).build()) {
+            List<PublishOutcome> outcomes = publisher.publish(List.of(
+                    new DesiredState("JKT-1", null, 4, 0, true, null, false),
+                    new DesiredState("JKT-1", "WH-EAST", 6, 0, true, null, false),
+                    new DesiredState("JKT-1", "WH-NOWHERE", 1, 0, true, null, false)));
+
+            assertThat(outcomes.get(0).status()).isEqualTo(PublishOutcome.Status.APPLIED);
+            assertThat(outcomes.get(1).status()).isEqualTo(PublishOutcome.Status.APPLIED);
+            assertThat(outcomes.get(2).status()).isEqualTo(PublishOutcome.Status.REJECTED);
+            assertThat(outcomes.get(2).reason()).contains("WH-NOWHERE");
+        }
+        assertThat(available(v)).isEqualTo(4);
+        assertThat(shop.quantity(v.inventoryItemId(), east.id(), "available")).isEqualTo(6);
+    }
+
+    @Test
+    void theOptionalRequestRateCapSpacesRequestsOnTheInjectedClock() {
+        variant("JKT-1", false, InventoryPolicy.CONTINUE);
+        ShopifyPublisherConfig config = ShopifyPublisherConfig.builder()
+                .shopDomain(shop.shopDomain()).endpoint(proxy.base()).accessToken(() -> TOKEN)
+                .defaultLocationId(location.id()).maxRequestsPerSecond(2).build();
+        try (ShopifyPublisher publisher = ShopifyPublisher.builder(config).clock(time).sleeper(time).random(new SplittableRandom(3)).build()) {
+            assertThat(publisher.publish(List.of(listed("JKT-1", 2, 0))).get(0).status()).isEqualTo(PublishOutcome.Status.APPLIED);
+            int requests = publisher.requestsSent();
+            assertThat(requests).isGreaterThan(3);
+            // n requests at 2 per second need at least (n - 1) / 2 seconds.
+            assertThat(time.slept()).isGreaterThanOrEqualTo(Duration.ofMillis(500L * (requests - 1) - 1));
+        }
+    }
+
+    @Test
     void sharedLocationWritesAvailableLeavingInFlightOrdersOut() {
         Variant v = variant("JKT-1", true, InventoryPolicy.DENY);
         try (ShopifyPublisher publisher = publisher(PublishMode.SHARED_LOCATION, TOKEN)) {
