@@ -8,6 +8,7 @@ import co.hotwax.preorder.shopify.internal.IdempotencyKeys;
 import co.hotwax.preorder.shopify.internal.LevelQuantities;
 import co.hotwax.preorder.shopify.internal.LevelReader;
 import co.hotwax.preorder.shopify.internal.MarksWriter;
+import co.hotwax.preorder.shopify.internal.OnHandCache;
 import co.hotwax.preorder.shopify.internal.PreorderMetafield;
 import co.hotwax.preorder.shopify.internal.QuantityWriter;
 import co.hotwax.preorder.shopify.internal.RetryIntervals;
@@ -34,13 +35,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
  * The {@link InventoryPublisher} for one Shopify shop.
  *
- * <p>Per publish: resolve SKUs (cached), read the items' levels at their locations in one request per 250, put the
+ * <p>Per publish: resolve SKUs (cached), read the items' levels at their locations in one request per 250 (at a
+ * dedicated location, only for items whose on_hand the adapter cannot vouch for: see {@code OnHandCache}), put the
  * marks on for listed items (tracked, stocked, DENY, metafield, tag), write the quantities with compare-and-set
  * (see the README, "Why Shopify never sells a unit twice"), then take the marks off delisted items whose quantity
  * is down. Requests are paced by Shopify's cost bucket and retried (THROTTLED, 429, 5xx, IO errors, timeouts) with
@@ -57,6 +60,7 @@ public final class ShopifyPublisher implements InventoryPublisher {
     private final LevelReader reader;
     private final QuantityWriter quantities;
     private final MarksWriter marks;
+    private final OnHandCache onHand = new OnHandCache();
     private final HttpClient ownedHttp;
 
     private ShopifyPublisher(Builder b) {
@@ -177,14 +181,26 @@ public final class ShopifyPublisher implements InventoryPublisher {
     }
 
     private void publishAt(String locationId, List<BatchItem> items) throws InterruptedException {
-        Map<String, LevelQuantities> levels;
-        try {
-            levels = reader.read(items.stream().map(i -> i.variant().inventoryItemId()).distinct().toList(), locationId);
-        } catch (CallFailedException e) {
-            items.forEach(i -> i.retry("reading levels failed: " + e.getMessage()));
-            return;
-        }
+        List<BatchItem> toRead = new ArrayList<>();
         for (BatchItem item : items) {
+            // Shared location: available moves with every order, so only a fresh read will do.
+            Optional<LevelQuantities> remembered = config.mode() == PublishMode.DEDICATED_LOCATION
+                    ? onHand.usableFor(item.variant().inventoryItemId(), locationId, item.state())
+                    : Optional.empty();
+            remembered.ifPresentOrElse(item::level, () -> toRead.add(item));
+        }
+        Map<String, LevelQuantities> levels = Map.of();
+        if (!toRead.isEmpty()) {
+            try {
+                levels = reader.read(toRead.stream().map(i -> i.variant().inventoryItemId()).distinct().toList(), locationId);
+            } catch (CallFailedException e) {
+                toRead.forEach(i -> i.retry("reading levels failed: " + e.getMessage()));
+            }
+        }
+        for (BatchItem item : toRead) {
+            if (!item.open()) {
+                continue;
+            }
             LevelQuantities level = levels.get(item.variant().inventoryItemId());
             if (level == null) {
                 item.reject("inventory item " + item.variant().inventoryItemId() + " of sku " + item.state().sku() + " not found");
@@ -198,10 +214,31 @@ public final class ShopifyPublisher implements InventoryPublisher {
         // Delisting: only after the quantity is down do the marks come off.
         marks.delist(done.stream().filter(BatchItem::open).filter(i -> !i.state().listed()).toList());
         done.forEach(BatchItem::applied);
+        rememberOnHand(locationId, items, done);
         for (BatchItem item : items) {
             if (item.open()) {
                 LOG.warn("sku {}: no outcome decided; reporting RETRY", item.state().key());
                 item.retry("internal: no outcome decided");
+            }
+        }
+    }
+
+    /**
+     * Remembers the on_hand of every item whose quantity now matches its target and forgets every other one (its
+     * write may or may not have applied), so that only a level the adapter can vouch for is written from.
+     */
+    private void rememberOnHand(String locationId, List<BatchItem> items, List<BatchItem> done) {
+        if (config.mode() != PublishMode.DEDICATED_LOCATION) {
+            return;
+        }
+        Set<BatchItem> matched = new HashSet<>(done);
+        for (BatchItem item : items) {
+            String itemId = item.variant().inventoryItemId();
+            if (matched.contains(item) && item.level() != null && item.level().stocked()
+                    && item.outcome().status() == PublishOutcome.Status.APPLIED) {
+                onHand.remember(itemId, locationId, item.level().onHand(), item.state());
+            } else {
+                onHand.forget(itemId, locationId);
             }
         }
     }

@@ -222,12 +222,12 @@ class ShopifyPublisherSimulatorTest {
             publisher.publish(List.of(listed("A-1", 5, 0), listed("B-1", 5, 0)));
             editOnce.set(true);
             proxy.handler((body, upstream) -> {
-                InterceptingProxy.Reply reply = upstream.forward(body);
-                if (body.contains("ReadLevels") && editOnce.getAndSet(false)) {
-                    // A merchant edits A's stock by hand between our read and our write.
+                if (body.contains("inventorySetQuantities") && editOnce.getAndSet(false)) {
+                    // A merchant edits A's stock by hand after the on_hand our write expects was seen (read or
+                    // remembered from the last publish) and before the write lands.
                     shop.stock(a.inventoryItemId(), location.id(), 9);
                 }
-                return reply;
+                return upstream.forward(body);
             });
             int before = shop.requestLog().size();
 

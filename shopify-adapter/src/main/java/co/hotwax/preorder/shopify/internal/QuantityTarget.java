@@ -12,7 +12,8 @@ import co.hotwax.preorder.spi.Quantities;
  *   <li>Dedicated location: write {@code on_hand = sellable + min(openOrders, committed)}. Orders move units from
  *       available to committed and leave on_hand alone, so {@code available = sellable - max(0, committed -
  *       openOrders)}: every in-flight unit stays subtracted. The {@code min} covers orders Shopify fulfilled (which
- *       lowers committed and on_hand) before the OMS noticed: they must not be added back.</li>
+ *       lowers committed and on_hand) before the OMS noticed: they must not be added back. From a remembered
+ *       level (no read in this publish) the target is {@code sellable + openOrders}; see the comment inside.</li>
  *   <li>Shared location: write {@code available = sellable - max(0, committed - openOrders)}. When that is
  *       negative, in-flight orders already took more than we would offer: write 0 if available is positive
  *       (fewer sales, safe), otherwise write nothing: a 0 would let orders through that a negative available
@@ -32,13 +33,19 @@ public record QuantityTarget(String name, long changeFrom, long target, boolean 
      *
      * @param mode the publishing mode
      * @param state the desired state
-     * @param level the quantities just read at the state's location
+     * @param level the quantities just read (or remembered, dedicated location only) at the state's location
      * @return the target
      */
     public static QuantityTarget of(PublishMode mode, DesiredState state, LevelQuantities level) {
         long inFlight = Math.max(0, level.committed() - state.openOrders());
         if (mode == PublishMode.DEDICATED_LOCATION) {
-            long target = state.sellable() + Math.min(state.openOrders(), Math.max(0, level.committed()));
+            // Without a fresh read committed is unknown and the min guard is skipped. Still safe: Shopify changes
+            // on_hand only through a fulfilment or a cancel without restock, and both make the compare-and-set
+            // expectation (the remembered on_hand) stale, which forces a re-read and a guarded recompute. A cancel
+            // with restock leaves on_hand alone and frees units the OMS will soon report as no longer open, so
+            // available = sellable + (openOrders - committed) is at most sellable + the freed units: no oversell.
+            long open = level.fresh() ? Math.min(state.openOrders(), Math.max(0, level.committed())) : state.openOrders();
+            long target = state.sellable() + open;
             return new QuantityTarget("on_hand", level.onHand(), target, target != level.onHand(), "");
         }
         long target = state.sellable() - inFlight;

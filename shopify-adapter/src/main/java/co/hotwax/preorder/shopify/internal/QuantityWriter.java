@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * Writes quantities at one location with compare-and-set, 250 entries per {@code inventorySetQuantities}.
  *
- * <p>Each round computes every pending item's target from its last read ({@link QuantityTarget}) and writes the ones
+ * <p>Each round computes every pending item's target from its last read, or from the on_hand remembered in
+ * {@link OnHandCache} on the first round ({@link QuantityTarget}), and writes the ones
  * that differ under a fresh idempotency key (new variables, new logical write; the client reuses the key for every
  * retry of that same request). Shopify applies a set all or nothing, so when entries fail, the failing ones are
  * decided (stale: re-read; anything else: rejected naming the code) and the rest are sent again without them. A
@@ -163,6 +164,9 @@ public final class QuantityWriter {
                     stale.add(item);
                 } else if ("IDEMPOTENCY_CONCURRENT_REQUEST".equals(error.code())) {
                     // Our own earlier attempt may still be running; the re-read shows whether it applied.
+                    stale.add(item);
+                } else if (!item.level().fresh()) {
+                    // Computed from a remembered on_hand, not a read: decide again from what Shopify has now.
                     stale.add(item);
                 } else {
                     item.reject("inventorySetQuantities refused sku " + item.state().sku() + ": " + error.describe());

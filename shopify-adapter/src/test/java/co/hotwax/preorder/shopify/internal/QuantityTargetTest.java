@@ -17,6 +17,19 @@ class QuantityTargetTest {
     }
 
     @Test
+    void fromARememberedOnHandTheTargetIsUnguardedAndExpectsTheRememberedValue() {
+        // committed is unknown without a read: the target counts every open order the OMS knows.
+        QuantityTarget t = QuantityTarget.of(PublishMode.DEDICATED_LOCATION, state(10, 3), LevelQuantities.remembered(8));
+        assertThat(t.target()).isEqualTo(13);
+        assertThat(t.changeFrom()).isEqualTo(8);
+        assertThat(t.write()).isTrue();
+        // The same state from a fresh read that shows only 1 unit committed adds back only that unit.
+        assertThat(QuantityTarget.of(PublishMode.DEDICATED_LOCATION, state(10, 3), new LevelQuantities(true, 8, 7, 1)).target())
+                .isEqualTo(11);
+        assertThat(QuantityTarget.of(PublishMode.DEDICATED_LOCATION, state(5, 3), LevelQuantities.remembered(8)).write()).isFalse();
+    }
+
+    @Test
     void dedicatedKeepsInFlightOrdersSubtracted() {
         // OMS knows 3 open orders; Shopify has 5 committed: 2 in flight.
         QuantityTarget t = QuantityTarget.of(PublishMode.DEDICATED_LOCATION, state(10, 3), new LevelQuantities(true, 8, 3, 5));
