@@ -268,7 +268,9 @@ public final class ShopifyPublisher implements InventoryPublisher {
 
         /**
          * Randomness for idempotency keys and retry jitter (default a new {@code SplittableRandom}); seed it to
-         * replay a run.
+         * replay a run. In production leave the default (or seed per process run): two runs with the same seed
+         * send the same keys, which Shopify answers with IDEMPOTENCY_KEY_PARAMETER_MISMATCH (recovered from by a
+         * re-read and a new key, at the cost of a round trip).
          *
          * @param random the generator
          * @return this builder

@@ -6,10 +6,12 @@ import co.hotwax.preorder.shopify.internal.ShopifyDocuments.ProductVariants;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -85,13 +87,44 @@ public final class MarksWriter {
     public void delist(List<BatchItem> items) throws InterruptedException {
         setMetafields(select(items, i -> !metafield.matches(i.variant().metafieldValue(), false, i.state().promiseDate())), false);
         Map<String, List<BatchItem>> lastListed = new LinkedHashMap<>();
-        byProduct(select(items, i -> resolver.tagsOf(i.variant().productId()).contains(tag))).forEach((product, its) -> {
-            boolean otherListed = resolver.knownVariantsOf(product).stream().anyMatch(v -> metafield.isActive(v.metafieldValue()));
-            if (!otherListed) {
-                lastListed.put(product, its);
+        for (Map.Entry<String, List<BatchItem>> product : byProduct(select(items,
+                i -> resolver.tagsOf(i.variant().productId()).contains(tag))).entrySet()) {
+            Set<String> delisting = new HashSet<>();
+            product.getValue().forEach(i -> delisting.add(i.variant().variantId()));
+            boolean knownListed = resolver.knownVariantsOf(product.getKey()).stream()
+                    .anyMatch(v -> !delisting.contains(v.variantId()) && metafield.isActive(v.metafieldValue()));
+            // The cache only knows variants this process resolved: ask Shopify before taking the tag away.
+            if (!knownListed && !siblingListed(product.getKey(), delisting, product.getValue())) {
+                lastListed.put(product.getKey(), product.getValue());
             }
-        });
+        }
         tagProducts(false, lastListed);
+    }
+
+    /**
+     * Whether another variant of the product is listed in Shopify. Unsure (more than one page of variants, a failed
+     * read) counts as listed: a tag left on a product with nothing to sell is harmless; a tag taken off a listed
+     * sibling hides it from HotWax's storefront.
+     */
+    private boolean siblingListed(String productId, Set<String> delisting, List<BatchItem> items) throws InterruptedException {
+        JsonNode variants;
+        try {
+            variants = client.execute("product", documents.productVariantMarks(productId), ShopifyDocuments.productVariantMarksCost())
+                    .data().path("product").path("variants");
+        } catch (CallFailedException e) {
+            items.forEach(i -> i.retry("checking the other variants of the product of sku " + i.state().sku()
+                    + " before removing the tag failed: " + e.getMessage()));
+            return true;
+        }
+        if (variants.path("pageInfo").path("hasNextPage").asBoolean(false)) {
+            return true;
+        }
+        for (JsonNode v : variants.path("nodes")) {
+            if (!delisting.contains(v.path("id").asText()) && metafield.isActive(v.path("metafield").path("value").asText(null))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void denyPolicy(List<BatchItem> items) throws InterruptedException {

@@ -10,6 +10,8 @@ import co.hotwax.preorder.shopify.internal.gen.client.MetafieldsSetGraphQLQuery;
 import co.hotwax.preorder.shopify.internal.gen.client.MetafieldsSetProjectionRoot;
 import co.hotwax.preorder.shopify.internal.gen.client.NodesGraphQLQuery;
 import co.hotwax.preorder.shopify.internal.gen.client.NodesProjectionRoot;
+import co.hotwax.preorder.shopify.internal.gen.client.ProductGraphQLQuery;
+import co.hotwax.preorder.shopify.internal.gen.client.ProductProjectionRoot;
 import co.hotwax.preorder.shopify.internal.gen.client.ProductVariantsBulkUpdateGraphQLQuery;
 import co.hotwax.preorder.shopify.internal.gen.client.ProductVariantsBulkUpdateProjectionRoot;
 import co.hotwax.preorder.shopify.internal.gen.client.ProductVariantsGraphQLQuery;
@@ -53,6 +55,8 @@ import java.util.stream.Collectors;
 public final class ShopifyDocuments {
     /** Quantity names read for compare-and-set. */
     public static final List<String> QUANTITY_NAMES = List.of("on_hand", "available", "committed");
+    /** Variants read per product when checking for listed siblings (Shopify's largest page). */
+    static final int SIBLINGS_PAGE = 250;
 
     private final String metafieldNamespace;
     private final String metafieldKey;
@@ -102,6 +106,32 @@ public final class ShopifyDocuments {
      */
     public static double variantsBySkuCost(int first) {
         return 2 + 4.0 * first;
+    }
+
+    /**
+     * The pre-order metafield of a product's first 250 variants: whether another variant is still listed before the
+     * product tag comes off.
+     *
+     * @param productId the product gid
+     * @return the document
+     */
+    public String productVariantMarks(String productId) {
+        ProductGraphQLQuery query = ProductGraphQLQuery.newRequest().queryName("ListedSiblings").id(productId).build();
+        ProductProjectionRoot<?, ?> root = new ProductProjectionRoot<>();
+        root.variants(SIBLINGS_PAGE, null, null, null, null, null)
+                .nodes().id().metafield(metafieldNamespace, metafieldKey).value().parent().parent()
+                .pageInfo().hasNextPage();
+        return serialize(query, root);
+    }
+
+    /**
+     * Requested cost of {@link #productVariantMarks}: the product, the connection and per variant its metafield (an
+     * upper bound).
+     *
+     * @return the estimate
+     */
+    public static double productVariantMarksCost() {
+        return 3 + 2.0 * SIBLINGS_PAGE;
     }
 
     /**

@@ -51,6 +51,7 @@ class ShopifyDocumentsSchemaContractTest {
         Map<String, String> docs = new LinkedHashMap<>();
         docs.put("variantsBySku first page", d.variantsBySku(List.of("A-1", "B \"2\""), 100, null));
         docs.put("variantsBySku next page", d.variantsBySku(List.of("A-1"), 250, "eyJsYXN0X2lkIjo0Mn0="));
+        docs.put("productVariantMarks", d.productVariantMarks("gid://shopify/Product/1"));
         docs.put("levels", d.levels(List.of("gid://shopify/InventoryItem/1", "gid://shopify/InventoryItem/2"), "gid://shopify/Location/9"));
         docs.put("setQuantities on_hand CAS", d.setQuantities("on_hand", "correction",
                 List.of(new QuantityEntry("gid://shopify/InventoryItem/1", "gid://shopify/Location/9", 4, 3)), "k-1"));
