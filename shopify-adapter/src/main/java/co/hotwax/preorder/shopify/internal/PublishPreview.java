@@ -11,16 +11,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
- * The read-only half of a publish: the same checks, SKU resolution and level reads, then per item the marks
- * {@link MarksWriter} would write and the target {@link QuantityTarget} would compute, and no mutation at all.
+ * The read-only half of a publish: the same checks, SKU resolution and level reads ({@link BatchPreparation}),
+ * then per item the marks {@link MarksWriter} would write and the target {@link QuantityTarget} would compute, and
+ * no mutation at all.
  * Resolutions land in the shared resolver cache, so a publish right after a preview does not search again.
  */
 public final class PublishPreview {
@@ -28,7 +26,7 @@ public final class PublishPreview {
 
     private final ShopifyPublisherConfig config;
     private final VariantResolver resolver;
-    private final LevelReader reader;
+    private final BatchPreparation preparation;
     private final PreorderMetafield metafield;
 
     /**
@@ -41,7 +39,7 @@ public final class PublishPreview {
     public PublishPreview(ShopifyPublisherConfig config, VariantResolver resolver, LevelReader reader) {
         this.config = Objects.requireNonNull(config, "config");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
-        this.reader = Objects.requireNonNull(reader, "reader");
+        this.preparation = new BatchPreparation(config, resolver, reader);
         // Only compares stored values and never stamps a new one, so its clock is never read.
         this.metafield = new PreorderMetafield(new ObjectMapper(), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
     }
@@ -55,28 +53,11 @@ public final class PublishPreview {
      */
     public List<PlannedChange> preview(List<DesiredState> states) {
         Objects.requireNonNull(states, "states");
-        List<BatchItem> items = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (DesiredState state : states) {
-            BatchItem item = new BatchItem(state, config.locationFor(state.facilityId()).orElse(null));
-            items.add(item);
-            if (!seen.add(state.key())) {
-                item.reject("sku " + state.key() + " appears more than once in one publish");
-            } else if (item.locationId() == null) {
-                item.reject("facility " + state.facilityId() + " of sku " + state.sku()
-                        + " is not mapped to a Shopify location");
-            }
-        }
+        List<BatchItem> items = preparation.items(states);
         try {
-            resolve(items);
-            Map<String, List<BatchItem>> byLocation = new LinkedHashMap<>();
-            for (BatchItem item : items) {
-                if (item.open()) {
-                    byLocation.computeIfAbsent(item.locationId(), k -> new ArrayList<>()).add(item);
-                }
-            }
-            for (Map.Entry<String, List<BatchItem>> location : byLocation.entrySet()) {
-                read(location.getKey(), location.getValue());
+            preparation.resolve(items);
+            for (Map.Entry<String, List<BatchItem>> location : BatchPreparation.openByLocation(items).entrySet()) {
+                preparation.readLevels(location.getKey(), location.getValue());
             }
         } catch (CallFailedException e) {
             throw new ShopifyUnavailableException("cannot read shop " + config.shopDomain() + ": " + e.getMessage(),
@@ -88,39 +69,6 @@ public final class PublishPreview {
         List<PlannedChange> changes = new ArrayList<>(items.size());
         items.forEach(item -> changes.add(plan(item)));
         return changes;
-    }
-
-    private void resolve(List<BatchItem> items) throws InterruptedException {
-        List<String> skus = items.stream().filter(BatchItem::open).map(i -> i.state().sku()).distinct().toList();
-        Map<String, VariantResolver.Resolution> resolved = resolver.resolve(skus);
-        for (BatchItem item : items) {
-            if (!item.open()) {
-                continue;
-            }
-            VariantResolver.Resolution r = resolved.get(item.state().sku());
-            if (r instanceof VariantResolver.Found found) {
-                item.variant(found.variant());
-            } else if (r instanceof VariantResolver.Ambiguous ambiguous) {
-                item.reject("sku " + item.state().sku() + " matches " + ambiguous.variantIds().size() + " variants "
-                        + ambiguous.variantIds() + "; SKUs must be unique");
-            } else {
-                item.reject("no variant has sku " + item.state().sku());
-            }
-        }
-    }
-
-    private void read(String locationId, List<BatchItem> items) throws InterruptedException {
-        Map<String, LevelQuantities> levels = reader.read(
-                items.stream().map(i -> i.variant().inventoryItemId()).distinct().toList(), locationId);
-        for (BatchItem item : items) {
-            LevelQuantities level = levels.get(item.variant().inventoryItemId());
-            if (level == null) {
-                item.reject("inventory item " + item.variant().inventoryItemId() + " of sku " + item.state().sku()
-                        + " not found");
-            } else {
-                item.level(level);
-            }
-        }
     }
 
     private PlannedChange plan(BatchItem item) {

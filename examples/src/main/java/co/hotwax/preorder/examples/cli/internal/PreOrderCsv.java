@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reads pre-orders already taken from a CSV file (UTF-8, RFC 4180, through the examples' {@link CsvReader}). The
@@ -117,30 +118,24 @@ public final class PreOrderCsv {
             throw new IllegalArgumentException("has " + record.fields().size() + " fields but the header has "
                     + header.size());
         }
-        String quantity = text(record, header, "quantity");
-        long units;
-        try {
-            units = Long.parseLong(quantity);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("quantity \"" + quantity + "\" is not a whole number");
-        }
-        String placed = text(record, header, "placed_at");
-        Instant placedAt;
-        try {
-            placedAt = Instant.parse(placed);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("placed_at \"" + placed + "\" is not an instant like 2026-05-01T10:00:00Z");
-        }
+        long units = parsed(text(record, header, "quantity"), Long::parseLong, "quantity", "a whole number");
+        Instant placedAt = parsed(text(record, header, "placed_at"), Instant::parse, "placed_at",
+                "an instant like 2026-05-01T10:00:00Z");
         String status = header.containsKey("status") ? text(record, header, "status") : "";
-        PreOrderStatus parsed;
-        try {
-            parsed = status.isEmpty() ? PreOrderStatus.OPEN : PreOrderStatus.valueOf(status.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("status \"" + status + "\" must be one of OPEN, RELEASED, CANCELLED, RETURNED");
-        }
+        PreOrderStatus state = status.isEmpty() ? PreOrderStatus.OPEN : parsed(status,
+                s -> PreOrderStatus.valueOf(s.toUpperCase(Locale.ROOT)), "status", "one of OPEN, RELEASED, CANCELLED, RETURNED");
         // PreOrder's own constructor names the item and the reason for a missing id or a bad quantity.
         return new PreOrder(text(record, header, "order_id"), text(record, header, "line_id"), text(record, header, "sku"),
-                units, placedAt, text(record, header, "channel"), parsed, null, null);
+                units, placedAt, text(record, header, "channel"), state, null, null);
+    }
+
+    /** Parses a cell; a failure becomes a reason naming the column, the value and what was expected. */
+    private static <T> T parsed(String value, Function<String, T> parser, String column, String expected) {
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new IllegalArgumentException(column + " \"" + value + "\" is not " + expected);
+        }
     }
 
     private static String text(CsvRecord record, Map<String, Integer> header, String column) {
