@@ -66,6 +66,27 @@ class PublishLanesTest {
     }
 
     @Test
+    void increasesRideAlongInAnUrgentBatchWithRoomSoAStreamOfOrdersCannotStarveThem() {
+        f.supply.add(Fixture.po("U1", "UP1", 10), Fixture.po("D1", "DOWN", 500));
+        FakeStore store = new FakeStore("shop-a").maxBatch(10);
+        PreorderSync sync = f.settled(store);
+        int seen = store.batches().size();
+
+        sync.supplyChanged(Fixture.po("U1", "UP1", 20));
+        // Orders keep coming: before every step there is urgent work again.
+        for (int i = 0; i < 3; i++) {
+            sync.preOrderTaken(f.order("DOWN", 1, "pos"));
+            sync.step();
+        }
+
+        List<List<String>> batches = store.batches().subList(seen, store.batches().size());
+        assertThat(batches).first().isEqualTo(List.of("DOWN", "UP1"));
+        assertThat(batches).hasSize(3);
+        assertThat(store.onHand("UP1")).isEqualTo(20);
+        assertThat(store.onHand("DOWN")).isEqualTo(497);
+    }
+
+    @Test
     void retriesWithBackoffOnTheClockNotInABusyLoop() {
         f.supply.add(Fixture.po("L1", "RED", 10));
         FakeStore store = new FakeStore("shop-a");
