@@ -13,7 +13,9 @@ import java.util.function.LongSupplier;
  * Time from an OMS call to Shopify reflecting it, per change, by the definition of {@link SyncLatencyHarness}:
  * a change is called ({@link #called}), enters the book when the engine's next {@code PoolChanged} for its SKU
  * fires ({@link #poolChanged}), and is reflected when a publish call that started after that moment returns
- * APPLIED for the SKU ({@link #published}); its latency is that return time minus the call time.
+ * APPLIED for the SKU ({@link #published}); its latency is that return time minus the call time. A change that
+ * left the desired state as it was is reflected when it entered the book: the engine checked it and had nothing
+ * to publish.
  *
  * <p>Thread-safe: the load thread calls {@link #called}, the engine's loop thread the other two.
  */
@@ -21,6 +23,8 @@ final class ChangeLatencies {
     private final LongSupplier nanoTime;
     private final Map<String, ArrayDeque<Change>> pending = new HashMap<>();
     private final Map<String, List<Long>> latencies = new java.util.TreeMap<>();
+    private final java.util.Set<String> touched = new java.util.HashSet<>();
+    private long unchanged;
     private boolean recording;
 
     /** @param nanoTime the monotonic time source, e.g. {@code System::nanoTime} */
@@ -37,30 +41,58 @@ final class ChangeLatencies {
      * Notes an OMS call about a SKU, made right now (call it just before the engine method).
      *
      * @param sku the SKU the call changes
-     * @param kind what kind of change, for the report of changes never reflected
+     * @param kind what kind of change, for the report
+     * @param movesOpenOrders whether it changes this shop's open orders (always part of the desired state)
      */
-    synchronized void called(String sku, String kind) {
+    synchronized void called(String sku, String kind, boolean movesOpenOrders) {
         if (recording) {
-            pending.computeIfAbsent(sku, k -> new ArrayDeque<>()).add(new Change(nanoTime.getAsLong(), kind));
+            pending.computeIfAbsent(sku, k -> new ArrayDeque<>()).add(new Change(nanoTime.getAsLong(), kind, movesOpenOrders));
         }
     }
 
     /**
-     * The book applied changes of a SKU: every call about it made until now has entered the book.
+     * The book changed something a desired state is made of (P, listed, the promise date) for a SKU; the next
+     * {@link #poolChanged} of the SKU closes the command.
+     *
+     * @param sku the SKU
+     */
+    synchronized void stateChanged(String sku) {
+        touched.add(sku);
+    }
+
+    /**
+     * The book applied changes of a SKU: every call about it made until now has entered the book. A change that
+     * moved neither the SKU's desired state nor this shop's open orders needs no publish: the engine checked it
+     * against what the store shows and found nothing to do, so it is reflected now.
      *
      * @param sku the pool's SKU
      */
     synchronized void poolChanged(String sku) {
+        boolean stateMoved = touched.remove(sku);
         ArrayDeque<Change> changes = pending.get(sku);
         if (changes == null) {
             return;
         }
         long now = nanoTime.getAsLong();
-        for (Change c : changes) {
+        for (Iterator<Change> it = changes.iterator(); it.hasNext(); ) {
+            Change c = it.next();
             if (c.entered < 0 && c.called <= now) {
                 c.entered = now;
+                if (!stateMoved && !c.movesOpenOrders) {
+                    latencies.computeIfAbsent(c.kind, k -> new ArrayList<>()).add(now - c.called);
+                    unchanged++;
+                    it.remove();
+                }
             }
         }
+        if (changes.isEmpty()) {
+            pending.remove(sku);
+        }
+    }
+
+    /** @return changes reflected without a publish because they left the desired state as it was */
+    synchronized long unchanged() {
+        return unchanged;
     }
 
     /**
@@ -138,11 +170,13 @@ final class ChangeLatencies {
     private static final class Change {
         final long called;
         final String kind;
+        final boolean movesOpenOrders;
         long entered = -1;
 
-        Change(long called, String kind) {
+        Change(long called, String kind, boolean movesOpenOrders) {
             this.called = called;
             this.kind = kind;
+            this.movesOpenOrders = movesOpenOrders;
         }
     }
 }
