@@ -34,32 +34,26 @@ class ShopifyPublisherReadFreeTest {
     private static final String READ = "nodes";
     private static final String WRITE = "inventorySetQuantities";
 
+    private ProxiedShop fixture;
     private ShopifySimulator shop;
     private InterceptingProxy proxy;
     private Location location;
-    private final VirtualTime time = new VirtualTime();
 
     @BeforeEach
     void start() throws Exception {
-        shop = ShopifySimulator.builder().accessToken(TOKEN).clock(time).sleeper(time::sleep).start();
-        proxy = new InterceptingProxy(shop.graphqlEndpoint("2026-04"));
-        location = shop.addLocation("Pre-order warehouse");
+        fixture = new ProxiedShop(TOKEN);
+        shop = fixture.shop;
+        proxy = fixture.proxy;
+        location = fixture.location;
     }
 
     @AfterEach
     void stop() {
-        proxy.close();
-        shop.close();
+        fixture.close();
     }
 
     private ShopifyPublisher publisher() {
-        ShopifyPublisherConfig config = ShopifyPublisherConfig.builder()
-                .shopDomain(shop.shopDomain())
-                .endpoint(proxy.base())
-                .accessToken(() -> TOKEN)
-                .defaultLocationId(location.id())
-                .build();
-        return ShopifyPublisher.builder(config).clock(time).sleeper(time).random(new SplittableRandom(7)).build();
+        return fixture.publisher(fixture.config(TOKEN).build(), 7);
     }
 
     private Variant variant(String sku) {

@@ -35,23 +35,24 @@ class ShopifyPublisherSimulatorTest {
     private static final String KEY = "preorder";
     private static final String TAG = "HC:Pre-Order";
 
+    private ProxiedShop fixture;
     private ShopifySimulator shop;
     private InterceptingProxy proxy;
     private Location location;
-    private final VirtualTime time = new VirtualTime();
+    private VirtualTime time;
 
     @BeforeEach
     void start() throws Exception {
-        // One virtual clock for both sides: the publisher's pacing waits are what refill the simulator's bucket.
-        shop = ShopifySimulator.builder().accessToken(TOKEN).clock(time).sleeper(time::sleep).start();
-        proxy = new InterceptingProxy(shop.graphqlEndpoint("2026-04"));
-        location = shop.addLocation("Pre-order warehouse");
+        fixture = new ProxiedShop(TOKEN);
+        shop = fixture.shop;
+        proxy = fixture.proxy;
+        location = fixture.location;
+        time = fixture.time;
     }
 
     @AfterEach
     void stop() {
-        proxy.close();
-        shop.close();
+        fixture.close();
     }
 
     private ShopifyPublisher publisher() {
@@ -59,14 +60,7 @@ class ShopifyPublisherSimulatorTest {
     }
 
     private ShopifyPublisher publisher(PublishMode mode, String token) {
-        ShopifyPublisherConfig config = ShopifyPublisherConfig.builder()
-                .shopDomain(shop.shopDomain())
-                .endpoint(proxy.base())
-                .accessToken(() -> token)
-                .defaultLocationId(location.id())
-                .mode(mode)
-                .build();
-        return ShopifyPublisher.builder(config).clock(time).sleeper(time).random(new SplittableRandom(11)).build();
+        return fixture.publisher(fixture.config(token).mode(mode).build(), 11);
     }
 
     private Variant variant(String sku, boolean tracked, InventoryPolicy policy) {
