@@ -1,0 +1,331 @@
+package co.hotwax.preorder.core;
+
+import co.hotwax.preorder.core.internal.BookState;
+import co.hotwax.preorder.spi.InvalidInputException;
+import co.hotwax.preorder.spi.PreOrder;
+import co.hotwax.preorder.spi.PreOrderStatus;
+import co.hotwax.preorder.spi.StockLevel;
+import co.hotwax.preorder.spi.SupplyLine;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The pre-order domain: supply lines, pre-orders and physical stock in; per pool the pre-orderable quantity P,
+ * eligibility, the product-page promise date, and per pre-order its allocation and promise date out. Every change of
+ * outcome is reported to a {@link BookListener}.
+ *
+ * <h2>Threading</h2>
+ * A book is single-writer and NOT thread-safe. One thread owns it: call every mutating method ({@code rebuild},
+ * {@code upsert*}, {@code cancelPreOrder}, {@code releasePreOrder}, {@code setStock}, {@code refreshDates},
+ * {@code apply}) and every query ({@code pool}, {@code preOrder}, {@code forEachPool}, {@code poolKeys},
+ * {@code poolCount}) from that thread, or guard all of them with one external lock. Listener callbacks run
+ * synchronously on the calling thread, after the state is updated, and must not call back into the book (a query
+ * from a callback sees the new state but is not supported; a mutation from a callback is undefined). An exception
+ * thrown by the listener propagates to the caller; the book's state is already updated, and the rest of that call's
+ * events are not delivered.
+ *
+ * <h2>Pools</h2>
+ * A pool is one SKU (pooled mode, the default; {@code facilityId} null everywhere) or one (SKU, facility) pair
+ * ({@link BookPolicy#perFacility()}; supply lines pool by their facility, and pre-orders and stock levels must then
+ * carry a facility). In pooled mode a pre-order's facility is ignored and a stock level must carry no facility (it is
+ * the SKU's online total). A pool exists while it has a supply line or a pre-order; stock alone makes no pool.
+ *
+ * <h2>The rules (brief rules 1-5)</h2>
+ * <ul>
+ *   <li>A line's units are its received units, then its units still on order ({@link SupplyLine#onOrder()}); its
+ *   buffer comes off the end, so buffer units are never promised: {@code promisable = max(0, capacity - buffer)}.
+ *   Lines are ordered by (eta, lineId). Demand is every pre-order whose status
+ *   {@linkplain PreOrderStatus#holdsSupply() holds supply} (open, released, returned).</li>
+ *   <li>Allocation is a pure function of the current lines and demand, never of arrival order: (1) pinned
+ *   pre-orders, by (placedAt, orderId, lineId), take units of their pinned line as far as its promisable units go;
+ *   (2) then released and returned pre-orders, then open ones, each group by (placedAt, orderId, lineId), fill the
+ *   remaining promisable units of the lines in (eta, lineId) order, front to back (received units first). A pin to a
+ *   line that is not in the pre-order's pool (unknown, or another SKU or facility) is accepted and ignored: the line
+ *   may arrive later, and then the pin applies. A pre-order may be split across lines.</li>
+ *   <li>Deficit: a pre-order not fully allocated is uncovered; because filling is in time order, these are the
+ *   latest placed. They are listed latest first in {@link PoolState#uncoveredPreOrders()} and never dropped.</li>
+ *   <li>{@code P_line = max(0, onOrder - buffer - max(0, allocatedOnLine - received))}; pool
+ *   {@code P = max(0, sum(P_line) - safety)} with {@code safety = max(safetyUnits, ceil(safetyPercent% of
+ *   onOrder))}. Received units not allocated are physical stock, not P.</li>
+ *   <li>Promise date of a covered pre-order: latest ETA among its allocations plus promise buffer days; null when
+ *   uncovered. Next promise date: ETA of the first line (eta order) with {@code P_line > 0} plus buffer days; null
+ *   when P is 0. The ETA is stale when that line's ETA is before the book's today.</li>
+ *   <li>Listed iff {@code P > 0}, physical ATP {@code <= 0} and the ETA is not stale, or stale under
+ *   {@link StaleEtaPolicy#KEEP_AND_FLAG} (then listed and flagged). Otherwise the delist reason is, first match:
+ *   {@link PoolState#REASON_NO_UNITS}, {@link PoolState#REASON_IN_STOCK}, {@link PoolState#REASON_ETA_PASSED}.</li>
+ * </ul>
+ *
+ * <h2>Today</h2>
+ * Date-dependent outcomes (stale ETA) use the book's <em>today</em>, read from the clock in the policy's zone when
+ * the book is built, on every {@link #rebuild} and on every {@link #refreshDates()}; other calls keep it, so the
+ * state is always a pure function of the inputs and today. Call {@code refreshDates()} at least once a day.
+ *
+ * <h2>Events</h2>
+ * After each mutating call (each command of {@link #apply}), the outcome of every pool the call touched is compared
+ * with its outcome before the call; a pool that did not exist before compares with an empty pool (P 0, not listed,
+ * no date) and a pool that is gone with one. Per pool, in this order:
+ * {@link BookEvent.PreorderableChanged} if P differs; {@link BookEvent.Listed} or {@link BookEvent.Delisted} if
+ * listing flipped; {@link BookEvent.NextPromiseDateChanged} if the product-page date differs; then per pre-order of
+ * the pool in (placedAt, orderId, lineId) order: {@link BookEvent.PreOrderUncovered} when it becomes uncovered from
+ * covered, new, or not holding supply; {@link BookEvent.PreOrderCovered} when it goes from uncovered to covered;
+ * {@link BookEvent.PromiseDateChanged} when it stays covered with another date; and last
+ * {@link BookEvent.PoolChanged} when anything of the pool changed. A new (or un-cancelled) pre-order that is covered
+ * emits no pre-order event, only PoolChanged; a pre-order that stops holding supply (cancelled) emits none either;
+ * an uncovered pre-order whose uncovered quantity changes emits only PoolChanged. Pools are reported in the order
+ * the call touched them (a line or pre-order moving pools: the old pool, then the new); {@link #rebuild} and
+ * {@link #refreshDates()} report pools in {@link PoolKey} order. On the first {@code rebuild} of an empty book this
+ * yields PreorderableChanged, Listed and NextPromiseDateChanged per pool and PreOrderUncovered per uncovered
+ * pre-order, but no event for covered pre-orders. A call that changes nothing (e.g. an identical re-upsert) emits
+ * nothing.
+ *
+ * <h2>Bad input</h2>
+ * Every mutating method validates before changing anything: when it throws {@link InvalidInputException} (naming
+ * the item and the reason) the state is unchanged. Batch methods reject bad items in their {@link BatchReport} and
+ * go on with the others.
+ *
+ * <h2>Cost</h2>
+ * A single change recomputes only the pool(s) it touches: cost proportional to that pool's lines and pre-orders,
+ * never to the catalog. {@link #rebuild} sorts each pool once.
+ */
+public final class PreorderBook {
+    private final BookState state;
+
+    private PreorderBook(Builder b) {
+        this.state = new BookState(b.policy, b.listener, b.clock);
+    }
+
+    /**
+     * Starts a book with the default policy, a no-op listener and the system UTC clock.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The policy this book applies.
+     *
+     * @return the policy
+     */
+    public BookPolicy policy() {
+        return state.policy();
+    }
+
+    /**
+     * Replaces all state with the given inputs. Null, duplicate (same lineId, same (orderId, lineId), same stock
+     * pool; the first one wins) or otherwise invalid items are rejected in the report and the rest load. Re-reads
+     * today from the clock. Emits events for every outcome that differs from the state before (see the class
+     * javadoc).
+     *
+     * @param lines every supply line
+     * @param preOrders every pre-order, in any status
+     * @param stock physical online ATP per pool
+     * @return how many items loaded and which were rejected
+     * @throws NullPointerException when a collection is null
+     */
+    public BatchReport rebuild(Collection<SupplyLine> lines, Collection<PreOrder> preOrders,
+                               Collection<StockLevel> stock) {
+        return state.rebuild(Objects.requireNonNull(lines, "lines"), Objects.requireNonNull(preOrders, "preOrders"),
+                Objects.requireNonNull(stock, "stock"));
+    }
+
+    /**
+     * Adds a supply line or replaces the one with the same lineId. A PO increase, cut, cancel, close, receipt or ETA
+     * change is an upsert; a line whose SKU or facility changes moves pools.
+     *
+     * @param line the line
+     * @throws InvalidInputException when the line is null; the state is then unchanged
+     */
+    public void upsertSupplyLine(SupplyLine line) {
+        state.upsertSupplyLine(line);
+    }
+
+    /**
+     * Adds a pre-order or replaces the one with the same (orderId, lineId). One whose SKU (or, per facility, facility)
+     * changes moves pools.
+     *
+     * @param preOrder the pre-order
+     * @throws InvalidInputException when null, or without a facility in per-facility mode; the state is then
+     *                               unchanged
+     */
+    public void upsertPreOrder(PreOrder preOrder) {
+        state.upsertPreOrder(preOrder);
+    }
+
+    /**
+     * Cancels a pre-order: an open one becomes CANCELLED and frees its units; a released one becomes RETURNED (its
+     * units went back to physical stock, so the line's units stay used). Cancelling a cancelled or returned one
+     * changes nothing.
+     *
+     * @param orderId the sales order
+     * @param lineId the line within it
+     * @throws InvalidInputException when the pre-order is unknown; the state is then unchanged
+     */
+    public void cancelPreOrder(String orderId, String lineId) {
+        state.cancelPreOrder(orderId, lineId);
+    }
+
+    /**
+     * Releases an open pre-order to fulfilment (RELEASED; it keeps its units and is allocated before open ones).
+     * Releasing a released one changes nothing.
+     *
+     * @param orderId the sales order
+     * @param lineId the line within it
+     * @throws InvalidInputException when the pre-order is unknown, cancelled or returned; the state is then
+     *                               unchanged
+     */
+    public void releasePreOrder(String orderId, String lineId) {
+        state.releasePreOrder(orderId, lineId);
+    }
+
+    /**
+     * Sets the physical online ATP of a pool (a SKU with stock is not listed for pre-order). A level for a pool
+     * without lines or pre-orders is kept for when it gets some.
+     *
+     * @param level the level; facility required in per-facility mode, and must be null in pooled mode
+     * @throws InvalidInputException when null or with the wrong facility for the mode; the state is then unchanged
+     */
+    public void setStock(StockLevel level) {
+        state.setStock(level);
+    }
+
+    /**
+     * Reads today from the clock (policy zone) and re-evaluates the date-dependent outcomes (stale ETA) of every
+     * pool, emitting events for those that changed. Call at least once a day. Scans the pools (cheap: no
+     * allocation is redone).
+     *
+     * @return how many pools changed
+     */
+    public int refreshDates() {
+        return state.refreshDates();
+    }
+
+    /**
+     * Applies commands in order, each as the matching method would. A bad command is rejected with its index and
+     * reason, changes nothing, and the others go on.
+     *
+     * @param commands the commands
+     * @return how many applied and which were rejected
+     * @throws NullPointerException when the list is null
+     */
+    public BatchReport apply(List<BookCommand> commands) {
+        return state.apply(Objects.requireNonNull(commands, "commands"));
+    }
+
+    /**
+     * A snapshot of one pool.
+     *
+     * @param sku the SKU
+     * @param facilityId the facility in per-facility mode; null in pooled mode
+     * @return the pool's state, or empty when there is no such pool
+     */
+    public Optional<PoolState> pool(String sku, String facilityId) {
+        return Optional.ofNullable(state.pool(sku, facilityId));
+    }
+
+    /**
+     * A snapshot of one pre-order, in any status.
+     *
+     * @param orderId the sales order
+     * @param lineId the line within it
+     * @return its state, or empty when unknown
+     */
+    public Optional<PreOrderState> preOrder(String orderId, String lineId) {
+        return Optional.ofNullable(state.preOrder(orderId, lineId));
+    }
+
+    /**
+     * Calls an action with a snapshot of every pool, in no particular order.
+     *
+     * @param action the action; must not modify the book
+     */
+    public void forEachPool(Consumer<PoolState> action) {
+        state.forEachPool(Objects.requireNonNull(action, "action"));
+    }
+
+    /**
+     * The keys of every pool.
+     *
+     * @return an immutable copy, in {@link PoolKey} order
+     */
+    public List<PoolKey> poolKeys() {
+        return state.poolKeys();
+    }
+
+    /**
+     * The number of pools.
+     *
+     * @return pools with at least one supply line or pre-order
+     */
+    public int poolCount() {
+        return state.poolCount();
+    }
+
+    /** Collects the collaborators of a {@link PreorderBook}. Not thread-safe. */
+    public static final class Builder {
+        private BookPolicy policy = BookPolicy.defaults();
+        private BookListener listener = BookListener.NO_OP;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /**
+         * The policy (default {@link BookPolicy#defaults()}).
+         *
+         * @param policy the policy
+         * @return this builder
+         * @throws IllegalArgumentException when null
+         */
+        public Builder policy(BookPolicy policy) {
+            this.policy = requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Who hears every change of outcome (default: nobody).
+         *
+         * @param listener the listener
+         * @return this builder
+         * @throws IllegalArgumentException when null
+         */
+        public Builder listener(BookListener listener) {
+            this.listener = requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Where today comes from (default the system UTC clock; the policy's zone decides the date).
+         *
+         * @param clock the clock
+         * @return this builder
+         * @throws IllegalArgumentException when null
+         */
+        public Builder clock(Clock clock) {
+            this.clock = requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Builds an empty book.
+         *
+         * @return the book
+         */
+        public PreorderBook build() {
+            return new PreorderBook(this);
+        }
+
+        private static <T> T requireNonNull(T value, String name) {
+            if (value == null) {
+                throw new IllegalArgumentException(name + " must not be null");
+            }
+            return value;
+        }
+    }
+}
