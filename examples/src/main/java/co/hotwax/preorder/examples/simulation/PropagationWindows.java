@@ -23,6 +23,7 @@ public final class PropagationWindows {
     private final Map<String, Long> capacity = new HashMap<>();
     private final Map<String, Long> sold = new HashMap<>();
     private final Map<String, Instant> openSince = new HashMap<>();
+    private final Map<String, Long> oversoldBySku = new HashMap<>();
     private final List<Duration> lags = new ArrayList<>();
     private final List<String> violations = new ArrayList<>();
     private long oversold;
@@ -76,6 +77,7 @@ public final class PropagationWindows {
         long over = Math.min(quantity, Math.max(0, after - cap));
         if (over > 0) {
             oversold += over;
+            oversoldBySku.merge(sku, over, Long::sum);
             if (openSince.containsKey(sku)) {
                 excused += over;
             } else {
@@ -113,6 +115,16 @@ public final class PropagationWindows {
      */
     public long oversold() {
         return oversold;
+    }
+
+    /**
+     * Oversold units of one SKU, excused or not.
+     *
+     * @param sku the SKU
+     * @return the units
+     */
+    public long oversold(String sku) {
+        return oversoldBySku.getOrDefault(sku, 0L);
     }
 
     /**
@@ -158,10 +170,21 @@ public final class PropagationWindows {
      * @return the lag, zero when no window closed
      */
     public Duration quantile(double q) {
-        if (lags.isEmpty()) {
+        return quantile(lags, q);
+    }
+
+    /**
+     * A quantile of durations (nearest rank).
+     *
+     * @param durations the values, in any order
+     * @param q between 0 and 1, e.g. 0.99
+     * @return the value, zero when there is none
+     */
+    public static Duration quantile(List<Duration> durations, double q) {
+        if (durations.isEmpty()) {
             return Duration.ZERO;
         }
-        List<Duration> sorted = new ArrayList<>(lags);
+        List<Duration> sorted = new ArrayList<>(durations);
         sorted.sort(null);
         int rank = (int) Math.ceil(q * sorted.size());
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));

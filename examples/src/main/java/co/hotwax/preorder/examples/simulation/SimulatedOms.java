@@ -194,6 +194,15 @@ public final class SimulatedOms {
     }
 
     /**
+     * When the next Shopify order will be imported.
+     *
+     * @return its import time, or {@link Instant#MAX} when none is in flight
+     */
+    public Instant nextImportAt() {
+        return pending.isEmpty() ? Instant.MAX : pending.peek().importAt();
+    }
+
+    /**
      * Releases the open pre-orders of a SKU that its received units cover, oldest first (by time placed, then
      * ids). The listener hears of each before this returns; the caller then moves Shopify fulfilments.
      *
@@ -292,6 +301,23 @@ public final class SimulatedOms {
      */
     public Optional<PoolState> pool(String sku) {
         return book.pool(sku, null);
+    }
+
+    /**
+     * Units of a SKU's pre-orders that no supply covers (the deficit, rule 3).
+     *
+     * @param sku the SKU
+     * @return the uncovered units
+     */
+    public long uncoveredUnits(String sku) {
+        long units = 0;
+        for (String key : pool(sku).map(PoolState::uncoveredPreOrders).orElse(List.of())) {
+            // Keys are orderId/lineId; Shopify order ids contain slashes, line ids here never do.
+            int slash = key.lastIndexOf('/');
+            units += book.preOrder(key.substring(0, slash), key.substring(slash + 1))
+                    .map(p -> p.quantity() - p.covered()).orElse(0L);
+        }
+        return units;
     }
 
     /**
