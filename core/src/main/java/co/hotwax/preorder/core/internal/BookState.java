@@ -1,5 +1,6 @@
 package co.hotwax.preorder.core.internal;
 
+import co.hotwax.preorder.core.Allocation;
 import co.hotwax.preorder.core.BatchReport;
 import co.hotwax.preorder.core.BookCommand;
 import co.hotwax.preorder.core.BookListener;
@@ -7,98 +8,500 @@ import co.hotwax.preorder.core.BookPolicy;
 import co.hotwax.preorder.core.PoolKey;
 import co.hotwax.preorder.core.PoolState;
 import co.hotwax.preorder.core.PreOrderState;
+import co.hotwax.preorder.spi.InvalidInputException;
 import co.hotwax.preorder.spi.PreOrder;
+import co.hotwax.preorder.spi.PreOrderStatus;
 import co.hotwax.preorder.spi.StockLevel;
 import co.hotwax.preorder.spi.SupplyLine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
-/** The state behind a {@link co.hotwax.preorder.core.PreorderBook}; see there for the rules. Placeholder. */
+/**
+ * The state behind a {@link co.hotwax.preorder.core.PreorderBook} (see there for the rules, events and threading):
+ * the entries by id, the pools, stock, and the book's today. Every mutation validates first, captures the outcome
+ * of the pools it touches, changes them, recomputes only those pools and emits the difference.
+ */
 public final class BookState {
+    private static final Logger LOG = LoggerFactory.getLogger(BookState.class);
+
     private final BookPolicy policy;
+    private final Clock clock;
+    private final InputRules rules;
+    private final EventEmitter emitter;
+    /** Pools the current call touched, in touch order; reused so a call allocates nothing for it. */
+    private final ArrayList<Pool> touched = new ArrayList<>(2);
+
+    private HashMap<String, LineEntry> linesById = new HashMap<>();
+    private HashMap<OrderKey, OrderEntry> ordersByKey = new HashMap<>();
+    private HashMap<PoolKey, Pool> pools = new HashMap<>();
+    private HashMap<PoolKey, Long> stock = new HashMap<>();
+    private LocalDate today;
 
     /**
-     * Creates an empty state.
+     * Creates an empty state whose today is read from the clock now.
      *
      * @param policy the policy
-     * @param listener the listener
-     * @param clock the clock
+     * @param listener receives every event
+     * @param clock where today comes from
      */
     public BookState(BookPolicy policy, BookListener listener, Clock clock) {
         this.policy = policy;
+        this.clock = clock;
+        this.rules = new InputRules(policy);
+        this.emitter = new EventEmitter(listener, policy.promiseBufferDays());
+        this.today = readToday();
     }
 
-    /** @return the policy */
+    /**
+     * The policy.
+     *
+     * @return the policy
+     */
     public BookPolicy policy() {
         return policy;
     }
 
-    /** @param lines lines @param preOrders pre-orders @param stock stock @return report */
-    public BatchReport rebuild(Collection<SupplyLine> lines, Collection<PreOrder> preOrders,
-                               Collection<StockLevel> stock) {
-        throw new UnsupportedOperationException("not yet implemented");
+    private LocalDate readToday() {
+        return LocalDate.ofInstant(clock.instant(), policy.zone());
     }
 
-    /** @param line the line */
+    // ---------------------------------------------------------------- single changes
+
+    /**
+     * See {@link co.hotwax.preorder.core.PreorderBook#upsertSupplyLine}.
+     *
+     * @param line the line
+     */
     public void upsertSupplyLine(SupplyLine line) {
-        throw new UnsupportedOperationException("not yet implemented");
+        PoolKey key = rules.check(line);
+        LineEntry e = linesById.get(line.lineId());
+        if (e != null && e.line.equals(line)) {
+            return;
+        }
+        Pool target = poolFor(key);
+        if (e == null) {
+            touch(target);
+            e = new LineEntry(line);
+            linesById.put(line.lineId(), e);
+        } else {
+            Pool from = e.pool;
+            touch(from);
+            touch(target);
+            from.removeLine(e);
+            e.line = line;
+        }
+        target.insertLine(e);
+        finishCall();
     }
 
-    /** @param preOrder the pre-order */
+    /**
+     * See {@link co.hotwax.preorder.core.PreorderBook#upsertPreOrder}.
+     *
+     * @param preOrder the pre-order
+     */
     public void upsertPreOrder(PreOrder preOrder) {
-        throw new UnsupportedOperationException("not yet implemented");
+        PoolKey key = rules.check(preOrder);
+        OrderEntry e = ordersByKey.get(new OrderKey(preOrder.orderId(), preOrder.lineId()));
+        if (e != null && e.order.equals(preOrder)) {
+            return;
+        }
+        replaceOrder(e, preOrder, key);
     }
 
-    /** @param orderId order @param lineId line */
+    /**
+     * See {@link co.hotwax.preorder.core.PreorderBook#cancelPreOrder}.
+     *
+     * @param orderId the sales order
+     * @param lineId the line
+     */
     public void cancelPreOrder(String orderId, String lineId) {
-        throw new UnsupportedOperationException("not yet implemented");
+        OrderEntry e = existing(orderId, lineId);
+        PreOrderStatus s = e.order.status();
+        if (s == PreOrderStatus.OPEN) {
+            replaceOrder(e, e.order.withStatus(PreOrderStatus.CANCELLED), e.pool.key);
+        } else if (s == PreOrderStatus.RELEASED) {
+            replaceOrder(e, e.order.withStatus(PreOrderStatus.RETURNED), e.pool.key);
+        }
     }
 
-    /** @param orderId order @param lineId line */
+    /**
+     * See {@link co.hotwax.preorder.core.PreorderBook#releasePreOrder}.
+     *
+     * @param orderId the sales order
+     * @param lineId the line
+     */
     public void releasePreOrder(String orderId, String lineId) {
-        throw new UnsupportedOperationException("not yet implemented");
+        OrderEntry e = existing(orderId, lineId);
+        PreOrderStatus s = e.order.status();
+        if (s == PreOrderStatus.CANCELLED || s == PreOrderStatus.RETURNED) {
+            throw new InvalidInputException(InputRules.preOrderItem(orderId, lineId), "is " + s
+                    + "; only an open pre-order can be released");
+        }
+        if (s == PreOrderStatus.OPEN) {
+            replaceOrder(e, e.order.withStatus(PreOrderStatus.RELEASED), e.pool.key);
+        }
     }
 
-    /** @param level the level */
+    /**
+     * See {@link co.hotwax.preorder.core.PreorderBook#setStock}.
+     *
+     * @param level the level
+     */
     public void setStock(StockLevel level) {
-        throw new UnsupportedOperationException("not yet implemented");
+        PoolKey key = rules.check(level);
+        long atp = level.onlineAtp();
+        Long old = stock.put(key, atp);
+        if (old != null && old == atp) {
+            return;
+        }
+        Pool pool = pools.get(key);
+        if (pool != null && pool.physicalAtp != atp) {
+            touch(pool);
+            pool.physicalAtp = atp;
+            finishCall();
+        }
     }
 
-    /** @return pools changed */
+    /**
+     * See {@link co.hotwax.preorder.core.PreorderBook#refreshDates}.
+     *
+     * @return pools changed
+     */
     public int refreshDates() {
-        throw new UnsupportedOperationException("not yet implemented");
+        today = readToday();
+        ArrayList<Pool> changed = new ArrayList<>();
+        for (Pool pool : pools.values()) {
+            boolean stale = pool.nextEta != null && pool.nextEta.isBefore(today);
+            if (stale != pool.etaStale) {
+                changed.add(pool);
+            }
+        }
+        changed.sort((a, b) -> a.key.compareTo(b.key));
+        for (Pool pool : changed) {
+            pool.capturePrev();
+            Allocator.applyEligibility(pool, policy, today);
+        }
+        for (Pool pool : changed) {
+            emitter.emit(pool, false);
+        }
+        return changed.size();
     }
 
-    /** @param commands commands @return report */
+    /**
+     * See {@link co.hotwax.preorder.core.PreorderBook#apply}.
+     *
+     * @param commands the commands
+     * @return the report
+     */
     public BatchReport apply(List<BookCommand> commands) {
-        throw new UnsupportedOperationException("not yet implemented");
+        int applied = 0;
+        ArrayList<BatchReport.Rejection> rejected = new ArrayList<>();
+        for (int i = 0, n = commands.size(); i < n; i++) {
+            try {
+                applyOne(commands.get(i));
+                applied++;
+            } catch (InvalidInputException e) {
+                rejected.add(new BatchReport.Rejection(i, e.item(), e.reason()));
+            }
+        }
+        return new BatchReport(applied, rejected);
     }
 
-    /** @param sku sku @param facilityId facility @return state or null */
+    private void applyOne(BookCommand command) {
+        if (command instanceof BookCommand.UpsertSupplyLine c) {
+            upsertSupplyLine(c.line());
+        } else if (command instanceof BookCommand.UpsertPreOrder c) {
+            upsertPreOrder(c.preOrder());
+        } else if (command instanceof BookCommand.CancelPreOrder c) {
+            cancelPreOrder(c.orderId(), c.lineId());
+        } else if (command instanceof BookCommand.ReleasePreOrder c) {
+            releasePreOrder(c.orderId(), c.lineId());
+        } else if (command instanceof BookCommand.SetStock c) {
+            setStock(c.level());
+        } else {
+            throw new InvalidInputException("command null", "is missing");
+        }
+    }
+
+    private OrderEntry existing(String orderId, String lineId) {
+        OrderEntry e = orderId == null || lineId == null ? null : ordersByKey.get(new OrderKey(orderId, lineId));
+        if (e == null) {
+            throw new InvalidInputException(InputRules.preOrderItem(orderId, lineId), "unknown pre-order");
+        }
+        return e;
+    }
+
+    private void replaceOrder(OrderEntry e, PreOrder preOrder, PoolKey key) {
+        Pool target = poolFor(key);
+        if (e == null) {
+            touch(target);
+            e = new OrderEntry(preOrder);
+            ordersByKey.put(new OrderKey(preOrder.orderId(), preOrder.lineId()), e);
+        } else {
+            Pool from = e.pool;
+            touch(from);
+            touch(target);
+            from.removeOrder(e);
+            e.order = preOrder;
+        }
+        target.insertOrder(e);
+        finishCall();
+    }
+
+    private Pool poolFor(PoolKey key) {
+        Pool pool = pools.get(key);
+        if (pool == null) {
+            pool = new Pool(key);
+            pool.physicalAtp = stock.getOrDefault(key, 0L);
+            pools.put(key, pool);
+        }
+        return pool;
+    }
+
+    private void touch(Pool pool) {
+        if (!touched.contains(pool)) {
+            pool.capturePrev();
+            touched.add(pool);
+        }
+    }
+
+    /** Recomputes the touched pools, drops those left empty, and emits their events. */
+    private void finishCall() {
+        try {
+            for (int i = 0, n = touched.size(); i < n; i++) {
+                Pool pool = touched.get(i);
+                Allocator.recompute(pool, policy, today, linesById, null);
+                if (pool.isEmpty()) {
+                    pools.remove(pool.key);
+                }
+            }
+            for (int i = 0, n = touched.size(); i < n; i++) {
+                emitter.emit(touched.get(i), true);
+            }
+        } finally {
+            touched.clear();
+        }
+    }
+
+    // ---------------------------------------------------------------- rebuild
+
+    /**
+     * See {@link co.hotwax.preorder.core.PreorderBook#rebuild}.
+     *
+     * @param lines lines
+     * @param preOrders pre-orders
+     * @param stockLevels stock levels
+     * @return the report
+     */
+    public BatchReport rebuild(Collection<SupplyLine> lines, Collection<PreOrder> preOrders,
+                               Collection<StockLevel> stockLevels) {
+        LocalDate newToday = readToday();
+        ArrayList<BatchReport.Rejection> rejected = new ArrayList<>();
+        HashMap<String, LineEntry> newLines = new HashMap<>(capacity(lines.size()));
+        HashMap<OrderKey, OrderEntry> newOrders = new HashMap<>(capacity(preOrders.size()));
+        HashMap<PoolKey, Long> newStock = new HashMap<>(capacity(stockLevels.size()));
+        HashMap<PoolKey, Pool> newPools = new HashMap<>();
+        int applied = loadLines(lines, newLines, newPools, rejected)
+                + loadPreOrders(preOrders, newOrders, newPools, rejected)
+                + loadStock(stockLevels, newStock, rejected);
+
+        for (Pool pool : newPools.values()) {
+            pool.sortAll();
+            pool.physicalAtp = newStock.getOrDefault(pool.key, 0L);
+            Allocator.recompute(pool, policy, newToday, newLines, null);
+        }
+        for (Map.Entry<OrderKey, OrderEntry> e : newOrders.entrySet()) {
+            OrderEntry old = ordersByKey.get(e.getKey());
+            if (old != null) {
+                e.getValue().capturePrevFrom(old);
+            }
+        }
+        TreeSet<PoolKey> keys = new TreeSet<>(newPools.keySet());
+        keys.addAll(pools.keySet());
+        HashMap<PoolKey, Pool> oldPools = pools;
+
+        linesById = newLines;
+        ordersByKey = newOrders;
+        pools = newPools;
+        stock = newStock;
+        today = newToday;
+        if (!rejected.isEmpty()) {
+            LOG.warn("rebuild rejected {} item(s); first: {}", rejected.size(), rejected.get(0));
+        }
+        for (PoolKey key : keys) {
+            Pool old = oldPools.get(key);
+            Pool pool = newPools.get(key);
+            if (pool == null) {
+                // Gone: report it against an empty pool, so P drops to 0 and a listed pool is delisted.
+                pool = new Pool(key);
+                Allocator.recompute(pool, policy, newToday, newLines, null);
+            }
+            if (old != null) {
+                pool.capturePrevFrom(old);
+            }
+            emitter.emit(pool, !pool.sameInputs(old));
+        }
+        return new BatchReport(applied, rejected);
+    }
+
+    private int loadLines(Collection<SupplyLine> lines, HashMap<String, LineEntry> into,
+                          HashMap<PoolKey, Pool> newPools, List<BatchReport.Rejection> rejected) {
+        int index = 0;
+        int applied = 0;
+        for (SupplyLine line : lines) {
+            try {
+                PoolKey key = rules.check(line);
+                if (into.containsKey(line.lineId())) {
+                    throw new InvalidInputException(InputRules.item(line), "duplicate lineId; the first is kept");
+                }
+                LineEntry e = new LineEntry(line);
+                into.put(line.lineId(), e);
+                Pool pool = newPools.computeIfAbsent(key, Pool::new);
+                pool.lines.add(e);
+                e.pool = pool;
+                applied++;
+            } catch (InvalidInputException e) {
+                rejected.add(new BatchReport.Rejection(index, e.item(), e.reason()));
+            }
+            index++;
+        }
+        return applied;
+    }
+
+    private int loadPreOrders(Collection<PreOrder> preOrders, HashMap<OrderKey, OrderEntry> into,
+                              HashMap<PoolKey, Pool> newPools, List<BatchReport.Rejection> rejected) {
+        int index = 0;
+        int applied = 0;
+        for (PreOrder p : preOrders) {
+            try {
+                PoolKey key = rules.check(p);
+                OrderKey id = new OrderKey(p.orderId(), p.lineId());
+                if (into.containsKey(id)) {
+                    throw new InvalidInputException(InputRules.item(p),
+                            "duplicate (orderId, lineId); the first is kept");
+                }
+                OrderEntry e = new OrderEntry(p);
+                into.put(id, e);
+                Pool pool = newPools.computeIfAbsent(key, Pool::new);
+                pool.orders.add(e);
+                e.pool = pool;
+                applied++;
+            } catch (InvalidInputException e) {
+                rejected.add(new BatchReport.Rejection(index, e.item(), e.reason()));
+            }
+            index++;
+        }
+        return applied;
+    }
+
+    private int loadStock(Collection<StockLevel> levels, HashMap<PoolKey, Long> into,
+                          List<BatchReport.Rejection> rejected) {
+        int index = 0;
+        int applied = 0;
+        for (StockLevel level : levels) {
+            try {
+                PoolKey key = rules.check(level);
+                if (into.containsKey(key)) {
+                    throw new InvalidInputException(InputRules.item(level), "duplicate stock level for pool "
+                            + key + "; the first is kept");
+                }
+                into.put(key, level.onlineAtp());
+                applied++;
+            } catch (InvalidInputException e) {
+                rejected.add(new BatchReport.Rejection(index, e.item(), e.reason()));
+            }
+            index++;
+        }
+        return applied;
+    }
+
+    private static int capacity(int size) {
+        return (int) Math.min(1 << 30, size * 4L / 3 + 1);
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    /**
+     * See {@link co.hotwax.preorder.core.PreorderBook#pool}.
+     *
+     * @param sku the SKU
+     * @param facilityId the facility, or null
+     * @return the snapshot, or null
+     */
     public PoolState pool(String sku, String facilityId) {
-        throw new UnsupportedOperationException("not yet implemented");
+        if (sku == null || sku.isBlank()) {
+            return null;
+        }
+        Pool pool = pools.get(new PoolKey(sku, facilityId));
+        return pool == null ? null : Snapshots.pool(pool, emitter);
     }
 
-    /** @param orderId order @param lineId line @return state or null */
+    /**
+     * See {@link co.hotwax.preorder.core.PreorderBook#preOrder}.
+     *
+     * @param orderId the sales order
+     * @param lineId the line
+     * @return the snapshot, or null
+     */
     public PreOrderState preOrder(String orderId, String lineId) {
-        throw new UnsupportedOperationException("not yet implemented");
+        if (orderId == null || lineId == null) {
+            return null;
+        }
+        OrderEntry e = ordersByKey.get(new OrderKey(orderId, lineId));
+        if (e == null) {
+            return null;
+        }
+        ArrayList<LineEntry> takenFrom = new ArrayList<>(2);
+        ArrayList<Long> quantities = new ArrayList<>(2);
+        if (e.covered > 0) {
+            // The allocations are not stored (memory); replaying the pool's deterministic allocation finds them and
+            // leaves the state exactly as it was.
+            Allocator.recompute(e.pool, policy, today, linesById, (order, line, quantity) -> {
+                if (order == e) {
+                    takenFrom.add(line);
+                    quantities.add(quantity);
+                }
+            });
+        }
+        return Snapshots.preOrder(e, Snapshots.allocations(takenFrom, quantities), emitter);
     }
 
-    /** @param action action */
+    /**
+     * See {@link co.hotwax.preorder.core.PreorderBook#forEachPool}.
+     *
+     * @param action the action
+     */
     public void forEachPool(Consumer<PoolState> action) {
-        throw new UnsupportedOperationException("not yet implemented");
+        for (Pool pool : pools.values()) {
+            action.accept(Snapshots.pool(pool, emitter));
+        }
     }
 
-    /** @return keys */
+    /**
+     * See {@link co.hotwax.preorder.core.PreorderBook#poolKeys}.
+     *
+     * @return the sorted keys
+     */
     public List<PoolKey> poolKeys() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return List.copyOf(new TreeSet<>(pools.keySet()));
     }
 
-    /** @return count */
+    /**
+     * See {@link co.hotwax.preorder.core.PreorderBook#poolCount}.
+     *
+     * @return the number of pools
+     */
     public int poolCount() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return pools.size();
     }
 }

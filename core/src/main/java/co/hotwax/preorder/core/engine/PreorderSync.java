@@ -1,0 +1,826 @@
+package co.hotwax.preorder.core.engine;
+
+import co.hotwax.preorder.core.BatchReport;
+import co.hotwax.preorder.core.BookCommand;
+import co.hotwax.preorder.core.BookEvent;
+import co.hotwax.preorder.core.BookListener;
+import co.hotwax.preorder.core.BookPolicy;
+import co.hotwax.preorder.core.PoolKey;
+import co.hotwax.preorder.core.PreorderBook;
+import co.hotwax.preorder.core.engine.internal.Backoff;
+import co.hotwax.preorder.core.engine.internal.DesiredStates;
+import co.hotwax.preorder.core.engine.internal.FeedReader;
+import co.hotwax.preorder.core.engine.internal.PublishScheduler;
+import co.hotwax.preorder.core.engine.internal.ShareSplitter;
+import co.hotwax.preorder.core.engine.internal.WakeSignal;
+import co.hotwax.preorder.spi.InvalidInputException;
+import co.hotwax.preorder.spi.InventoryPublisher;
+import co.hotwax.preorder.spi.PreOrder;
+import co.hotwax.preorder.spi.PreOrderSource;
+import co.hotwax.preorder.spi.PreOrderStatus;
+import co.hotwax.preorder.spi.PurchaseOrderSource;
+import co.hotwax.preorder.spi.Quantities;
+import co.hotwax.preorder.spi.SpiVersion;
+import co.hotwax.preorder.spi.StockLevel;
+import co.hotwax.preorder.spi.StockSource;
+import co.hotwax.preorder.spi.SupplyLine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.random.RandomGenerator;
+
+/**
+ * The entry point of Preorder Sync: keeps every configured sales channel's sellable pre-order inventory equal to
+ * the pre-orderable quantity P computed by a {@link PreorderBook} from the supply and pre-order feeds.
+ *
+ * <h2>How it works</h2>
+ * {@link #start()} takes a snapshot of every feed, rebuilds the book and queues every pool for a full resync, then
+ * runs the sync loop on the executor. Each loop iteration ({@link #step()}) applies the changes the OMS pushed
+ * ({@link #preOrderTaken}, {@link #stockChanged}, ...), polls the feeds when due, starts a reconciliation when due,
+ * and publishes at most one batch per publisher. Every change of a pool marks it dirty; the state published is
+ * computed at publish time, so many changes of one SKU become one write of its latest state. Decreases and
+ * delistings go in an urgent lane ahead of increases, which go ahead of reconciliation.
+ *
+ * <h2>Crash safety</h2>
+ * The engine keeps no local state file: checkpoints and what was published live in memory only. A restart (after
+ * a crash at any instant, or a clean stop) takes fresh snapshots, rebuilds the book and resyncs every pool. That is
+ * safe because the publisher never writes blindly: each write is a compare-and-set against the channel's current
+ * value with an idempotency key, and a state that already matches writes nothing. So a write that was applied just
+ * before a crash is not applied twice: after the restart the publisher sees the channel already right (or finds
+ * the new value and writes the difference once).
+ *
+ * <h2>Several stores</h2>
+ * Publishers sharing one pool get shares of P by weight: {@code floor(P * w / W)}, the leftover units one by one to
+ * the stores in builder order, so the shares never add up to more than P. Each store's desired state carries its
+ * own channel's open pre-orders ({@link co.hotwax.preorder.spi.DesiredState#openOrders()}).
+ *
+ * <h2>Threading</h2>
+ * <ul>
+ *   <li>The OMS methods ({@link #preOrderTaken}, {@link #preOrderCancelled}, {@link #preOrderReleased},
+ *   {@link #stockChanged}, {@link #supplyChanged}) and {@link #metrics()} are thread-safe, callable from any thread
+ *   and never block: they validate the value and queue a command for the loop.</li>
+ *   <li>One loop thread owns the book and calls the publishers (one call at a time per publisher). Listener
+ *   callbacks ({@link SyncListener}, {@link BookListener}) run on that thread and must not block.</li>
+ *   <li>{@link #start()}, {@link #stop(Duration)} and {@link #close()} may be called from any thread.</li>
+ *   <li>Manual mode ({@link #startManual()}, {@link #step()}, {@link #runUntilIdle(int)}) runs the loop on the
+ *   caller's thread: call those from one thread only; with a virtual {@link Clock} a whole run replays from one
+ *   seed.</li>
+ * </ul>
+ */
+public final class PreorderSync implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PreorderSync.class);
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(30);
+
+    private enum State { NEW, MANUAL, RUNNING, STOPPING, STOPPED }
+
+    private final PreorderBook book;
+    private final FeedReader feeds;
+    private final PublishScheduler scheduler;
+    private final List<InventoryPublisher> publishers;
+    private final SyncListener listener;
+    private final BookListener bookListener;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Executor executor;
+    private final long pollMillis;
+    private final long reconcileMillis;
+    private final long minBackoffMillis;
+    private final int batchSize;
+    private final WakeSignal wake = new WakeSignal();
+    private final ConcurrentLinkedQueue<BookCommand> commands = new ConcurrentLinkedQueue<>();
+    private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
+    private final CountDownLatch loopDone = new CountDownLatch(1);
+    /** Pools the book reported changed since the last classification; loop thread only. */
+    private final Set<PoolKey> dirtyPools = new LinkedHashSet<>();
+
+    private long nextPollAt;
+    private long nextReconcileAt;
+    private LocalDate datesRefreshedFor;
+
+    private PreorderSync(Builder b) {
+        this.publishers = List.copyOf(b.publishers);
+        this.listener = b.listener;
+        this.bookListener = b.bookListener;
+        this.clock = b.clock;
+        this.executor = b.executor != null ? b.executor : PreorderSync::startDaemon;
+        this.sleeper = b.sleeper != null ? b.sleeper : wake::await;
+        this.pollMillis = b.pollInterval.toMillis();
+        this.reconcileMillis = b.reconcileInterval.toMillis();
+        this.minBackoffMillis = b.backoffMin.toMillis();
+        this.batchSize = b.batchSize;
+        this.book = PreorderBook.builder().policy(b.policy).clock(b.clock).listener(this::onBookEvent).build();
+        this.feeds = new FeedReader(b.supply, b.preOrders, b.stock);
+        List<String> channels = new ArrayList<>();
+        int[] weights = new int[publishers.size()];
+        for (int i = 0; i < publishers.size(); i++) {
+            channels.add(publishers.get(i).channelId());
+            weights[i] = b.weights.get(i);
+        }
+        DesiredStates desired = new DesiredStates(channels, new ShareSplitter(weights), b.publishPhysicalStock);
+        this.scheduler = new PublishScheduler(publishers, desired, new Backoff(b.backoffMin, b.backoffMax, b.random),
+                clock, this::emit, batchSize);
+    }
+
+    /**
+     * Starts configuring an engine.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ----------------------------------------------------------------------------------------------- lifecycle
+
+    /**
+     * Loads every feed, rebuilds the book, queues a full resync and runs the sync loop on the executor.
+     *
+     * @throws IllegalStateException when already started or stopped
+     * @throws RuntimeException whatever a feed's snapshot throws; the engine is then not started
+     */
+    public void start() {
+        load(State.RUNNING);
+        executor.execute(this::runLoop);
+        LOG.info("Preorder sync started: {} pools, {} publisher(s)", book.poolCount(), publishers.size());
+    }
+
+    /**
+     * Loads every feed, rebuilds the book and queues a full resync, without a loop thread: the caller drives the
+     * engine with {@link #step()} or {@link #runUntilIdle(int)}.
+     *
+     * @throws IllegalStateException when already started or stopped
+     */
+    public void startManual() {
+        load(State.MANUAL);
+        LOG.info("Preorder sync started in manual mode: {} pools", book.poolCount());
+    }
+
+    /**
+     * Stops taking new work, lets the loop finish the batch in flight, and returns. OMS calls made afterwards are
+     * refused with {@link IllegalStateException}; commands queued but not yet applied are dropped (the feeds bring
+     * them back at the next start).
+     *
+     * @param grace how long to wait for the loop to finish its batch
+     * @return true when the loop has finished (or never ran); false when the grace period ran out first
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public boolean stop(Duration grace) throws InterruptedException {
+        Objects.requireNonNull(grace, "grace");
+        State before = state.getAndUpdate(s -> s == State.RUNNING ? State.STOPPING : State.STOPPED);
+        if (before != State.RUNNING && before != State.STOPPING) {
+            return true;
+        }
+        wake.signal();
+        boolean done = loopDone.await(grace.toMillis(), TimeUnit.MILLISECONDS);
+        state.set(State.STOPPED);
+        LOG.info("Preorder sync stopped{}", done ? "" : " (the loop did not finish within " + grace + ")");
+        return done;
+    }
+
+    /**
+     * Stops (waiting up to 30 seconds for the batch in flight) and closes every publisher.
+     */
+    @Override
+    public void close() {
+        try {
+            stop(CLOSE_GRACE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (InventoryPublisher publisher : publishers) {
+            try {
+                publisher.close();
+            } catch (Exception e) {
+                LOG.warn("Closing publisher {} failed", publisher.channelId(), e);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ OMS calls
+
+    /**
+     * A pre-order was taken (on any channel). Thread-safe, non-blocking.
+     *
+     * @param preOrder the new pre-order, status {@link PreOrderStatus#OPEN}
+     * @throws InvalidInputException when the value is missing, not open, or lacks the facility per-facility mode
+     *         needs
+     * @throws IllegalStateException when the engine is stopped
+     */
+    public void preOrderTaken(PreOrder preOrder) {
+        if (preOrder == null) {
+            throw new InvalidInputException("pre-order", "is missing");
+        }
+        if (preOrder.status() != PreOrderStatus.OPEN) {
+            throw new InvalidInputException("pre-order " + preOrder.key(),
+                    "a newly taken pre-order must be OPEN, was " + preOrder.status());
+        }
+        if (book.policy().perFacility() && preOrder.facilityId() == null) {
+            throw new InvalidInputException("pre-order " + preOrder.key(),
+                    "facilityId is required in per-facility mode");
+        }
+        enqueue(new BookCommand.UpsertPreOrder(preOrder));
+    }
+
+    /**
+     * A pre-order was cancelled. Thread-safe, non-blocking. An unknown pre-order is reported to the listener as
+     * {@link SyncEvent.InputRejected}.
+     *
+     * @param orderId the sales order
+     * @param lineId the line
+     * @throws InvalidInputException when an id is missing
+     * @throws IllegalStateException when the engine is stopped
+     */
+    public void preOrderCancelled(String orderId, String lineId) {
+        requireIds(orderId, lineId);
+        enqueue(new BookCommand.CancelPreOrder(orderId, lineId));
+    }
+
+    /**
+     * A pre-order was released to fulfilment. Call it BEFORE moving the order's fulfilment out of the pre-order
+     * location in Shopify, so Shopify's available quantity never briefly grows. Thread-safe, non-blocking. An
+     * unknown pre-order is reported to the listener as {@link SyncEvent.InputRejected}.
+     *
+     * @param orderId the sales order
+     * @param lineId the line
+     * @throws InvalidInputException when an id is missing
+     * @throws IllegalStateException when the engine is stopped
+     */
+    public void preOrderReleased(String orderId, String lineId) {
+        requireIds(orderId, lineId);
+        enqueue(new BookCommand.ReleasePreOrder(orderId, lineId));
+    }
+
+    /**
+     * Physical online ATP changed. Thread-safe, non-blocking.
+     *
+     * @param level the new level
+     * @throws InvalidInputException when the value is missing
+     * @throws IllegalStateException when the engine is stopped
+     */
+    public void stockChanged(StockLevel level) {
+        if (level == null) {
+            throw new InvalidInputException("stock level", "is missing");
+        }
+        enqueue(new BookCommand.SetStock(level));
+    }
+
+    /**
+     * A supply line changed (pushed in addition to the supply feed). Thread-safe, non-blocking.
+     *
+     * @param line the line's new state
+     * @throws InvalidInputException when the value is missing
+     * @throws IllegalStateException when the engine is stopped
+     */
+    public void supplyChanged(SupplyLine line) {
+        if (line == null) {
+            throw new InvalidInputException("supply line", "is missing");
+        }
+        enqueue(new BookCommand.UpsertSupplyLine(line));
+    }
+
+    // --------------------------------------------------------------------------------------------- manual mode
+
+    /**
+     * Runs one loop iteration on the caller's thread: applies queued OMS commands, polls the feeds if due,
+     * starts a reconciliation if due, and publishes at most one batch per publisher from the most urgent lane.
+     *
+     * @return whether any work was done
+     * @throws IllegalStateException unless started with {@link #startManual()}
+     */
+    public boolean step() {
+        if (state.get() != State.MANUAL) {
+            throw new IllegalStateException("step() is only for manual mode (startManual()), state is " + state.get());
+        }
+        return doStep();
+    }
+
+    /**
+     * Calls {@link #step()} until it does nothing or {@code maxSteps} were run.
+     *
+     * @param maxSteps the most steps, at least 1
+     * @throws IllegalStateException unless started with {@link #startManual()}
+     */
+    public void runUntilIdle(int maxSteps) {
+        if (maxSteps < 1) {
+            throw new IllegalArgumentException("maxSteps must be at least 1, was " + maxSteps);
+        }
+        for (int i = 0; i < maxSteps && step(); i++) {
+            // each step does its own work
+        }
+    }
+
+    /**
+     * When the engine next has something to do without new input: a feed poll, a reconciliation, the end of a
+     * retry backoff, or now when work is queued. Lets a simulation advance a virtual clock straight to it.
+     *
+     * @return the instant, by the engine's clock
+     */
+    public Instant nextDue() {
+        return Instant.ofEpochMilli(nextDueMillis());
+    }
+
+    // ------------------------------------------------------------------------------------------- observability
+
+    /**
+     * The current counters. Thread-safe.
+     *
+     * @return a snapshot
+     */
+    public SyncMetrics metrics() {
+        long oldest = scheduler.oldestDirty();
+        long lag = oldest < 0 ? 0 : Math.max(0, clock.millis() - oldest);
+        return new SyncMetrics(scheduler.published(), scheduler.retried(), scheduler.rejected(),
+                scheduler.driftCorrected(), scheduler.pending(), lag, scheduler.resyncsCompleted());
+    }
+
+    // ---------------------------------------------------------------------------------------------- internals
+
+    private void load(State target) {
+        if (!state.compareAndSet(State.NEW, target)) {
+            throw new IllegalStateException("the engine can be started once; state is " + state.get());
+        }
+        try {
+            reload();
+        } catch (RuntimeException e) {
+            state.set(State.STOPPED);
+            throw e;
+        }
+        long now = clock.millis();
+        nextPollAt = now + pollMillis;
+        nextReconcileAt = now + reconcileMillis;
+    }
+
+    /** Snapshots every feed, rebuilds the book, queues a full resync. */
+    private void reload() {
+        FeedReader.Snapshot snapshot = feeds.snapshotAll();
+        snapshot.rejected().forEach(this::emit);
+        BatchReport report = book.rebuild(snapshot.lines(), snapshot.preOrders(), snapshot.stock());
+        reportRejections(report);
+        datesRefreshedFor = today();
+        classifyDirtyPools();
+        scheduler.startResync(book.poolKeys(), key -> book.pool(key.sku(), key.facilityId()).orElse(null));
+    }
+
+    private boolean doStep() {
+        boolean worked = drainCommands();
+        long now = clock.millis();
+        if (now >= nextPollAt) {
+            worked |= pollFeeds(now);
+        }
+        LocalDate today = today();
+        if (!today.equals(datesRefreshedFor)) {
+            datesRefreshedFor = today;
+            int changed = book.refreshDates();
+            LOG.info("Dates refreshed for {}: {} pool(s) changed", today, changed);
+        }
+        classifyDirtyPools();
+        if (now >= nextReconcileAt && !scheduler.resyncRunning()) {
+            nextReconcileAt = now + reconcileMillis;
+            worked |= scheduler.startResync(book.poolKeys(),
+                    key -> book.pool(key.sku(), key.facilityId()).orElse(null));
+        }
+        worked |= scheduler.publishOnce();
+        return worked;
+    }
+
+    private boolean drainCommands() {
+        List<BookCommand> batch = new ArrayList<>();
+        BookCommand command;
+        while ((command = commands.poll()) != null) {
+            batch.add(command);
+        }
+        if (batch.isEmpty()) {
+            return false;
+        }
+        reportRejections(book.apply(batch));
+        return true;
+    }
+
+    private boolean pollFeeds(long now) {
+        FeedReader.Poll poll = feeds.poll(batchSize);
+        if (poll.needsReload()) {
+            reload();
+            nextPollAt = now + pollMillis;
+            return true;
+        }
+        poll.rejected().forEach(this::emit);
+        if (!poll.commands().isEmpty()) {
+            reportRejections(book.apply(poll.commands()));
+        }
+        // A feed with more pages is read again at the next step rather than all at once, so OMS pushes and
+        // urgent writes are not held up behind a long backlog.
+        nextPollAt = poll.hasMore() ? now : now + pollMillis;
+        return !poll.commands().isEmpty() || !poll.rejected().isEmpty();
+    }
+
+    private void classifyDirtyPools() {
+        if (dirtyPools.isEmpty()) {
+            return;
+        }
+        List<PoolKey> keys = new ArrayList<>(dirtyPools);
+        dirtyPools.clear();
+        for (PoolKey key : keys) {
+            scheduler.poolChanged(key, book.pool(key.sku(), key.facilityId()).orElse(null));
+        }
+    }
+
+    private void reportRejections(BatchReport report) {
+        for (BatchReport.Rejection r : report.rejected()) {
+            LOG.warn("Input rejected: {}: {}", r.item(), r.reason());
+            emit(new SyncEvent.InputRejected(r.item(), r.reason()));
+        }
+    }
+
+    private void onBookEvent(BookEvent event) {
+        if (event instanceof BookEvent.PoolChanged changed) {
+            dirtyPools.add(changed.pool());
+        }
+        try {
+            bookListener.onEvent(event);
+        } catch (RuntimeException e) {
+            LOG.warn("Book listener failed on {}", event, e);
+        }
+    }
+
+    private void emit(SyncEvent event) {
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException e) {
+            LOG.warn("Sync listener failed on {}", event, e);
+        }
+    }
+
+    private void enqueue(BookCommand command) {
+        State s = state.get();
+        if (s == State.STOPPING || s == State.STOPPED) {
+            throw new IllegalStateException("the preorder sync is stopped; " + command + " was not taken");
+        }
+        commands.add(command);
+        wake.signal();
+    }
+
+    private static void requireIds(String orderId, String lineId) {
+        String item = "pre-order " + orderId + "/" + lineId;
+        Quantities.requireId(item, "orderId", orderId);
+        Quantities.requireId(item, "lineId", lineId);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), book.policy().zone());
+    }
+
+    private long nextDueMillis() {
+        long now = clock.millis();
+        if (!commands.isEmpty()) {
+            return now;
+        }
+        long next = Math.min(nextPollAt, scheduler.nextReadyAt());
+        if (!scheduler.resyncRunning()) {
+            next = Math.min(next, nextReconcileAt);
+        }
+        long tomorrow = datesRefreshedFor.plusDays(1).atStartOfDay(book.policy().zone()).toInstant().toEpochMilli();
+        return Math.min(next, tomorrow);
+    }
+
+    private void runLoop() {
+        try {
+            while (state.get() == State.RUNNING) {
+                boolean worked;
+                long pause = 0;
+                try {
+                    worked = doStep();
+                } catch (RuntimeException e) {
+                    // Never die silently: log, pause so a repeating failure is not a hot loop, go on.
+                    LOG.error("Sync loop step failed; continuing", e);
+                    worked = false;
+                    pause = minBackoffMillis;
+                }
+                if (!worked && state.get() == State.RUNNING) {
+                    long wait = Math.max(pause, nextDueMillis() - clock.millis());
+                    if (wait > 0) {
+                        sleeper.sleep(Duration.ofMillis(wait));
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.info("Sync loop interrupted; stopping");
+        } finally {
+            loopDone.countDown();
+        }
+    }
+
+    private static void startDaemon(Runnable loop) {
+        Thread thread = new Thread(loop, "preorder-sync");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Configures a {@link PreorderSync}; {@link #build()} validates everything. Not thread-safe.
+     */
+    public static final class Builder {
+        private final List<PurchaseOrderSource> supply = new ArrayList<>();
+        private PreOrderSource preOrders;
+        private StockSource stock;
+        private final List<InventoryPublisher> publishers = new ArrayList<>();
+        private final List<Integer> weights = new ArrayList<>();
+        private BookPolicy policy = BookPolicy.defaults();
+        private boolean publishPhysicalStock;
+        private SyncListener listener = SyncListener.NO_OP;
+        private BookListener bookListener = event -> { };
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper;
+        private RandomGenerator random;
+        private Executor executor;
+        private Duration pollInterval = Duration.ofSeconds(5);
+        private Duration reconcileInterval = Duration.ofHours(1);
+        private Integer batchSize;
+        private Duration backoffMin = Duration.ofMillis(500);
+        private Duration backoffMax = Duration.ofMinutes(1);
+
+        private Builder() {
+        }
+
+        /**
+         * Adds supply sources (at least one in all). Several are merged; their line ids must be unique across
+         * them: a line whose id another source already uses is reported and ignored.
+         *
+         * @param sources the sources
+         * @return this builder
+         */
+        public Builder supply(PurchaseOrderSource... sources) {
+            for (PurchaseOrderSource source : Objects.requireNonNull(sources, "sources")) {
+                supply.add(Objects.requireNonNull(source, "supply source"));
+            }
+            return this;
+        }
+
+        /**
+         * The pre-order feed, read at start and polled; optional (the OMS may push every change instead).
+         *
+         * @param source the source
+         * @return this builder
+         */
+        public Builder preOrders(PreOrderSource source) {
+            this.preOrders = Objects.requireNonNull(source, "preOrders");
+            return this;
+        }
+
+        /**
+         * The physical stock feed; optional.
+         *
+         * @param source the source
+         * @return this builder
+         */
+        public Builder stock(StockSource source) {
+            this.stock = Objects.requireNonNull(source, "stock");
+            return this;
+        }
+
+        /**
+         * Adds a publisher (a sales channel) with weight 1.
+         *
+         * @param publisher the publisher
+         * @return this builder
+         */
+        public Builder publisher(InventoryPublisher publisher) {
+            return publisher(publisher, 1);
+        }
+
+        /**
+         * Adds a publisher with a weight: publishers share each pool's P by weight.
+         *
+         * @param publisher the publisher
+         * @param weight its weight, at least 1
+         * @return this builder
+         */
+        public Builder publisher(InventoryPublisher publisher, int weight) {
+            publishers.add(Objects.requireNonNull(publisher, "publisher"));
+            weights.add(weight);
+            return this;
+        }
+
+        /**
+         * The domain policy (buffers, promise buffer days, stale ETA, per-facility pools).
+         *
+         * @param policy the policy; default {@link BookPolicy#defaults()}
+         * @return this builder
+         */
+        public Builder policy(BookPolicy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Shared-location mode: publish physical online ATP plus the P share. Default false: a dedicated pre-order
+         * location showing only the P share.
+         *
+         * @param publish whether to add physical ATP
+         * @return this builder
+         */
+        public Builder publishPhysicalStock(boolean publish) {
+            this.publishPhysicalStock = publish;
+            return this;
+        }
+
+        /**
+         * Receives sync events.
+         *
+         * @param listener the listener; default no-op
+         * @return this builder
+         */
+        public Builder listener(SyncListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Receives the book's domain events (P changed, listed, promise dates, coverage).
+         *
+         * @param listener the listener; default no-op
+         * @return this builder
+         */
+        public Builder bookListener(BookListener listener) {
+            this.bookListener = Objects.requireNonNull(listener, "bookListener");
+            return this;
+        }
+
+        /**
+         * The clock for due times, backoff, lag and today's date.
+         *
+         * @param clock the clock; default system UTC
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * How the loop waits when idle.
+         *
+         * @param sleeper the sleeper; default waits on the clock's real time and wakes early on new work
+         * @return this builder
+         */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * The randomness for retry jitter.
+         *
+         * @param random the generator; default a new {@link SplittableRandom}
+         * @return this builder
+         */
+        public Builder random(RandomGenerator random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * Runs the loop in {@link #start()}.
+         *
+         * @param executor the executor; default a new daemon thread named {@code preorder-sync}
+         * @return this builder
+         */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * How often the feeds are polled.
+         *
+         * @param interval positive; default 5 seconds
+         * @return this builder
+         */
+        public Builder pollInterval(Duration interval) {
+            this.pollInterval = interval;
+            return this;
+        }
+
+        /**
+         * How often a full resync reconciles every pool with every channel.
+         *
+         * @param interval positive; default 1 hour
+         * @return this builder
+         */
+        public Builder reconcileInterval(Duration interval) {
+            this.reconcileInterval = interval;
+            return this;
+        }
+
+        /**
+         * The most states per publish call (and items per feed page).
+         *
+         * @param size 1..the smallest {@link InventoryPublisher#maxBatchSize()}; default that smallest size
+         * @return this builder
+         */
+        public Builder batchSize(int size) {
+            this.batchSize = size;
+            return this;
+        }
+
+        /**
+         * The retry backoff: exponential from {@code min} to {@code max}, with jitter.
+         *
+         * @param min the first wait, positive; default 500 ms
+         * @param max the longest wait, at least min; default 1 minute
+         * @return this builder
+         */
+        public Builder retryBackoff(Duration min, Duration max) {
+            this.backoffMin = min;
+            this.backoffMax = max;
+            return this;
+        }
+
+        /**
+         * Validates the configuration and builds the engine (not started).
+         *
+         * @return the engine
+         * @throws IllegalArgumentException naming the setting that is missing or out of range
+         * @throws co.hotwax.preorder.spi.IncompatibleSpiException when a source or publisher was built for another
+         *         SPI version
+         */
+        public PreorderSync build() {
+            if (supply.isEmpty()) {
+                throw new IllegalArgumentException("at least one supply source is required (supply(...))");
+            }
+            if (publishers.isEmpty()) {
+                throw new IllegalArgumentException("at least one publisher is required (publisher(...))");
+            }
+            for (PurchaseOrderSource source : supply) {
+                SpiVersion.requireCompatible(source, source.spiVersion());
+            }
+            if (preOrders != null) {
+                SpiVersion.requireCompatible(preOrders, preOrders.spiVersion());
+            }
+            if (stock != null) {
+                SpiVersion.requireCompatible(stock, stock.spiVersion());
+            }
+            Set<String> channels = new HashSet<>();
+            int maxBatch = Integer.MAX_VALUE;
+            for (int i = 0; i < publishers.size(); i++) {
+                InventoryPublisher publisher = publishers.get(i);
+                SpiVersion.requireCompatible(publisher, publisher.spiVersion());
+                String channel = publisher.channelId();
+                if (channel == null || channel.isBlank()) {
+                    throw new IllegalArgumentException("publisher #" + (i + 1) + " has no channel id");
+                }
+                if (!channels.add(channel)) {
+                    throw new IllegalArgumentException("two publishers have channel id " + channel
+                            + "; each channel may be published once");
+                }
+                if (weights.get(i) < 1) {
+                    throw new IllegalArgumentException("publisher " + channel + " has weight " + weights.get(i)
+                            + "; weights must be at least 1");
+                }
+                maxBatch = Math.min(maxBatch, publisher.maxBatchSize());
+            }
+            if (maxBatch < 1) {
+                throw new IllegalArgumentException("a publisher declares maxBatchSize " + maxBatch);
+            }
+            if (batchSize == null) {
+                batchSize = maxBatch;
+            } else if (batchSize < 1 || batchSize > maxBatch) {
+                throw new IllegalArgumentException("batchSize must be 1.." + maxBatch
+                        + " (the smallest publisher maxBatchSize), was " + batchSize);
+            }
+            requirePositive("pollInterval", pollInterval);
+            requirePositive("reconcileInterval", reconcileInterval);
+            requirePositive("retryBackoff min", backoffMin);
+            requirePositive("retryBackoff max", backoffMax);
+            if (backoffMax.compareTo(backoffMin) < 0) {
+                throw new IllegalArgumentException("retryBackoff max " + backoffMax + " is below min " + backoffMin);
+            }
+            if (random == null) {
+                random = new SplittableRandom();
+            }
+            return new PreorderSync(this);
+        }
+
+        private static void requirePositive(String name, Duration value) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be a positive duration, was " + value);
+            }
+        }
+    }
+}

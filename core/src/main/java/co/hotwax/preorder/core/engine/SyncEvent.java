@@ -1,0 +1,78 @@
+package co.hotwax.preorder.core.engine;
+
+/**
+ * What the sync engine reports to a {@link SyncListener}. Every event names the publisher by its
+ * {@link co.hotwax.preorder.spi.InventoryPublisher#channelId() channel id} and the SKU by its key ({@code sku} or
+ * {@code sku@facilityId}).
+ */
+public sealed interface SyncEvent {
+
+    /**
+     * A desired state was applied by a publisher.
+     *
+     * @param publisher the channel id
+     * @param key the SKU key
+     * @param sellable the sellable quantity now in the channel
+     * @param wrote whether the channel had to be changed
+     */
+    record Published(String publisher, String key, long sellable, boolean wrote) implements SyncEvent {
+    }
+
+    /**
+     * A publisher could not apply a state for now; the engine tries again after a backoff.
+     *
+     * @param publisher the channel id
+     * @param key the SKU key
+     * @param reason why, as the publisher said
+     * @param attempt how many attempts have failed so far, from 1
+     */
+    record Retrying(String publisher, String key, String reason, int attempt) implements SyncEvent {
+    }
+
+    /**
+     * A publisher refused a state for good; the engine does not try again until the pool changes (or the next
+     * reconciliation).
+     *
+     * @param publisher the channel id
+     * @param key the SKU key
+     * @param reason why
+     */
+    record Rejected(String publisher, String key, String reason) implements SyncEvent {
+    }
+
+    /**
+     * An input (an OMS call or a feed item) was refused by the book; the other inputs went on.
+     *
+     * @param item the refused item, e.g. {@code "pre-order SO-1/2"}
+     * @param reason why
+     */
+    record InputRejected(String item, String reason) implements SyncEvent {
+    }
+
+    /**
+     * A reconciliation found the channel different from what the engine had last published, and corrected it
+     * (a manual edit, a lost write).
+     *
+     * @param publisher the channel id
+     * @param key the SKU key
+     */
+    record DriftCorrected(String publisher, String key) implements SyncEvent {
+    }
+
+    /**
+     * Progress of a running full resync.
+     *
+     * @param done SKU states resynced so far (one per publisher and pool)
+     * @param total SKU states in this resync
+     */
+    record ResyncProgress(long done, long total) implements SyncEvent {
+    }
+
+    /**
+     * A full resync finished: every pool was checked against every publisher.
+     *
+     * @param total SKU states resynced (one per publisher and pool)
+     */
+    record ResyncCompleted(long total) implements SyncEvent {
+    }
+}

@@ -1,0 +1,494 @@
+package co.hotwax.preorder.core.engine.internal;
+
+import co.hotwax.preorder.core.PoolKey;
+import co.hotwax.preorder.core.PoolState;
+import co.hotwax.preorder.core.engine.SyncEvent;
+import co.hotwax.preorder.spi.DesiredState;
+import co.hotwax.preorder.spi.InvalidInputException;
+import co.hotwax.preorder.spi.InventoryPublisher;
+import co.hotwax.preorder.spi.PublishOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Decides what each publisher writes next: per publisher and pool it remembers the last state applied, coalesces
+ * changes into the latest desired state, queues the pool in a {@link Lane}, publishes batches, and handles the
+ * outcomes (backoff on retry, no retry after a rejection, drift counting, resync progress).
+ *
+ * <p>Owned by the loop thread: every method except the metric getters must be called from that one thread.
+ */
+public final class PublishScheduler {
+    private static final Logger LOG = LoggerFactory.getLogger(PublishScheduler.class);
+
+    private final Store[] stores;
+    private final DesiredStates desiredStates;
+    private final Backoff backoff;
+    private final Clock clock;
+    private final Consumer<SyncEvent> events;
+    private final int batchSize;
+    private final LagTracker lag = new LagTracker();
+
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong retried = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong driftCorrected = new AtomicLong();
+    private final AtomicLong resyncsCompleted = new AtomicLong();
+    private volatile long pending;
+    private volatile long oldestDirty = -1;
+
+    private long resyncTotal;
+    private long resyncDone;
+    private boolean resyncRunning;
+    private int resyncLoggedTenths;
+
+    /**
+     * Creates a scheduler.
+     *
+     * @param publishers the publishers, in builder order
+     * @param desiredStates maps pool states to each publisher's desired state
+     * @param backoff the retry backoff
+     * @param clock the engine's clock
+     * @param events where events go (must not throw)
+     * @param batchSize the most states per publish call
+     */
+    public PublishScheduler(List<InventoryPublisher> publishers, DesiredStates desiredStates, Backoff backoff,
+                            Clock clock, Consumer<SyncEvent> events, int batchSize) {
+        this.stores = new Store[publishers.size()];
+        for (int i = 0; i < stores.length; i++) {
+            stores[i] = new Store(publishers.get(i));
+        }
+        this.desiredStates = desiredStates;
+        this.backoff = backoff;
+        this.clock = clock;
+        this.events = events;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * A pool changed in the book: recompute every publisher's desired state and queue it in the right lane, or
+     * take it off the queues when the channel already shows it.
+     *
+     * @param key the pool
+     * @param state its state now, or null when the book no longer has it
+     */
+    public void poolChanged(PoolKey key, PoolState state) {
+        for (int i = 0; i < stores.length; i++) {
+            Store store = stores[i];
+            Slot slot = store.slot(key);
+            DesiredState desired = desire(store, i, slot, state);
+            if (desired == null) {
+                continue;
+            }
+            DesiredState reference = slot.published != null ? slot.published : slot.desired;
+            slot.desired = desired;
+            boolean changed = !desired.equals(slot.published);
+            if (changed && !desired.equals(slot.rejected)) {
+                markDirty(slot);
+                store.enqueue(slot, laneFor(reference, desired));
+            } else {
+                clearDirty(slot);
+                if (slot.resync) {
+                    store.enqueue(slot, Lane.RESYNC);
+                } else {
+                    store.dequeue(slot);
+                }
+            }
+        }
+        updateGauges();
+    }
+
+    /**
+     * Starts a full resync: every pool goes to every publisher again, in the resync lane unless it already waits
+     * in a more urgent one.
+     *
+     * @param keys every pool of the book
+     * @param states the book's current state of a pool (null when absent)
+     * @return false when a resync is already running (nothing is started)
+     */
+    public boolean startResync(Iterable<PoolKey> keys, Function<PoolKey, PoolState> states) {
+        if (resyncRunning) {
+            return false;
+        }
+        resyncRunning = true;
+        resyncTotal = 0;
+        resyncDone = 0;
+        resyncLoggedTenths = 0;
+        for (PoolKey key : keys) {
+            PoolState state = states.apply(key);
+            for (int i = 0; i < stores.length; i++) {
+                Store store = stores[i];
+                Slot slot = store.slot(key);
+                DesiredState desired = desire(store, i, slot, state);
+                if (desired == null) {
+                    continue;
+                }
+                slot.desired = desired;
+                slot.resync = true;
+                resyncTotal++;
+                if (slot.lane == null) {
+                    store.enqueue(slot, Lane.RESYNC);
+                }
+            }
+        }
+        LOG.info("Full resync started: {} pool states across {} publisher(s)", resyncTotal, stores.length);
+        if (resyncTotal == 0) {
+            finishResync();
+        }
+        updateGauges();
+        return true;
+    }
+
+    /**
+     * Whether a full resync is in progress.
+     *
+     * @return true until every pool of the running resync was checked
+     */
+    public boolean resyncRunning() {
+        return resyncRunning;
+    }
+
+    /**
+     * Publishes at most one batch per publisher, all from the most urgent lane that has work ready in any
+     * publisher: all urgent work of all publishers goes before any normal work.
+     *
+     * @return whether anything was published
+     */
+    public boolean publishOnce() {
+        long now = clock.millis();
+        Lane lane = null;
+        for (Lane candidate : Lane.values()) {
+            for (Store store : stores) {
+                if (store.hasReady(candidate, now)) {
+                    lane = candidate;
+                    break;
+                }
+            }
+            if (lane != null) {
+                break;
+            }
+        }
+        if (lane == null) {
+            return false;
+        }
+        for (Store store : stores) {
+            List<Slot> batch = store.ready(lane, now, batchSize);
+            if (!batch.isEmpty()) {
+                publish(store, batch, now);
+            }
+        }
+        updateGauges();
+        return true;
+    }
+
+    /**
+     * The earliest time a queued state becomes ready after a retry backoff.
+     *
+     * @return clock millis, or {@link Long#MAX_VALUE} when nothing waits
+     */
+    public long nextReadyAt() {
+        long next = Long.MAX_VALUE;
+        for (Store store : stores) {
+            for (LinkedHashSet<Slot> queue : store.lanes) {
+                for (Slot slot : queue) {
+                    next = Math.min(next, slot.notBefore);
+                }
+            }
+        }
+        return next;
+    }
+
+    /**
+     * The last state a publisher applied for a pool, as far as this engine run knows.
+     *
+     * @param store the publisher's index in builder order
+     * @param key the pool
+     * @return the state, or null when not published since start
+     */
+    public DesiredState lastPublished(int store, PoolKey key) {
+        Slot slot = stores[store].slots.get(key);
+        return slot == null ? null : slot.published;
+    }
+
+    /**
+     * States applied so far.
+     *
+     * @return the counter
+     */
+    public long published() {
+        return published.get();
+    }
+
+    /**
+     * Retry outcomes so far.
+     *
+     * @return the counter
+     */
+    public long retried() {
+        return retried.get();
+    }
+
+    /**
+     * Rejections so far.
+     *
+     * @return the counter
+     */
+    public long rejected() {
+        return rejected.get();
+    }
+
+    /**
+     * Drift corrections so far.
+     *
+     * @return the counter
+     */
+    public long driftCorrected() {
+        return driftCorrected.get();
+    }
+
+    /**
+     * Completed full resyncs.
+     *
+     * @return the counter
+     */
+    public long resyncsCompleted() {
+        return resyncsCompleted.get();
+    }
+
+    /**
+     * Queued pool states, once per publisher.
+     *
+     * @return the gauge
+     */
+    public long pending() {
+        return pending;
+    }
+
+    /**
+     * When the oldest unpublished change was first seen.
+     *
+     * @return clock millis, or -1 when none waits
+     */
+    public long oldestDirty() {
+        return oldestDirty;
+    }
+
+    private DesiredState desire(Store store, int index, Slot slot, PoolState state) {
+        try {
+            return desiredStates.forStore(slot.key, state, index);
+        } catch (InvalidInputException e) {
+            // Not expressible through the SPI: reported like a publisher rejection, tried again when it changes.
+            store.dequeue(slot);
+            clearDirty(slot);
+            reportRejected(store, slot, e.getMessage());
+            return null;
+        }
+    }
+
+    private static Lane laneFor(DesiredState reference, DesiredState desired) {
+        if (reference == null) {
+            return Lane.NORMAL;
+        }
+        boolean delisting = reference.listed() && !desired.listed();
+        return delisting || desired.sellable() < reference.sellable() ? Lane.URGENT : Lane.NORMAL;
+    }
+
+    private void publish(Store store, List<Slot> batch, long now) {
+        List<DesiredState> states = new ArrayList<>(batch.size());
+        for (Slot slot : batch) {
+            states.add(slot.desired);
+        }
+        List<PublishOutcome> outcomes;
+        String failure = null;
+        try {
+            outcomes = store.publisher.publish(states);
+            if (outcomes == null || outcomes.size() != states.size()) {
+                throw new IllegalStateException("publisher returned " + (outcomes == null ? "no" : outcomes.size())
+                        + " outcomes for " + states.size() + " states");
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Publisher {} failed a batch of {} states; all will be retried", store.channel, states.size(), e);
+            outcomes = null;
+            failure = "publisher failed: " + e;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Slot slot = batch.get(i);
+            DesiredState state = states.get(i);
+            PublishOutcome outcome = outcomes == null ? null : outcomes.get(i);
+            if (outcome == null) {
+                retry(store, slot, failure == null ? "publisher returned no outcome" : failure, now);
+            } else if (outcome.status() == PublishOutcome.Status.APPLIED) {
+                applied(store, slot, state, outcome.wrote());
+            } else if (outcome.status() == PublishOutcome.Status.RETRY) {
+                retry(store, slot, outcome.reason(), now);
+            } else {
+                slot.rejected = state;
+                store.dequeue(slot);
+                clearDirty(slot);
+                resyncChecked(slot);
+                reportRejected(store, slot, outcome.reason());
+            }
+        }
+        reportResyncProgress();
+    }
+
+    private void applied(Store store, Slot slot, DesiredState state, boolean wrote) {
+        published.incrementAndGet();
+        if (slot.resync && wrote && state.equals(slot.published)) {
+            // The engine believed the channel showed this state; the write proves it did not.
+            driftCorrected.incrementAndGet();
+            LOG.info("Drift corrected in {} for {}", store.channel, slot.key);
+            events.accept(new SyncEvent.DriftCorrected(store.channel, state.key()));
+        }
+        slot.published = state;
+        slot.rejected = null;
+        slot.attempts = 0;
+        slot.notBefore = 0;
+        store.dequeue(slot);
+        clearDirty(slot);
+        resyncChecked(slot);
+        LOG.debug("Published {} to {}: sellable {} listed {} wrote {}", state.key(), store.channel, state.sellable(),
+                state.listed(), wrote);
+        events.accept(new SyncEvent.Published(store.channel, state.key(), state.sellable(), wrote));
+    }
+
+    private void retry(Store store, Slot slot, String reason, long now) {
+        retried.incrementAndGet();
+        slot.attempts++;
+        slot.notBefore = now + backoff.delayMillis(slot.attempts);
+        LOG.debug("Retrying {} in {} (attempt {}): {}", slot.key, store.channel, slot.attempts, reason);
+        events.accept(new SyncEvent.Retrying(store.channel, slot.desired.key(), reason, slot.attempts));
+    }
+
+    private void reportRejected(Store store, Slot slot, String reason) {
+        rejected.incrementAndGet();
+        LOG.warn("{} rejected sku {}: {}", store.channel, slot.key, reason);
+        events.accept(new SyncEvent.Rejected(store.channel, slot.key.toString(), reason));
+    }
+
+    private void resyncChecked(Slot slot) {
+        if (slot.resync) {
+            slot.resync = false;
+            resyncDone++;
+        }
+    }
+
+    private void reportResyncProgress() {
+        if (!resyncRunning) {
+            return;
+        }
+        events.accept(new SyncEvent.ResyncProgress(resyncDone, resyncTotal));
+        int tenths = (int) (resyncDone * 10 / resyncTotal);
+        if (tenths > resyncLoggedTenths && resyncDone < resyncTotal) {
+            resyncLoggedTenths = tenths;
+            LOG.info("Resync {}% ({} of {} pool states)", tenths * 10, resyncDone, resyncTotal);
+        }
+        if (resyncDone >= resyncTotal) {
+            finishResync();
+        }
+    }
+
+    private void finishResync() {
+        resyncRunning = false;
+        resyncsCompleted.incrementAndGet();
+        LOG.info("Full resync completed: {} pool states", resyncTotal);
+        events.accept(new SyncEvent.ResyncCompleted(resyncTotal));
+    }
+
+    private void markDirty(Slot slot) {
+        if (slot.dirtySince < 0) {
+            slot.dirtySince = clock.millis();
+            lag.add(slot.dirtySince);
+        }
+    }
+
+    private void clearDirty(Slot slot) {
+        if (slot.dirtySince >= 0) {
+            lag.remove(slot.dirtySince);
+            slot.dirtySince = -1;
+        }
+    }
+
+    private void updateGauges() {
+        long queued = 0;
+        for (Store store : stores) {
+            queued += store.queued;
+        }
+        pending = queued;
+        oldestDirty = lag.oldest();
+    }
+
+    /** One publisher's slots and lanes. */
+    private static final class Store {
+        final InventoryPublisher publisher;
+        final String channel;
+        final Map<PoolKey, Slot> slots = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        final LinkedHashSet<Slot>[] lanes = new LinkedHashSet[Lane.values().length];
+        long queued;
+
+        Store(InventoryPublisher publisher) {
+            this.publisher = publisher;
+            this.channel = publisher.channelId();
+            for (int i = 0; i < lanes.length; i++) {
+                lanes[i] = new LinkedHashSet<>();
+            }
+        }
+
+        Slot slot(PoolKey key) {
+            return slots.computeIfAbsent(key, Slot::new);
+        }
+
+        void enqueue(Slot slot, Lane lane) {
+            if (slot.lane == lane) {
+                return;
+            }
+            if (slot.lane != null) {
+                lanes[slot.lane.ordinal()].remove(slot);
+            } else {
+                queued++;
+            }
+            lanes[lane.ordinal()].add(slot);
+            slot.lane = lane;
+        }
+
+        void dequeue(Slot slot) {
+            if (slot.lane != null) {
+                lanes[slot.lane.ordinal()].remove(slot);
+                slot.lane = null;
+                queued--;
+            }
+        }
+
+        boolean hasReady(Lane lane, long now) {
+            for (Slot slot : lanes[lane.ordinal()]) {
+                if (slot.notBefore <= now) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        List<Slot> ready(Lane lane, long now, int max) {
+            List<Slot> batch = new ArrayList<>(Math.min(max, lanes[lane.ordinal()].size()));
+            Iterator<Slot> it = lanes[lane.ordinal()].iterator();
+            while (it.hasNext() && batch.size() < max) {
+                Slot slot = it.next();
+                if (slot.notBefore <= now) {
+                    batch.add(slot);
+                }
+            }
+            return batch;
+        }
+    }
+}

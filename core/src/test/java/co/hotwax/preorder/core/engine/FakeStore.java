@@ -1,0 +1,195 @@
+package co.hotwax.preorder.core.engine;
+
+import co.hotwax.preorder.spi.DesiredState;
+import co.hotwax.preorder.spi.InventoryPublisher;
+import co.hotwax.preorder.spi.PublishOutcome;
+import co.hotwax.preorder.spi.SpiVersion;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * An in-memory sales channel and its publisher. Models a dedicated pre-order location: {@code on_hand} is what the
+ * publisher sets ({@code sellable + openOrders}), a sale moves units from available to committed and leaves
+ * {@code on_hand} alone, so a sale the OMS has not seen yet is never sold again. Thread-safe.
+ */
+final class FakeStore implements InventoryPublisher {
+    /** One SKU at one location. */
+    static final class Item {
+        long onHand;
+        long committed;
+        boolean listed;
+        LocalDate promiseDate;
+        boolean flagged;
+
+        long available() {
+            return onHand - committed;
+        }
+    }
+
+    /** One applied write. */
+    record Write(String key, long oldOnHand, long newOnHand, boolean listed) {
+    }
+
+    private final String channel;
+    private final Map<String, Item> items = new HashMap<>();
+    private final Map<String, PublishOutcome.Status> failures = new HashMap<>();
+    private final List<Write> writes = new ArrayList<>();
+    private final List<List<String>> batches = new ArrayList<>();
+    private boolean throwing;
+    private int maxBatch = 250;
+    int spiVersion = SpiVersion.CURRENT;
+    /** When set, publish waits on {@code release} after counting down {@code entered}. */
+    volatile CountDownLatch entered;
+    volatile CountDownLatch release;
+
+    FakeStore(String channel) {
+        this.channel = channel;
+    }
+
+    @Override
+    public String channelId() {
+        return channel;
+    }
+
+    @Override
+    public int maxBatchSize() {
+        return maxBatch;
+    }
+
+    FakeStore maxBatch(int size) {
+        this.maxBatch = size;
+        return this;
+    }
+
+    @Override
+    public int spiVersion() {
+        return spiVersion;
+    }
+
+    @Override
+    public List<PublishOutcome> publish(List<DesiredState> states) {
+        CountDownLatch in = entered;
+        if (in != null) {
+            in.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            List<String> keys = new ArrayList<>();
+            states.forEach(s -> keys.add(s.key()));
+            batches.add(keys);
+            if (throwing) {
+                throw new IllegalStateException("store " + channel + " is down");
+            }
+            List<PublishOutcome> outcomes = new ArrayList<>();
+            for (DesiredState state : states) {
+                outcomes.add(apply(state));
+            }
+            return outcomes;
+        }
+    }
+
+    private PublishOutcome apply(DesiredState state) {
+        PublishOutcome.Status failure = failures.get(state.sku());
+        if (failure == PublishOutcome.Status.RETRY) {
+            return PublishOutcome.retry(state, "THROTTLED");
+        }
+        if (failure == PublishOutcome.Status.REJECTED) {
+            return PublishOutcome.rejected(state, "no variant has SKU " + state.sku());
+        }
+        Item item = items.computeIfAbsent(state.key(), k -> new Item());
+        long target = state.sellable() + state.openOrders();
+        boolean changed = item.onHand != target || item.listed != state.listed()
+                || !Objects.equals(item.promiseDate, state.promiseDate()) || item.flagged != state.flagged();
+        if (changed) {
+            writes.add(new Write(state.key(), item.onHand, target, state.listed()));
+            item.onHand = target;
+            item.listed = state.listed();
+            item.promiseDate = state.promiseDate();
+            item.flagged = state.flagged();
+        }
+        return PublishOutcome.applied(state, changed);
+    }
+
+    /** A shopper buys; refused (false) when not listed or available is short, as Shopify does under DENY. */
+    synchronized boolean sell(String key, long quantity) {
+        Item item = items.get(key);
+        if (item == null || !item.listed || item.available() < quantity) {
+            return false;
+        }
+        item.committed += quantity;
+        return true;
+    }
+
+    /** A merchant edits on_hand by hand in the admin. */
+    synchronized void manualEdit(String key, long onHand) {
+        items.computeIfAbsent(key, k -> new Item()).onHand = onHand;
+    }
+
+    synchronized void fail(String sku, PublishOutcome.Status status) {
+        failures.put(sku, status);
+    }
+
+    synchronized void heal(String sku) {
+        failures.remove(sku);
+    }
+
+    synchronized void throwing(boolean value) {
+        throwing = value;
+    }
+
+    synchronized long available(String key) {
+        Item item = items.get(key);
+        return item == null ? 0 : item.available();
+    }
+
+    synchronized long onHand(String key) {
+        Item item = items.get(key);
+        return item == null ? 0 : item.onHand;
+    }
+
+    synchronized boolean listed(String key) {
+        Item item = items.get(key);
+        return item != null && item.listed;
+    }
+
+    synchronized LocalDate promiseDate(String key) {
+        Item item = items.get(key);
+        return item == null ? null : item.promiseDate;
+    }
+
+    synchronized List<Write> writes() {
+        return List.copyOf(writes);
+    }
+
+    synchronized List<Write> writesOf(String key) {
+        return writes.stream().filter(w -> w.key().equals(key)).toList();
+    }
+
+    synchronized List<List<String>> batches() {
+        return List.copyOf(batches);
+    }
+
+    synchronized int publishCalls() {
+        return batches.size();
+    }
+
+    synchronized long attempts(String key) {
+        return batches.stream().flatMap(List::stream).filter(key::equals).count();
+    }
+
+    synchronized Map<String, Long> onHandByKey() {
+        Map<String, Long> copy = new HashMap<>();
+        items.forEach((k, v) -> copy.put(k, v.onHand));
+        return copy;
+    }
+}

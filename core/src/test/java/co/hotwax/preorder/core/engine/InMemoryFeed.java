@@ -1,0 +1,95 @@
+package co.hotwax.preorder.core.engine;
+
+import co.hotwax.preorder.spi.ChangeFeed;
+import co.hotwax.preorder.spi.Checkpoint;
+import co.hotwax.preorder.spi.FeedPage;
+import co.hotwax.preorder.spi.FeedSnapshot;
+import co.hotwax.preorder.spi.InvalidInputException;
+import co.hotwax.preorder.spi.PreOrder;
+import co.hotwax.preorder.spi.PreOrderSource;
+import co.hotwax.preorder.spi.PurchaseOrderSource;
+import co.hotwax.preorder.spi.SpiVersion;
+import co.hotwax.preorder.spi.StockLevel;
+import co.hotwax.preorder.spi.StockSource;
+import co.hotwax.preorder.spi.SupplyLine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** A change feed over an in-memory log of upserts: the snapshot is the latest item per key. */
+class InMemoryFeed<T> implements ChangeFeed<T> {
+    private final Function<T, String> keyOf;
+    private final List<T> log = new ArrayList<>();
+    int spiVersion = SpiVersion.CURRENT;
+    int snapshots;
+
+    InMemoryFeed(Function<T, String> keyOf) {
+        this.keyOf = keyOf;
+    }
+
+    @SafeVarargs
+    final synchronized void add(T... items) {
+        log.addAll(List.of(items));
+    }
+
+    @Override
+    public synchronized FeedSnapshot<T> snapshot() {
+        snapshots++;
+        Map<String, T> latest = new LinkedHashMap<>();
+        for (T item : log) {
+            latest.put(keyOf.apply(item), item);
+        }
+        return new FeedSnapshot<>(new ArrayList<>(latest.values()), Checkpoint.of(Integer.toString(log.size())));
+    }
+
+    @Override
+    public synchronized FeedPage<T> changesSince(Checkpoint checkpoint, int maxItems) {
+        int from;
+        try {
+            from = Integer.parseInt(checkpoint.value());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("checkpoint " + checkpoint.value(), "unknown");
+        }
+        int to = Math.min(log.size(), from + maxItems);
+        return new FeedPage<>(new ArrayList<>(log.subList(from, to)), Checkpoint.of(Integer.toString(to)),
+                to < log.size());
+    }
+
+    @Override
+    public int spiVersion() {
+        return spiVersion;
+    }
+
+    static Supply supply() {
+        return new Supply();
+    }
+
+    static Orders orders() {
+        return new Orders();
+    }
+
+    static Stock stock() {
+        return new Stock();
+    }
+
+    static final class Supply extends InMemoryFeed<SupplyLine> implements PurchaseOrderSource {
+        Supply() {
+            super(SupplyLine::lineId);
+        }
+    }
+
+    static final class Orders extends InMemoryFeed<PreOrder> implements PreOrderSource {
+        Orders() {
+            super(PreOrder::key);
+        }
+    }
+
+    static final class Stock extends InMemoryFeed<StockLevel> implements StockSource {
+        Stock() {
+            super(s -> s.sku() + "@" + s.facilityId());
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package co.hotwax.preorder.core.engine;
+
+import co.hotwax.preorder.spi.PublishOutcome;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Start-up, coalescing, lanes and outcomes, driven step by step on a virtual clock. */
+class PublishLanesTest {
+    private final Fixture f = new Fixture();
+
+    @Test
+    void startLoadsSnapshotsAndPublishesEveryPool() {
+        f.supply.add(Fixture.po("L1", "RED", 100), Fixture.po("L2", "BLUE", 10));
+        f.orders.add(f.order("RED", 30, "shop-a"));
+        FakeStore store = new FakeStore("shop-a");
+        PreorderSync sync = f.manual(store);
+        sync.runUntilIdle(100);
+
+        // on_hand = P + this channel's open orders: the 30 ordered units stay committed in Shopify.
+        assertThat(store.onHand("RED")).isEqualTo(70 + 30);
+        assertThat(store.onHand("BLUE")).isEqualTo(10);
+        assertThat(store.listed("RED")).isTrue();
+        assertThat(store.promiseDate("RED")).isEqualTo(Fixture.ETA);
+        assertThat(f.events(SyncEvent.ResyncCompleted.class)).containsExactly(new SyncEvent.ResyncCompleted(2));
+        assertThat(sync.metrics().published()).isEqualTo(2);
+        assertThat(sync.metrics().pendingPools()).isZero();
+        assertThat(sync.metrics().lagMillis()).isZero();
+        assertThat(sync.metrics().resyncsCompleted()).isEqualTo(1);
+    }
+
+    @Test
+    void manyChangesOfOneSkuCoalesceIntoFewWrites() {
+        f.supply.add(Fixture.po("L1", "RED", 500));
+        FakeStore store = new FakeStore("shop-a");
+        PreorderSync sync = f.manual(store);
+        sync.runUntilIdle(100);
+        int before = store.writes().size();
+
+        for (int i = 0; i < 100; i++) {
+            sync.preOrderTaken(f.order("RED", 2, "pos"));
+        }
+        sync.runUntilIdle(100);
+
+        assertThat(store.writes().size() - before).isEqualTo(1);
+        assertThat(store.onHand("RED")).isEqualTo(300);
+        assertThat(store.available("RED")).isEqualTo(300);
+    }
+
+    @Test
+    void decreasesGoAheadOfIncreasesQueuedBeforeThem() {
+        f.supply.add(Fixture.po("U1", "UP1", 10), Fixture.po("U2", "UP2", 10), Fixture.po("D1", "DOWN", 50));
+        FakeStore store = new FakeStore("shop-a").maxBatch(1);
+        PreorderSync sync = f.manual(store);
+        sync.runUntilIdle(100);
+        int seen = store.batches().size();
+
+        sync.supplyChanged(Fixture.po("U1", "UP1", 20));
+        sync.supplyChanged(Fixture.po("U2", "UP2", 20));
+        sync.preOrderTaken(f.order("DOWN", 5, "pos"));
+        sync.runUntilIdle(100);
+
+        List<List<String>> batches = store.batches().subList(seen, store.batches().size());
+        assertThat(batches).containsExactly(List.of("DOWN"), List.of("UP1"), List.of("UP2"));
+        assertThat(store.onHand("DOWN")).isEqualTo(45);
+    }
+
+    @Test
+    void retriesWithBackoffOnTheClockNotInABusyLoop() {
+        f.supply.add(Fixture.po("L1", "RED", 10));
+        FakeStore store = new FakeStore("shop-a");
+        store.fail("RED", PublishOutcome.Status.RETRY);
+        PreorderSync sync = f.manual(store);
+        sync.runUntilIdle(100);
+
+        assertThat(store.attempts("RED")).as("one attempt, then wait for the backoff").isEqualTo(1);
+        assertThat(sync.metrics().retried()).isEqualTo(1);
+        assertThat(sync.metrics().pendingPools()).isEqualTo(1);
+        assertThat(sync.nextDue()).isAfter(Fixture.T0).isBeforeOrEqualTo(Fixture.T0.plusSeconds(1));
+
+        f.clock.set(sync.nextDue());
+        sync.runUntilIdle(100);
+        assertThat(store.attempts("RED")).isEqualTo(2);
+        assertThat(f.events(SyncEvent.Retrying.class)).extracting(SyncEvent.Retrying::attempt).containsExactly(1, 2);
+        assertThat(sync.metrics().lagMillis()).isEqualTo(Duration.between(Fixture.T0, f.clock.instant()).toMillis());
+
+        store.heal("RED");
+        f.clock.advance(Duration.ofSeconds(30));
+        sync.runUntilIdle(100);
+        assertThat(store.onHand("RED")).isEqualTo(10);
+        assertThat(sync.metrics().pendingPools()).isZero();
+        assertThat(sync.metrics().lagMillis()).isZero();
+    }
+
+    @Test
+    void aRejectedStateIsNotRetriedUntilThePoolChanges() {
+        f.supply.add(Fixture.po("L1", "RED", 10), Fixture.po("L2", "BLUE", 10));
+        FakeStore store = new FakeStore("shop-a");
+        store.fail("RED", PublishOutcome.Status.REJECTED);
+        PreorderSync sync = f.manual(store);
+        sync.runUntilIdle(100);
+        f.clock.advance(Duration.ofMinutes(10));
+        sync.runUntilIdle(100);
+
+        assertThat(store.attempts("RED")).isEqualTo(1);
+        assertThat(store.onHand("BLUE")).as("the other SKU goes on").isEqualTo(10);
+        assertThat(f.events(SyncEvent.Rejected.class)).singleElement()
+                .satisfies(r -> assertThat(r.reason()).contains("no variant has SKU RED"));
+        assertThat(sync.metrics().rejected()).isEqualTo(1);
+
+        store.heal("RED");
+        sync.supplyChanged(Fixture.po("L1", "RED", 12));
+        sync.runUntilIdle(100);
+        assertThat(store.onHand("RED")).isEqualTo(12);
+    }
+
+    @Test
+    void aThrowingPublisherGetsEveryItemRetried() {
+        f.supply.add(Fixture.po("L1", "RED", 10), Fixture.po("L2", "BLUE", 10));
+        FakeStore store = new FakeStore("shop-a");
+        store.throwing(true);
+        PreorderSync sync = f.manual(store);
+        sync.runUntilIdle(100);
+        assertThat(sync.metrics().retried()).isEqualTo(2);
+        assertThat(f.events(SyncEvent.Retrying.class)).allSatisfy(r -> assertThat(r.reason()).contains("is down"));
+
+        store.throwing(false);
+        f.clock.advance(Duration.ofMinutes(1));
+        sync.runUntilIdle(100);
+        assertThat(store.onHandByKey()).containsEntry("RED", 10L).containsEntry("BLUE", 10L);
+    }
+
+    @Test
+    void perFacilityPoolsArePublishedUnderTheirFacility() {
+        f.supply.add(Fixture.po("L1", "RED", 10),
+                co.hotwax.preorder.spi.SupplyLine.open("L2", "PO-2", "RED", "WH2", 7, Fixture.ETA));
+        FakeStore store = new FakeStore("shop-a");
+        PreorderSync sync = f.builder(store).policy(Fixture.perFacility()).build();
+        sync.startManual();
+        sync.runUntilIdle(100);
+        assertThat(store.onHandByKey()).containsOnly(
+                org.assertj.core.api.Assertions.entry("RED@WH1", 10L),
+                org.assertj.core.api.Assertions.entry("RED@WH2", 7L));
+    }
+
+    @Test
+    void bookRejectionsAreReportedAndTheRestGoesOn() {
+        f.supply.add(Fixture.po("L1", "RED", 10));
+        FakeStore store = new FakeStore("shop-a");
+        PreorderSync sync = f.manual(store);
+        sync.preOrderCancelled("SO-404", "1");
+        sync.preOrderTaken(f.order("RED", 4, "pos"));
+        sync.runUntilIdle(100);
+
+        assertThat(f.events(SyncEvent.InputRejected.class)).singleElement()
+                .satisfies(r -> assertThat(r.item()).contains("SO-404"));
+        assertThat(store.onHand("RED")).isEqualTo(6);
+    }
+
+    @Test
+    void aLineIdUsedByTwoSupplySourcesIsReportedNotGuessed() {
+        InMemoryFeed.Supply second = InMemoryFeed.supply();
+        f.supply.add(Fixture.po("L1", "RED", 10));
+        second.add(Fixture.po("L1", "RED", 99), Fixture.po("L2", "BLUE", 5));
+        FakeStore store = new FakeStore("shop-a");
+        PreorderSync sync = f.builder(store).supply(second).build();
+        sync.startManual();
+        sync.runUntilIdle(100);
+
+        assertThat(store.onHand("RED")).isEqualTo(10);
+        assertThat(store.onHand("BLUE")).isEqualTo(5);
+        assertThat(f.events(SyncEvent.InputRejected.class)).singleElement()
+                .satisfies(r -> assertThat(r.reason()).contains("also comes from supply source #1"));
+    }
+
+    @Test
+    void feedChangesArePolledWhenDue() {
+        f.supply.add(Fixture.po("L1", "RED", 10));
+        FakeStore store = new FakeStore("shop-a");
+        PreorderSync sync = f.manual(store);
+        sync.runUntilIdle(100);
+        f.orders.add(f.order("RED", 3, "shop-a"));
+        sync.runUntilIdle(100);
+        assertThat(store.onHand("RED")).as("not polled before the interval").isEqualTo(10);
+
+        f.clock.advance(Duration.ofSeconds(5));
+        sync.runUntilIdle(100);
+        assertThat(store.onHand("RED")).as("P 7 + 3 open orders of this channel").isEqualTo(10);
+        assertThat(store.writesOf("RED")).hasSize(1);
+        f.orders.add(f.order("RED", 2, "pos"));
+        f.clock.advance(Duration.ofSeconds(5));
+        sync.runUntilIdle(100);
+        assertThat(store.onHand("RED")).isEqualTo(5 + 3);
+    }
+}

@@ -1,0 +1,51 @@
+package co.hotwax.preorder.core.engine.internal;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ShareSplitterTest {
+
+    @Test
+    void leftoverUnitsGoToTheFirstStoresInBuilderOrder() {
+        ShareSplitter splitter = new ShareSplitter(new int[] {1, 1, 1});
+        assertThat(new long[] {splitter.share(10, 0), splitter.share(10, 1), splitter.share(10, 2)})
+                .containsExactly(4, 3, 3);
+        ShareSplitter weighted = new ShareSplitter(new int[] {3, 1});
+        assertThat(new long[] {weighted.share(10, 0), weighted.share(10, 1)}).containsExactly(8, 2);
+    }
+
+    @Test
+    void sharesSumToExactlyPAndFollowTheWeights() {
+        for (long seed = 0; seed < 2_000; seed++) {
+            SplittableRandom random = new SplittableRandom(seed);
+            int stores = 1 + random.nextInt(5);
+            int[] weights = new int[stores];
+            long total = 0;
+            for (int i = 0; i < stores; i++) {
+                weights[i] = 1 + random.nextInt(random.nextBoolean() ? 10 : 1_000_000);
+                total += weights[i];
+            }
+            long p = random.nextBoolean() ? random.nextLong(1_000) : random.nextLong(Long.MAX_VALUE / 2);
+            ShareSplitter splitter = new ShareSplitter(weights);
+            long sum = 0;
+            for (int i = 0; i < stores; i++) {
+                long share = splitter.share(p, i);
+                double exact = (double) p * weights[i] / total;
+                assertThat((double) share).as("seed %d store %d", seed, i).isBetween(exact - 1.5, exact + 1.5);
+                assertThat(share).as("seed %d", seed).isNotNegative();
+                sum += share;
+            }
+            assertThat(sum).as("seed %d: shares of P=%d by %s", seed, p, java.util.Arrays.toString(weights))
+                    .isEqualTo(p);
+        }
+    }
+
+    @Test
+    void refusesNonPositiveWeights() {
+        assertThatThrownBy(() -> new ShareSplitter(new int[] {1, 0})).hasMessageContaining("positive");
+    }
+}
