@@ -3,6 +3,7 @@ package co.hotwax.preorder.examples.csv;
 import co.hotwax.preorder.examples.RowError;
 import co.hotwax.preorder.examples.SourceUnavailableException;
 import co.hotwax.preorder.examples.csv.internal.ChangeLog;
+import co.hotwax.preorder.examples.internal.FeedArguments;
 import co.hotwax.preorder.examples.csv.internal.CsvReader;
 import co.hotwax.preorder.examples.csv.internal.ReceiptParser;
 import co.hotwax.preorder.examples.csv.internal.ReceiptRows;
@@ -102,11 +103,7 @@ public final class CsvSupplySource implements PurchaseOrderSource {
 
     @Override
     public FeedPage<SupplyLine> changesSince(Checkpoint checkpoint, int maxItems) {
-        if (maxItems < 1) {
-            throw new InvalidInputException("changesSince on " + fileName, "maxItems must be at least 1, was "
-                    + maxItems);
-        }
-        long from = version(checkpoint);
+        long from = version(checkpoint, FeedArguments.requireValid(fileName, checkpoint, maxItems));
         refresh();
         if (from > log.version() || from < log.oldestVersion()) {
             throw new InvalidInputException(String.valueOf(checkpoint), "is " + (from > log.version()
@@ -136,11 +133,8 @@ public final class CsvSupplySource implements PurchaseOrderSource {
         return Checkpoint.of("v" + version + "@" + instance);
     }
 
-    private long version(Checkpoint checkpoint) {
-        if (checkpoint == null) {
-            throw new InvalidInputException("changesSince on " + fileName, "checkpoint is missing");
-        }
-        Matcher m = CHECKPOINT.matcher(checkpoint.value());
+    private long version(Checkpoint checkpoint, String value) {
+        Matcher m = CHECKPOINT.matcher(value);
         if (!m.matches()) {
             throw new InvalidInputException(checkpoint.toString(), "is not a checkpoint of a CSV supply source");
         }

@@ -3,6 +3,8 @@ package co.hotwax.preorder.examples.csv.internal;
 import co.hotwax.preorder.examples.RowError;
 import co.hotwax.preorder.spi.SupplyLine;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,10 +18,10 @@ import java.util.Set;
  */
 public record ReceiptRows(Map<String, SupplyLine> lines, List<RowError> errors, Set<String> unreadableIds) {
     /**
-     * Copies everything.
+     * Copies everything; the lines keep their file order.
      */
     public ReceiptRows {
-        lines = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(lines));
+        lines = Collections.unmodifiableMap(new LinkedHashMap<>(lines));
         errors = List.copyOf(errors);
         unreadableIds = Set.copyOf(unreadableIds);
     }
