@@ -75,6 +75,8 @@ public final class SimulatedOms {
     private final Map<String, PreOrder> preOrders = new LinkedHashMap<>();
     private final PriorityQueue<PendingImport> pending = new PriorityQueue<>(
             Comparator.comparing(PendingImport::importAt).thenComparingLong(PendingImport::seq));
+    private final OmsFeed.Supply supplyFeed = new OmsFeed.Supply();
+    private final OmsFeed.PreOrders preOrderFeed = new OmsFeed.PreOrders();
     private Listener listener = new Listener() { };
     private long importSeq;
 
@@ -91,6 +93,7 @@ public final class SimulatedOms {
         this.book = PreorderBook.builder().clock(clock).build();
         for (SupplyLine line : initialSupply) {
             supply.put(line.lineId(), line);
+            supplyFeed.put(line);
         }
         book.rebuild(supply.values(), List.of(), List.of());
     }
@@ -111,6 +114,24 @@ public final class SimulatedOms {
      */
     public String storeChannel() {
         return storeChannel;
+    }
+
+    /**
+     * The PO lines as a change feed, for the engine.
+     *
+     * @return the feed (shared, not a copy)
+     */
+    public OmsFeed.Supply supplyFeed() {
+        return supplyFeed;
+    }
+
+    /**
+     * The pre-orders of every channel as a change feed, for the engine.
+     *
+     * @return the feed (shared, not a copy)
+     */
+    public OmsFeed.PreOrders preOrderFeed() {
+        return preOrderFeed;
     }
 
     /**
@@ -138,6 +159,7 @@ public final class SimulatedOms {
      */
     public void upsertSupply(SupplyLine line) {
         supply.put(line.lineId(), line);
+        supplyFeed.put(line);
         book.upsertSupplyLine(line);
         listener.supplyChanged(line);
     }
@@ -237,6 +259,7 @@ public final class SimulatedOms {
             received -= p.quantity();
             PreOrder r = p.withStatus(PreOrderStatus.RELEASED);
             preOrders.put(r.key(), r);
+            preOrderFeed.put(r);
             book.releasePreOrder(r.orderId(), r.lineId());
             listener.preOrderReleased(r);
             released.add(new Released(r, storeChannel.equals(r.channel()) ? r.orderId() : null));
@@ -332,6 +355,7 @@ public final class SimulatedOms {
 
     private PreOrder take(PreOrder preOrder) {
         preOrders.put(preOrder.key(), preOrder);
+        preOrderFeed.put(preOrder);
         book.upsertPreOrder(preOrder);
         listener.preOrderTaken(preOrder);
         return preOrder;

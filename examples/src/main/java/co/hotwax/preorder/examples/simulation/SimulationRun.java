@@ -196,8 +196,8 @@ public final class SimulationRun {
                     windows.oversold(sku)));
         }
         return new RunResult(scenario.name(), approach.name(), attempts, accepted, windows.oversold(),
-                windows.oversoldOutsideWindow(), store.ledgerOversold(), windows.violations(), windows.lags(),
-                rows, mismatches, samples, store.counts());
+                windows.oversoldOutsideWindow(), store.ledgerOversold(), windows.violations(),
+                approach.problems(), windows.lags(), rows, mismatches, samples, store.counts());
     }
 
     private static Instant earliest(Instant a, Instant b) {

@@ -1,6 +1,7 @@
 package co.hotwax.preorder.examples.simulation;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One way of keeping the store in step with the OMS, run by {@link SimulationRun} on a scenario: the SDK's engine,
@@ -50,6 +51,16 @@ public interface SyncApproach extends SimulatedOms.Listener, AutoCloseable {
      * @return true when caught up
      */
     boolean caughtUp();
+
+    /**
+     * What the approach or the store refused during the run (rejected items, rejected inputs); a correct engine
+     * run has none.
+     *
+     * @return one line per refusal; empty by default
+     */
+    default List<String> problems() {
+        return List.of();
+    }
 
     /** The process running the approach dies without a graceful stop and a new one starts. Default: no effect. */
     default void crash() {
