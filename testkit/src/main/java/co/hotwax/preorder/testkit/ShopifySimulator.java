@@ -1,0 +1,296 @@
+package co.hotwax.preorder.testkit;
+
+import co.hotwax.preorder.testkit.internal.AdminApiHandler;
+import co.hotwax.preorder.testkit.internal.AdminSchema;
+import co.hotwax.preorder.testkit.internal.IdempotencyStore;
+import co.hotwax.preorder.testkit.internal.LevelRecord;
+import co.hotwax.preorder.testkit.internal.LocationRecord;
+import co.hotwax.preorder.testkit.internal.OrderBook;
+import co.hotwax.preorder.testkit.internal.OrderObserver;
+import co.hotwax.preorder.testkit.internal.ProductRecord;
+import co.hotwax.preorder.testkit.internal.QuantityName;
+import co.hotwax.preorder.testkit.internal.ShopStore;
+import co.hotwax.preorder.testkit.internal.Telemetry;
+import co.hotwax.preorder.testkit.internal.VariantRecord;
+import co.hotwax.preorder.testkit.internal.WriteObserver;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A Shopify Admin GraphQL API simulator on loopback HTTP: {@code POST /admin/api/{version}/graphql.json} with
+ * token auth, the 2026-04 inventory rules (changeFromQuantity compare-and-set, mandatory {@code @idempotent}),
+ * catalog marks (tracked, inventoryPolicy, metafields, tags), shoppers placing orders, cost-based throttling and
+ * seeded faults. Start one with {@link #builder()}; close it when done.
+ *
+ * <pre>{@code
+ * try (ShopifySimulator shop = ShopifySimulator.builder().accessToken("shpat_test").start()) {
+ *     Location loc = shop.addLocation("Pre-order warehouse");
+ *     Product p = shop.addProduct("Jacket", List.of());
+ *     Variant v = shop.addVariant(p.id(), "JKT-1", true, InventoryPolicy.DENY);
+ *     shop.stock(v.inventoryItemId(), loc.id(), 5);
+ *     URI endpoint = shop.graphqlEndpoint("2026-04");
+ * }
+ * }</pre>
+ */
+public final class ShopifySimulator implements AutoCloseable {
+    private static final int IDEMPOTENCY_KEYS_RETAINED = 10_000;
+    private static final int REQUEST_LOG_CAPACITY = 1_000;
+
+    private final ShopStore store;
+    private final Telemetry telemetry;
+    private final SimulatedOrders orders;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String shopDomain;
+
+    private ShopifySimulator(Builder b) throws IOException {
+        this.store = new ShopStore(b.clock);
+        this.telemetry = new Telemetry(REQUEST_LOG_CAPACITY);
+        this.shopDomain = b.shopDomain;
+        WriteObserver writes = (sku, operation, detail, applied) -> telemetry.write(applied);
+        AdminSchema schema = new AdminSchema(store, writes, new IdempotencyStore(IDEMPOTENCY_KEYS_RETAINED));
+        this.orders = new SimulatedOrders(new OrderBook(store, OrderObserver.NONE));
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this.executor = Executors.newFixedThreadPool(b.threads, r -> {
+            Thread t = new Thread(r, "shopify-simulator-" + shopDomain);
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", new AdminApiHandler(b.accessToken, b.versions, schema, store, telemetry,
+                b.sleeper, b.latency));
+        server.start();
+    }
+
+    /** A builder; only {@link Builder#accessToken} is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The GraphQL endpoint for an API version, e.g. {@code http://127.0.0.1:54321/admin/api/2026-04/graphql.json}. */
+    public URI graphqlEndpoint(String version) {
+        Objects.requireNonNull(version, "version");
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/admin/api/" + version
+                + "/graphql.json");
+    }
+
+    /** The simulated shop's domain, e.g. {@code sim-shop.myshopify.com}. */
+    public String shopDomain() {
+        return shopDomain;
+    }
+
+    /** Shoppers: place, cancel, fulfil and move orders. */
+    public SimulatedOrders orders() {
+        return orders;
+    }
+
+    /** Request and write counters. */
+    public SimulatorStats stats() {
+        return telemetry.stats();
+    }
+
+    /** The last requests received (bounded), oldest first; tokens are never recorded. */
+    public List<RequestLogEntry> requestLog() {
+        return telemetry.requestLog();
+    }
+
+    /** Seeds a location. */
+    public Location addLocation(String name) {
+        LocationRecord l = store.addLocation(requireText(name, "name"));
+        return new Location(l.id(), l.name());
+    }
+
+    /** Seeds a product with tags. */
+    public Product addProduct(String title, List<String> tags) {
+        ProductRecord p = store.addProduct(requireText(title, "title"), List.copyOf(tags));
+        return new Product(p.id(), p.title());
+    }
+
+    /** Seeds a variant of a product, creating its inventory item (tracked or not). */
+    public Variant addVariant(String productId, String sku, boolean tracked, InventoryPolicy policy) {
+        VariantRecord v = store.addVariant(productId, requireText(sku, "sku"), tracked,
+                Objects.requireNonNull(policy, "policy"));
+        return new Variant(v.id(), productId, v.sku(), v.inventoryItem().id());
+    }
+
+    /** Activates a variant's (or item's) inventory at a location and sets available. */
+    public void stock(String variantOrItemId, String locationId, int available) {
+        store.stock(itemId(variantOrItemId), locationId, available);
+    }
+
+    /** The current value of a quantity name (available, committed, on_hand, ...) of an item at a location. */
+    public int quantity(String itemId, String locationId, String name) {
+        if (!QuantityName.ALL.contains(name)) {
+            throw new IllegalArgumentException("unknown quantity name " + name + "; use one of " + QuantityName.ALL);
+        }
+        return store.locked(() -> {
+            LevelRecord level = store.item(itemId(itemId))
+                    .orElseThrow(() -> new IllegalArgumentException("no item " + itemId)).level(locationId);
+            if (level == null) {
+                throw new IllegalArgumentException(itemId + " is not stocked at " + locationId);
+            }
+            return level.get(name);
+        });
+    }
+
+    /** A variant's inventory policy. */
+    public InventoryPolicy policy(String variantId) {
+        return store.locked(() -> variantRecord(variantId).inventoryPolicy());
+    }
+
+    /** A product's tags. */
+    public List<String> tags(String productId) {
+        return store.locked(() -> store.product(productId)
+                .orElseThrow(() -> new IllegalArgumentException("no product " + productId)).tags());
+    }
+
+    /** The value of a metafield on a product or variant, if set. */
+    public Optional<String> metafield(String ownerId, String namespace, String key) {
+        return store.locked(() -> store.metafield(ownerId, namespace, key).map(m -> m.value()));
+    }
+
+    /** Whether an inventory item (or a variant's item) is tracked. */
+    public boolean tracked(String itemId) {
+        return store.locked(() -> store.item(itemId(itemId))
+                .orElseThrow(() -> new IllegalArgumentException("no item " + itemId)).tracked());
+    }
+
+    private VariantRecord variantRecord(String variantId) {
+        return store.variant(variantId).orElseThrow(() -> new IllegalArgumentException("no variant " + variantId));
+    }
+
+    private String itemId(String variantOrItemId) {
+        return store.locked(() -> store.variant(variantOrItemId).map(v -> v.inventoryItem().id())
+                .orElse(variantOrItemId));
+    }
+
+    private static String requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+        return value;
+    }
+
+    /** Stops the server and its threads. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Never shows the access token. */
+    @Override
+    public String toString() {
+        return "ShopifySimulator[" + shopDomain + " at " + server.getAddress() + "]";
+    }
+
+    /** Validating builder for {@link ShopifySimulator}. */
+    public static final class Builder {
+        private String accessToken;
+        private String shopDomain = "sim-shop.myshopify.com";
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private Duration latency = Duration.ZERO;
+        private Predicate<String> versions = AdminApiHandler::defaultVersion;
+        private int threads = 4;
+
+        private Builder() {
+        }
+
+        /** The token clients must send in {@code X-Shopify-Access-Token} (required; never logged). */
+        public Builder accessToken(String accessToken) {
+            this.accessToken = accessToken;
+            return this;
+        }
+
+        /** The shop domain (default {@code sim-shop.myshopify.com}). */
+        public Builder shopDomain(String shopDomain) {
+            this.shopDomain = shopDomain;
+            return this;
+        }
+
+        /** The clock for timestamps, orders and the cost bucket (default system UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** How the simulator waits for latency and slow responses (default {@link Sleeper#SYSTEM}). */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = sleeper;
+            return this;
+        }
+
+        /** Fixed extra latency added to every GraphQL request through the sleeper (default 0). */
+        public Builder latency(Duration latency) {
+            this.latency = latency;
+            return this;
+        }
+
+        /** The accepted API versions, replacing the default (2026-04 and every later YYYY-MM). */
+        public Builder apiVersions(String... versions) {
+            Set<String> accepted = Set.of(versions);
+            this.versions = accepted::contains;
+            return this;
+        }
+
+        /** HTTP worker threads (default 4). */
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        /**
+         * Validates and starts the server on 127.0.0.1 with an ephemeral port.
+         *
+         * @throws IllegalArgumentException when a setting is missing or invalid
+         * @throws UncheckedIOException when the port cannot be bound
+         */
+        public ShopifySimulator start() {
+            if (accessToken == null || accessToken.isBlank()) {
+                throw new IllegalArgumentException("accessToken is required");
+            }
+            if (shopDomain == null || !shopDomain.endsWith(".myshopify.com")) {
+                throw new IllegalArgumentException("shopDomain must end with .myshopify.com, got " + shopDomain);
+            }
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(sleeper, "sleeper");
+            if (latency == null || latency.isNegative()) {
+                throw new IllegalArgumentException("latency must be zero or positive, got " + latency);
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+            }
+            try {
+                return new ShopifySimulator(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start the simulator", e);
+            }
+        }
+
+        /** Never shows the access token. */
+        @Override
+        public String toString() {
+            return "ShopifySimulator.Builder[" + shopDomain + "]";
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package co.hotwax.preorder.testkit;
+
+import java.util.Map;
+
+/**
+ * Counters of a running simulator, for tests and benchmarks.
+ *
+ * @param requests        HTTP requests received on the GraphQL path (all outcomes)
+ * @param throttled       requests answered with THROTTLED
+ * @param faultsInjected  requests the fault plan disturbed
+ * @param writesApplied   write entries that changed state (one per inventory entry, variant, metafield, ...)
+ * @param writesRefused   write entries refused with userErrors
+ * @param operations      executed root fields by name (e.g. {@code inventorySetQuantities}) and how often
+ */
+public record SimulatorStats(long requests, long throttled, long faultsInjected, long writesApplied,
+        long writesRefused, Map<String, Long> operations) {
+    /** Copies the operation counts. */
+    public SimulatorStats {
+        operations = Map.copyOf(operations);
+    }
+
+    /** How often the root field {@code name} was executed. */
+    public long operation(String name) {
+        return operations.getOrDefault(name, 0L);
+    }
+}

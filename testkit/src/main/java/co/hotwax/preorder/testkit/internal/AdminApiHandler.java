@@ -1,0 +1,137 @@
+package co.hotwax.preorder.testkit.internal;
+
+import co.hotwax.preorder.testkit.RequestLogEntry;
+import co.hotwax.preorder.testkit.Sleeper;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Serves {@code POST /admin/api/{version}/graphql.json} like Shopify: 404 for other paths and unsupported versions,
+ * 401 without the right {@code X-Shopify-Access-Token}, then executes the document against the shop under the
+ * shop lock and answers JSON.
+ */
+public final class AdminApiHandler implements HttpHandler {
+    private static final Pattern PATH = Pattern.compile("^/admin/api/([^/]+)/graphql\\.json$");
+    private static final String INVALID_TOKEN =
+            "[API] Invalid API key or access token (unrecognized login or wrong password)";
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() { };
+
+    private final byte[] token;
+    private final Predicate<String> versions;
+    private final AdminSchema schema;
+    private final ShopStore store;
+    private final Telemetry telemetry;
+    private final Sleeper sleeper;
+    private final Duration latency;
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** Creates the handler; {@code token} is compared in constant time and never logged. */
+    public AdminApiHandler(String token, Predicate<String> versions, AdminSchema schema, ShopStore store,
+            Telemetry telemetry, Sleeper sleeper, Duration latency) {
+        this.token = token.getBytes(StandardCharsets.UTF_8);
+        this.versions = versions;
+        this.schema = schema;
+        this.store = store;
+        this.telemetry = telemetry;
+        this.sleeper = sleeper;
+        this.latency = latency;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Matcher m = PATH.matcher(exchange.getRequestURI().getPath());
+            if (!m.matches()) {
+                send(exchange, 404, Map.of("errors", "Not Found"), Map.of());
+                return;
+            }
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                send(exchange, 405, Map.of("errors", "Method Not Allowed"), Map.of("Allow", "POST"));
+                return;
+            }
+            if (!authorised(exchange.getRequestHeaders().getFirst("X-Shopify-Access-Token"))) {
+                send(exchange, 401, Map.of("errors", INVALID_TOKEN), Map.of());
+                return;
+            }
+            if (!versions.test(m.group(1))) {
+                send(exchange, 404, Map.of("errors", "Not Found"), Map.of());
+                return;
+            }
+            telemetry.request();
+            pause(latency);
+            graphql(exchange);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void graphql(HttpExchange exchange) throws IOException {
+        Map<String, Object> body;
+        try {
+            body = json.readValue(exchange.getRequestBody(), JSON_OBJECT);
+        } catch (JsonProcessingException e) {
+            body = null;
+        }
+        if (body == null || !(body.get("query") instanceof String query)) {
+            send(exchange, 400, Map.of("errors", Map.of("query", "Required parameter missing or invalid")), Map.of());
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> variables = body.get("variables") instanceof Map<?, ?> v
+                ? (Map<String, Object>) v : Map.of();
+        String operationName = body.get("operationName") instanceof String s ? s : null;
+        RequestInfo info = RequestInfo.of(query, operationName, variables);
+        ExecutionResult result = store.locked(() -> schema.graphql().execute(ExecutionInput.newExecutionInput()
+                .query(query).operationName(operationName).variables(variables).build()));
+        if (result.isDataPresent()) {
+            telemetry.operations(info.rootFields());
+        }
+        Map<String, Object> response = new LinkedHashMap<>(ShopifyErrorShape.reshape(result.toSpecification()));
+        send(exchange, 200, response, Map.of());
+        telemetry.log(new RequestLogEntry(store.now(), operationName, info.rootFields(), info.idempotencyKey(),
+                variables, 200, result.getErrors().isEmpty() ? "ok" : "errors"));
+    }
+
+    private boolean authorised(String presented) {
+        return presented != null && MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void pause(Duration d) throws InterruptedException {
+        if (!d.isZero()) {
+            sleeper.sleep(d);
+        }
+    }
+
+    private void send(HttpExchange exchange, int status, Object body, Map<String, String> headers)
+            throws IOException {
+        byte[] bytes = json.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** Shopify's convention for the versions the simulator answers by default: 2026-04 and later. */
+    public static boolean defaultVersion(String version) {
+        return version.matches("\\d{4}-\\d{2}") && version.compareTo("2026-04") >= 0;
+    }
+
+}

@@ -1,0 +1,229 @@
+package co.hotwax.preorder.testkit.internal;
+
+import co.hotwax.preorder.testkit.InventoryPolicy;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The catalog writes the SDK uses to mark pre-order items: {@code inventoryItemUpdate} (tracked),
+ * {@code productVariantsBulkUpdate} (inventoryPolicy), {@code metafieldsSet} (25 per call, compareDigest) and
+ * {@code tagsAdd}/{@code tagsRemove}. Each call is all-or-nothing. Callers hold the shop lock.
+ */
+public final class CatalogMutations {
+    /** Shopify's per-call metafieldsSet limit. */
+    public static final int MAX_METAFIELDS = 25;
+    /** The namespace used when metafieldsSet omits one (Shopify uses an app-reserved namespace). */
+    public static final String APP_NAMESPACE = "$app";
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{2,64}");
+    private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9_-]{3,255}");
+
+    private final ShopStore store;
+    private final WriteObserver observer;
+
+    /** Writes into {@code store}, reporting every write to {@code observer}. */
+    public CatalogMutations(ShopStore store, WriteObserver observer) {
+        this.store = store;
+        this.observer = observer;
+    }
+
+    /** {@code inventoryItemUpdate(id:, input:)}: sku and tracked. */
+    public Map<String, Object> inventoryItemUpdate(String id, Map<String, Object> input) {
+        UserErrors errors = new UserErrors();
+        ItemRecord item = store.item(id).orElse(null);
+        if (item == null) {
+            errors.add(null, List.of("id"), "The product couldn't be updated because it does not exist.");
+            observer.write(null, "inventoryItemUpdate", "refused: unknown item " + id, false);
+            return errors.payload("inventoryItem", null);
+        }
+        applyItemInput(item, input);
+        observer.write(item.sku(), "inventoryItemUpdate", "tracked=" + item.tracked(), true);
+        return errors.payload("inventoryItem", item);
+    }
+
+    private static void applyItemInput(ItemRecord item, Map<String, Object> input) {
+        if (input.get("tracked") != null) {
+            item.tracked((Boolean) input.get("tracked"));
+        }
+        if (input.get("sku") != null) {
+            item.sku((String) input.get("sku"));
+        }
+    }
+
+    /** {@code productVariantsBulkUpdate}: inventoryPolicy and inventoryItem fields of one product's variants. */
+    public Map<String, Object> productVariantsBulkUpdate(String productId, List<Map<String, Object>> variants,
+            boolean allowPartialUpdates) {
+        UserErrors errors = new UserErrors();
+        ProductRecord product = store.product(productId).orElse(null);
+        if (product == null) {
+            errors.add("PRODUCT_DOES_NOT_EXIST", List.of("productId"), "Product does not exist");
+            observer.write(null, "productVariantsBulkUpdate", "refused: unknown product " + productId, false);
+            return bulkPayload(errors, null, List.of());
+        }
+        List<VariantRecord> valid = new ArrayList<>();
+        List<Map<String, Object>> validInputs = new ArrayList<>();
+        for (int i = 0; i < variants.size(); i++) {
+            Map<String, Object> in = variants.get(i);
+            String id = (String) in.get("id");
+            List<String> field = List.of("variants", Integer.toString(i), "id");
+            VariantRecord v = store.variant(id).orElse(null);
+            if (id == null) {
+                errors.add("PRODUCT_VARIANT_ID_MISSING", field, "Product variant is missing ID attribute.");
+            } else if (v == null) {
+                errors.add("PRODUCT_VARIANT_DOES_NOT_EXIST", field, "Product variant does not exist");
+            } else if (v.product() != product) {
+                errors.add("MUST_BE_FOR_THIS_PRODUCT", field, "Product variant does not exist on this product");
+            } else {
+                valid.add(v);
+                validInputs.add(in);
+            }
+        }
+        if (!errors.isEmpty() && !allowPartialUpdates) {
+            observer.write(null, "productVariantsBulkUpdate", "refused: " + errors.list(), false);
+            return bulkPayload(errors, product, List.of());
+        }
+        for (int i = 0; i < valid.size(); i++) {
+            VariantRecord v = valid.get(i);
+            Map<String, Object> in = validInputs.get(i);
+            if (in.get("inventoryPolicy") != null) {
+                v.inventoryPolicy(InventoryPolicy.valueOf(in.get("inventoryPolicy").toString()));
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> itemInput = (Map<String, Object>) in.get("inventoryItem");
+            if (itemInput != null) {
+                applyItemInput(v.inventoryItem(), itemInput);
+            }
+            observer.write(v.sku(), "productVariantsBulkUpdate", "inventoryPolicy=" + v.inventoryPolicy()
+                    + " tracked=" + v.inventoryItem().tracked(), true);
+        }
+        return bulkPayload(errors, product, valid);
+    }
+
+    private static Map<String, Object> bulkPayload(UserErrors errors, ProductRecord product,
+            List<VariantRecord> variants) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("product", product);
+        p.put("productVariants", variants.isEmpty() ? null : List.copyOf(variants));
+        p.put("userErrors", errors.list());
+        return p;
+    }
+
+    /** {@code metafieldsSet(metafields:)}: at most 25, all or nothing, optional compareDigest per entry. */
+    public Map<String, Object> metafieldsSet(List<Map<String, Object>> inputs) {
+        UserErrors errors = new UserErrors();
+        if (inputs.size() > MAX_METAFIELDS) {
+            errors.add("LESS_THAN_OR_EQUAL_TO", List.of("metafields"),
+                    "Exceeded the maximum metafields input limit of " + MAX_METAFIELDS + ".");
+        } else {
+            for (int i = 0; i < inputs.size(); i++) {
+                validateMetafield(inputs.get(i), i, errors);
+            }
+        }
+        if (!errors.isEmpty()) {
+            observer.write(null, "metafieldsSet", "refused: " + errors.list(), false);
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("metafields", null);
+            p.put("userErrors", errors.list());
+            return p;
+        }
+        List<MetafieldRecord> written = new ArrayList<>();
+        for (Map<String, Object> in : inputs) {
+            String owner = (String) in.get("ownerId");
+            MetafieldRecord m = store.putMetafield(owner, namespace(in), (String) in.get("key"),
+                    (String) in.get("value"), (String) in.get("type"));
+            written.add(m);
+            observer.write(skuOf(owner), "metafieldsSet", m.namespace() + "." + m.key() + "=" + m.value(), true);
+        }
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("metafields", written);
+        p.put("userErrors", List.of());
+        return p;
+    }
+
+    private void validateMetafield(Map<String, Object> in, int i, UserErrors errors) {
+        String owner = (String) in.get("ownerId");
+        String ns = namespace(in);
+        String key = (String) in.get("key");
+        List<String> base = List.of("metafields", Integer.toString(i));
+        if (!store.isMetafieldOwner(owner)) {
+            errors.add("INVALID_VALUE", append(base, "ownerId"), "Owner does not exist.", i);
+            return;
+        }
+        if (!APP_NAMESPACE.equals(ns) && !NAMESPACE.matcher(ns).matches()) {
+            errors.add("INVALID_VALUE", append(base, "namespace"),
+                    "Namespace must be 3-255 characters of letters, digits, '-' or '_'.", i);
+        }
+        if (!KEY.matcher(key).matches()) {
+            errors.add("INVALID_VALUE", append(base, "key"),
+                    "Key must be 2-64 characters of letters, digits, '-' or '_'.", i);
+        }
+        MetafieldRecord existing = store.metafield(owner, ns, key).orElse(null);
+        if (existing == null && in.get("type") == null) {
+            errors.add("BLANK", append(base, "type"), "Type can't be blank.", i);
+        }
+        if (in.containsKey("compareDigest")) {
+            Object digest = in.get("compareDigest");
+            boolean stale = digest == null ? existing != null
+                    : existing == null || !existing.compareDigest().equals(digest);
+            if (stale) {
+                errors.add("STALE_OBJECT", append(base, "compareDigest"), "The resource has been updated since it "
+                        + "was loaded. Try again with an updated `compareDigest` value.", i);
+            }
+        }
+    }
+
+    private static String namespace(Map<String, Object> in) {
+        Object ns = in.get("namespace");
+        return ns == null ? APP_NAMESPACE : (String) ns;
+    }
+
+    private static List<String> append(List<String> base, String last) {
+        List<String> l = new ArrayList<>(base);
+        l.add(last);
+        return List.copyOf(l);
+    }
+
+    private String skuOf(String ownerId) {
+        return store.variant(ownerId).map(VariantRecord::sku).orElse(null);
+    }
+
+    /** {@code tagsAdd} or {@code tagsRemove} on a product; tags may also be comma-separated strings. */
+    public Map<String, Object> tags(String id, List<String> tags, boolean add) {
+        String op = add ? "tagsAdd" : "tagsRemove";
+        UserErrors errors = new UserErrors();
+        ProductRecord product = store.product(id).orElse(null);
+        if (product == null) {
+            errors.add(null, List.of("id"), Gid.type(id).isPresent() && !"Product".equals(Gid.type(id).get())
+                    ? "The simulator supports tags on products only" : "Product does not exist");
+            observer.write(null, op, "refused: " + id, false);
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("node", null);
+            p.put("userErrors", errors.list());
+            return p;
+        }
+        Set<String> split = new LinkedHashSet<>();
+        for (String t : tags) {
+            for (String part : t.split(",")) {
+                if (!part.isBlank()) {
+                    split.add(part.trim());
+                }
+            }
+        }
+        if (add) {
+            product.mutableTags().addAll(split);
+        } else {
+            product.mutableTags().removeAll(split);
+        }
+        for (VariantRecord v : product.variants()) {
+            observer.write(v.sku(), op, split.toString(), true);
+        }
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("node", product);
+        p.put("userErrors", List.of());
+        return p;
+    }
+}

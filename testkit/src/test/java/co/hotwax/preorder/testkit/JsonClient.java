@@ -1,0 +1,81 @@
+package co.hotwax.preorder.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A deliberately plain GraphQL client for the tests: java.net.http and Jackson, nothing from the adapter. */
+final class JsonClient {
+    static final String TOKEN = "shpat_test_token";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One HTTP exchange: status, headers and parsed body. */
+    record Reply(int status, HttpResponse<String> raw, JsonNode body) {
+        JsonNode data() {
+            return body.path("data");
+        }
+
+        JsonNode errors() {
+            return body.path("errors");
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI endpoint;
+    private final String token;
+
+    JsonClient(ShopifySimulator sim) {
+        this(sim.graphqlEndpoint("2026-04"), TOKEN);
+    }
+
+    JsonClient(URI endpoint, String token) {
+        this.endpoint = endpoint;
+        this.token = token;
+    }
+
+    /** Posts a document with variables (a Map keeps explicit nulls, which the CAS rules depend on). */
+    Reply post(String query, Map<String, Object> variables) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("query", query);
+        body.put("variables", variables);
+        try {
+            return send(JSON.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Posts a raw body; IOExceptions (reset connections) propagate. */
+    Reply send(String body) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("X-Shopify-Access-Token", token);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode parsed = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+            return new Reply(response.statusCode(), response, parsed);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /** Builds a variables map without dropping null values. */
+    static Map<String, Object> vars(Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+}
