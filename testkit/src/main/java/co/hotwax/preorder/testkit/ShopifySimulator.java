@@ -2,6 +2,8 @@ package co.hotwax.preorder.testkit;
 
 import co.hotwax.preorder.testkit.internal.AdminApiHandler;
 import co.hotwax.preorder.testkit.internal.AdminSchema;
+import co.hotwax.preorder.testkit.internal.CostBucket;
+import co.hotwax.preorder.testkit.internal.CostGate;
 import co.hotwax.preorder.testkit.internal.IdempotencyStore;
 import co.hotwax.preorder.testkit.internal.LevelRecord;
 import co.hotwax.preorder.testkit.internal.LocationRecord;
@@ -21,6 +23,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,14 +59,36 @@ public final class ShopifySimulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final String shopDomain;
+    private final OversellLedger ledger;
+    private final CostBucket bucket;
+    private long refusals;
 
     private ShopifySimulator(Builder b) throws IOException {
         this.store = new ShopStore(b.clock);
         this.telemetry = new Telemetry(REQUEST_LOG_CAPACITY);
         this.shopDomain = b.shopDomain;
-        WriteObserver writes = (sku, operation, detail, applied) -> telemetry.write(applied);
+        this.ledger = b.ledger;
+        this.bucket = new CostBucket(b.limits, b.clock);
+        WriteObserver writes = (sku, operation, detail, applied) -> {
+            telemetry.write(applied);
+            if (sku != null) {
+                ledger.recordWrite(sku, operation, detail, store.now(), applied);
+            }
+        };
         AdminSchema schema = new AdminSchema(store, writes, new IdempotencyStore(IDEMPOTENCY_KEYS_RETAINED));
-        this.orders = new SimulatedOrders(new OrderBook(store, OrderObserver.NONE));
+        this.orders = new SimulatedOrders(new OrderBook(store, new OrderObserver() {
+            @Override
+            public void placed(String sku, String orderId, int quantity, Instant at, boolean accepted) {
+                // A refused checkout has no order id in Shopify; the ledger still wants one per attempt.
+                ledger.recordOrder(sku, accepted ? orderId : "refused-" + at.toEpochMilli() + "-" + (++refusals),
+                        quantity, at, accepted);
+            }
+
+            @Override
+            public void cancelled(String orderId, Instant at) {
+                ledger.recordCancel(orderId, at);
+            }
+        }));
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         this.executor = Executors.newFixedThreadPool(b.threads, r -> {
             Thread t = new Thread(r, "shopify-simulator-" + shopDomain);
@@ -72,7 +97,7 @@ public final class ShopifySimulator implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.createContext("/", new AdminApiHandler(b.accessToken, b.versions, schema, store, telemetry,
-                b.sleeper, b.latency));
+                b.sleeper, b.latency, b.faults, new CostGate(schema.schema(), bucket)));
         server.start();
     }
 
@@ -96,6 +121,16 @@ public final class ShopifySimulator implements AutoCloseable {
     /** Shoppers: place, cancel, fulfil and move orders. */
     public SimulatedOrders orders() {
         return orders;
+    }
+
+    /** The oversell ledger this shop feeds with every checkout attempt, cancellation and write. */
+    public OversellLedger ledger() {
+        return ledger;
+    }
+
+    /** The cost bucket now, as {@code extensions.cost.throttleStatus} would report it. */
+    public ThrottleStatus throttleStatus() {
+        return bucket.status();
     }
 
     /** Request and write counters. */
@@ -212,6 +247,9 @@ public final class ShopifySimulator implements AutoCloseable {
         private Duration latency = Duration.ZERO;
         private Predicate<String> versions = AdminApiHandler::defaultVersion;
         private int threads = 4;
+        private PlanLimits limits = ShopPlan.STANDARD.limits();
+        private FaultPlan faults = FaultPlan.none();
+        private OversellLedger ledger = new OversellLedger();
 
         private Builder() {
         }
@@ -253,6 +291,30 @@ public final class ShopifySimulator implements AutoCloseable {
             return this;
         }
 
+        /** The shop's plan, which sets the cost bucket (default {@link ShopPlan#STANDARD}). */
+        public Builder plan(ShopPlan plan) {
+            this.limits = Objects.requireNonNull(plan, "plan").limits();
+            return this;
+        }
+
+        /** Custom bucket limits, e.g. {@code ShopPlan.custom(10, 50)} so a test throttles quickly. */
+        public Builder limits(PlanLimits limits) {
+            this.limits = limits;
+            return this;
+        }
+
+        /** The faults to inject, drawn once per request before execution (default none). */
+        public Builder faults(FaultPlan faults) {
+            this.faults = faults;
+            return this;
+        }
+
+        /** The ledger to feed (default a new one, available from {@link ShopifySimulator#ledger()}). */
+        public Builder ledger(OversellLedger ledger) {
+            this.ledger = ledger;
+            return this;
+        }
+
         /** HTTP worker threads (default 4). */
         public Builder threads(int threads) {
             this.threads = threads;
@@ -274,6 +336,9 @@ public final class ShopifySimulator implements AutoCloseable {
             }
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(sleeper, "sleeper");
+            Objects.requireNonNull(limits, "limits");
+            Objects.requireNonNull(faults, "faults");
+            Objects.requireNonNull(ledger, "ledger");
             if (latency == null || latency.isNegative()) {
                 throw new IllegalArgumentException("latency must be zero or positive, got " + latency);
             }

@@ -1,5 +1,7 @@
 package co.hotwax.preorder.testkit.internal;
 
+import co.hotwax.preorder.testkit.Fault;
+import co.hotwax.preorder.testkit.FaultPlan;
 import co.hotwax.preorder.testkit.RequestLogEntry;
 import co.hotwax.preorder.testkit.Sleeper;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -23,8 +24,10 @@ import java.util.regex.Pattern;
 
 /**
  * Serves {@code POST /admin/api/{version}/graphql.json} like Shopify: 404 for other paths and unsupported versions,
- * 401 without the right {@code X-Shopify-Access-Token}, then executes the document against the shop under the
- * shop lock and answers JSON.
+ * 401 without the right {@code X-Shopify-Access-Token}; then draws the request's fault from the plan, admits it
+ * through the cost bucket (THROTTLED as HTTP 200), executes the document under the shop lock and answers JSON with
+ * {@code extensions.cost}. A connection reset (or a lost response) closes the exchange before any header is sent,
+ * so the client sees the connection end without a response.
  */
 public final class AdminApiHandler implements HttpHandler {
     private static final Pattern PATH = Pattern.compile("^/admin/api/([^/]+)/graphql\\.json$");
@@ -39,11 +42,13 @@ public final class AdminApiHandler implements HttpHandler {
     private final Telemetry telemetry;
     private final Sleeper sleeper;
     private final Duration latency;
+    private final FaultPlan faults;
+    private final CostGate cost;
     private final ObjectMapper json = new ObjectMapper();
 
     /** Creates the handler; {@code token} is compared in constant time and never logged. */
     public AdminApiHandler(String token, Predicate<String> versions, AdminSchema schema, ShopStore store,
-            Telemetry telemetry, Sleeper sleeper, Duration latency) {
+            Telemetry telemetry, Sleeper sleeper, Duration latency, FaultPlan faults, CostGate cost) {
         this.token = token.getBytes(StandardCharsets.UTF_8);
         this.versions = versions;
         this.schema = schema;
@@ -51,6 +56,8 @@ public final class AdminApiHandler implements HttpHandler {
         this.telemetry = telemetry;
         this.sleeper = sleeper;
         this.latency = latency;
+        this.faults = faults;
+        this.cost = cost;
     }
 
     @Override
@@ -81,7 +88,7 @@ public final class AdminApiHandler implements HttpHandler {
         }
     }
 
-    private void graphql(HttpExchange exchange) throws IOException {
+    private void graphql(HttpExchange exchange) throws IOException, InterruptedException {
         Map<String, Object> body;
         try {
             body = json.readValue(exchange.getRequestBody(), JSON_OBJECT);
@@ -97,15 +104,71 @@ public final class AdminApiHandler implements HttpHandler {
                 ? (Map<String, Object>) v : Map.of();
         String operationName = body.get("operationName") instanceof String s ? s : null;
         RequestInfo info = RequestInfo.of(query, operationName, variables);
+        Fault fault = faults.next(operationName, info.mutation());
+        if (fault.kind() != Fault.Kind.NONE) {
+            telemetry.fault();
+        }
+        if (!fault.executes()) {
+            failWithoutExecuting(exchange, fault, info, variables);
+            return;
+        }
+        pause(fault.delay());
+        CostGate.Admission admission = cost.admit(info, variables);
+        if (admission.refusal() != null) {
+            if (admission.throttled()) {
+                telemetry.throttled();
+            }
+            log(info, variables, 200, admission.throttled() ? "throttled" : "max cost exceeded");
+            send(exchange, 200, admission.refusal(), Map.of());
+            return;
+        }
         ExecutionResult result = store.locked(() -> schema.graphql().execute(ExecutionInput.newExecutionInput()
                 .query(query).operationName(operationName).variables(variables).build()));
         if (result.isDataPresent()) {
             telemetry.operations(info.rootFields());
         }
         Map<String, Object> response = new LinkedHashMap<>(ShopifyErrorShape.reshape(result.toSpecification()));
+        response.put("extensions", cost.settle(info, variables, admission.requested(), result.getData()));
+        String outcome = result.getErrors().isEmpty() ? "ok" : "errors";
+        if (fault.kind() == Fault.Kind.APPLIED_RESPONSE_LOST) {
+            // Applied (state and idempotency key stored), then the connection drops before any byte is sent.
+            log(info, variables, 0, outcome + ", " + fault);
+            return;
+        }
+        // Logged before answering, so a client that has its reply can already see the entry.
+        log(info, variables, 200, fault.kind() == Fault.Kind.SLOW ? outcome + ", " + fault : outcome);
         send(exchange, 200, response, Map.of());
-        telemetry.log(new RequestLogEntry(store.now(), operationName, info.rootFields(), info.idempotencyKey(),
-                variables, 200, result.getErrors().isEmpty() ? "ok" : "errors"));
+    }
+
+    private void failWithoutExecuting(HttpExchange exchange, Fault fault, RequestInfo info,
+            Map<String, Object> variables) throws IOException {
+        Map<String, String> headers = fault.retryAfterSeconds() > 0
+                ? Map.of("Retry-After", Integer.toString(fault.retryAfterSeconds())) : Map.of();
+        switch (fault.kind()) {
+            case HTTP_429 -> {
+                log(info, variables, 429, fault.toString());
+                send(exchange, 429, Map.of("errors", "Exceeded 2 calls per second for api client. Reduce request "
+                        + "rates to resume uninterrupted service."), headers);
+            }
+            case HTTP_500 -> {
+                log(info, variables, 500, fault.toString());
+                send(exchange, 500, Map.of("errors", "Internal Server Error"), headers);
+            }
+            case HTTP_502 -> {
+                log(info, variables, 502, fault.toString());
+                send(exchange, 502, Map.of("errors", "Bad Gateway"), headers);
+            }
+            case HTTP_503 -> {
+                log(info, variables, 503, fault.toString());
+                send(exchange, 503, Map.of("errors", "Service Unavailable"), headers);
+            }
+            default -> log(info, variables, 0, fault.toString()); // CONNECTION_RESET: close without a response
+        }
+    }
+
+    private void log(RequestInfo info, Map<String, Object> variables, int status, String outcome) {
+        telemetry.log(new RequestLogEntry(store.now(), info.operationName(), info.rootFields(),
+                info.idempotencyKey(), variables, status, outcome));
     }
 
     private boolean authorised(String presented) {

@@ -43,7 +43,7 @@ final class QueryWiring {
                     return item == null ? null : item.level(((LocationRecord) env.getSource()).id());
                 })
                 .dataFetcher("inventoryLevels", env -> {
-                    rejectUnsupported(env, "query", null);
+                    requireAbsent(env, "query");
                     String locationId = ((LocationRecord) env.getSource()).id();
                     List<LevelRecord> levels = new ArrayList<>();
                     for (ItemRecord item : store.items()) {
@@ -56,7 +56,7 @@ final class QueryWiring {
         w.type("Product", t -> t
                 .dataFetcher("metafield", env -> metafield(((ProductRecord) env.getSource()).id(), env))
                 .dataFetcher("variants", env -> {
-                    rejectUnsupported(env, "sortKey", "POSITION", "ID");
+                    requireOneOf(env, "sortKey", "POSITION", "ID");
                     return Paging.page(((ProductRecord) env.getSource()).variants(), VariantRecord::id,
                             env.getArguments());
                 }));
@@ -67,7 +67,7 @@ final class QueryWiring {
         w.type("InventoryItem", t -> t
                 .dataFetcher("inventoryLevel", env -> ((ItemRecord) env.getSource()).level(env.getArgument("locationId")))
                 .dataFetcher("inventoryLevels", env -> {
-                    rejectUnsupported(env, "query", null);
+                    requireAbsent(env, "query");
                     return Paging.page(List.copyOf(((ItemRecord) env.getSource()).levels()), LevelRecord::id,
                             env.getArguments());
                 })
@@ -97,7 +97,7 @@ final class QueryWiring {
     }
 
     private Object variantsPage(DataFetchingEnvironment env) {
-        rejectUnsupported(env, "savedSearchId", null);
+        requireAbsent(env, "savedSearchId");
         Predicate<String> sku = SearchQuery.skuFilter(env.getArgument("query"));
         List<VariantRecord> matches = new ArrayList<>();
         for (VariantRecord v : store.variants()) {
@@ -109,15 +109,15 @@ final class QueryWiring {
         if ("SKU".equals(String.valueOf(sortKey))) {
             matches.sort(Comparator.comparing(VariantRecord::sku).thenComparingLong(VariantRecord::number));
         } else {
-            rejectUnsupported(env, "sortKey", "ID");
+            requireOneOf(env, "sortKey", "ID");
         }
         return Paging.page(matches, VariantRecord::id, env.getArguments());
     }
 
     private Object locationsPage(DataFetchingEnvironment env) {
-        rejectUnsupported(env, "query", null);
+        requireAbsent(env, "query");
         List<LocationRecord> all = new ArrayList<>(store.locations());
-        if ("ID".equals(String.valueOf(env.getArgument("sortKey")))) {
+        if ("ID".equals(String.valueOf((Object) env.getArgument("sortKey")))) {
             all.sort(Comparator.comparingLong(LocationRecord::number));
         } else {
             all.sort(Comparator.comparing(LocationRecord::name).thenComparingLong(LocationRecord::number));
@@ -168,16 +168,23 @@ final class QueryWiring {
         return out;
     }
 
-    /** Fails loudly when a client uses an argument value the simulator does not implement. */
-    private static void rejectUnsupported(DataFetchingEnvironment env, String argument, Object... allowed) {
-        Object value = env.getArgument(argument);
-        String text = value == null ? null : value.toString();
-        for (Object a : allowed) {
-            if (a == null ? text == null : a.equals(text)) {
-                return;
-            }
+    /** Fails loudly when a client passes an argument the simulator does not implement. */
+    private static void requireAbsent(DataFetchingEnvironment env, String argument) {
+        if (env.getArgument(argument) != null) {
+            throw unsupported(env, argument);
         }
-        throw new RequestError(RequestError.BAD_REQUEST, "The simulator does not support " + argument + ": "
-                + text + " on " + env.getField().getName());
+    }
+
+    /** Fails loudly when a client passes an argument value the simulator does not implement. */
+    private static void requireOneOf(DataFetchingEnvironment env, String argument, String... allowed) {
+        Object value = env.getArgument(argument);
+        if (value != null && !List.of(allowed).contains(value.toString())) {
+            throw unsupported(env, argument);
+        }
+    }
+
+    private static RequestError unsupported(DataFetchingEnvironment env, String argument) {
+        return new RequestError(RequestError.BAD_REQUEST, "The simulator does not support " + argument + ": "
+                + env.getArgument(argument) + " on " + env.getField().getName());
     }
 }

@@ -16,9 +16,11 @@ import java.util.Map;
 
 /**
  * What the simulator needs to know about a request before executing it: the parsed document (null when it does
- * not parse; execution then reports the syntax error), the root fields and the first {@code @idempotent} key.
+ * not parse; execution then reports the syntax error), the root fields, the first {@code @idempotent} key and
+ * whether it is a mutation (fault plans may spare queries).
  */
-public record RequestInfo(Document document, String operationName, List<String> rootFields, String idempotencyKey) {
+public record RequestInfo(Document document, String operationName, List<String> rootFields, String idempotencyKey,
+        boolean mutation) {
     /** Copies the field list. */
     public RequestInfo {
         rootFields = List.copyOf(rootFields);
@@ -30,7 +32,7 @@ public record RequestInfo(Document document, String operationName, List<String> 
         try {
             document = Parser.parse(query == null ? "" : query);
         } catch (InvalidSyntaxException e) {
-            return new RequestInfo(null, operationName, List.of(), null);
+            return new RequestInfo(null, operationName, List.of(), null, false);
         }
         OperationDefinition operation = null;
         for (OperationDefinition op : document.getDefinitionsOfType(OperationDefinition.class)) {
@@ -48,7 +50,9 @@ public record RequestInfo(Document document, String operationName, List<String> 
                 }
             }
         }
-        return new RequestInfo(document, operationName, fields, key);
+        boolean mutation = operation != null
+                && operation.getOperation() == OperationDefinition.Operation.MUTATION;
+        return new RequestInfo(document, operationName, fields, key, mutation);
     }
 
     private static String key(Field f, Map<String, Object> variables) {

@@ -1,0 +1,163 @@
+package co.hotwax.preorder.testkit.tck;
+
+import co.hotwax.preorder.spi.DesiredState;
+import co.hotwax.preorder.spi.InventoryPublisher;
+import co.hotwax.preorder.spi.PublishOutcome;
+import co.hotwax.preorder.spi.PublishOutcome.Status;
+import co.hotwax.preorder.spi.SpiVersion;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The contract of {@link InventoryPublisher}, checked against the channel through a {@link ChannelProbe}. Only the
+ * default location (facility {@code null}) is used, and the channel is expected to be healthy (no injected
+ * faults), so every valid state must come back {@link Status#APPLIED}.
+ *
+ * <p>JUnit creates a new test instance per test method; {@link #publisher()} and {@link #probe()} must return the
+ * same objects within one test, over a channel where the test's SKUs ({@code TCK-<test>-<n>}) do not exist until
+ * {@link ChannelProbe#prepareSku} creates them.
+ */
+public abstract class InventoryPublisherContract {
+    private static final LocalDate PROMISE = LocalDate.of(2027, 2, 1);
+
+    /** For subclasses. */
+    protected InventoryPublisherContract() {
+    }
+
+    /**
+     * The publisher under test, the same object within one test.
+     *
+     * @return the publisher
+     */
+    protected abstract InventoryPublisher publisher();
+
+    /**
+     * A view of the publisher's channel, the same object within one test.
+     *
+     * @return the probe
+     */
+    protected abstract ChannelProbe probe();
+
+    private static DesiredState listed(String sku, long sellable, long openOrders) {
+        return new DesiredState(sku, null, sellable, openOrders, true, PROMISE, false);
+    }
+
+    private static DesiredState delisted(String sku) {
+        return new DesiredState(sku, null, 0, 0, false, null, false);
+    }
+
+    private String prepared(String sku) {
+        probe().prepareSku(sku);
+        return sku;
+    }
+
+    /** One outcome per state, in input order, each APPLIED with a write for a new quantity. */
+    @Test
+    protected void oneOutcomePerStateInOrder() {
+        List<DesiredState> states = new ArrayList<>();
+        for (int n = 0; n < 5; n++) {
+            // Deliberately not in SKU order: the outcomes must follow the input, not a sorted key.
+            states.add(listed(prepared("TCK-ORDER-" + (4 - n)), 3 + n, 0));
+        }
+
+        List<PublishOutcome> outcomes = publisher().publish(states);
+
+        assertThat(outcomes).extracting(PublishOutcome::key)
+                .containsExactlyElementsOf(states.stream().map(DesiredState::key).toList());
+        assertThat(outcomes).allSatisfy(o -> {
+            assertThat(o.status()).as("status of %s (%s)", o.sku(), o.reason()).isEqualTo(Status.APPLIED);
+            assertThat(o.wrote()).as("wrote %s", o.sku()).isTrue();
+        });
+    }
+
+    /** Publishing the same state twice writes nothing the second time. */
+    @Test
+    protected void theSameStateTwiceWritesNothingTheSecondTime() {
+        DesiredState state = listed(prepared("TCK-TWICE-1"), 8, 2);
+
+        PublishOutcome first = publisher().publish(List.of(state)).get(0);
+        PublishOutcome second = publisher().publish(List.of(state)).get(0);
+
+        assertThat(first.status()).as(first.reason()).isEqualTo(Status.APPLIED);
+        assertThat(first.wrote()).isTrue();
+        assertThat(second.status()).as(second.reason()).isEqualTo(Status.APPLIED);
+        assertThat(second.wrote()).as("second publish of the same state wrote").isFalse();
+    }
+
+    /** An unknown SKU is rejected with a reason naming it; the rest of the batch is applied. */
+    @Test
+    protected void anUnknownSkuIsRejectedWhileTheOthersAreApplied() {
+        String unknown = "TCK-UNKNOWN-404";
+        List<DesiredState> states = List.of(listed(prepared("TCK-MIXED-1"), 4, 0), listed(unknown, 5, 0),
+                listed(prepared("TCK-MIXED-2"), 6, 0));
+
+        List<PublishOutcome> outcomes = publisher().publish(states);
+
+        assertThat(outcomes).hasSize(3);
+        assertThat(outcomes.get(1).status()).isEqualTo(Status.REJECTED);
+        assertThat(outcomes.get(1).reason()).contains(unknown);
+        assertThat(outcomes.get(0).status()).as(outcomes.get(0).reason()).isEqualTo(Status.APPLIED);
+        assertThat(outcomes.get(2).status()).as(outcomes.get(2).reason()).isEqualTo(Status.APPLIED);
+        assertThat(probe().sellable("TCK-MIXED-1", null)).isEqualTo(4);
+        assertThat(probe().sellable("TCK-MIXED-2", null)).isEqualTo(6);
+    }
+
+    /** After a publish the channel sells exactly the desired quantity, and the SKU is listed. */
+    @Test
+    protected void theChannelSellsWhatWasPublished() {
+        String sku = prepared("TCK-SELLABLE-1");
+
+        publisher().publish(List.of(listed(sku, 12, 0)));
+        assertThat(probe().sellable(sku, null)).isEqualTo(12);
+        assertThat(probe().listed(sku)).isTrue();
+
+        publisher().publish(List.of(listed(sku, 5, 0)));
+        assertThat(probe().sellable(sku, null)).isEqualTo(5);
+    }
+
+    /** Units sold by the channel but not yet seen by the OMS are never sold again. */
+    @Test
+    protected void inFlightOrdersAreNeverResold() {
+        String sku = prepared("TCK-INFLIGHT-1");
+        publisher().publish(List.of(listed(sku, 10, 0)));
+        assertThat(probe().sellable(sku, null)).isEqualTo(10);
+
+        probe().sellThroughChannel(sku, 3);
+        // The OMS has not imported the order: it still computes 10 sellable and no open orders.
+        PublishOutcome stale = publisher().publish(List.of(listed(sku, 10, 0))).get(0);
+        assertThat(stale.status()).as(stale.reason()).isEqualTo(Status.APPLIED);
+        assertThat(probe().sellable(sku, null)).as("sellable after republishing a state that missed 3 in-flight units")
+                .isEqualTo(7);
+
+        // The OMS imported the order: 7 sellable, 3 open.
+        PublishOutcome imported = publisher().publish(List.of(listed(sku, 7, 3))).get(0);
+        assertThat(imported.status()).as(imported.reason()).isEqualTo(Status.APPLIED);
+        assertThat(probe().sellable(sku, null)).as("sellable once the OMS knows of the order").isEqualTo(7);
+    }
+
+    /** Delisting leaves nothing to sell and removes the listing. */
+    @Test
+    protected void delistingZeroesAndUnlists() {
+        String sku = prepared("TCK-DELIST-1");
+        publisher().publish(List.of(listed(sku, 9, 0)));
+
+        PublishOutcome outcome = publisher().publish(List.of(delisted(sku))).get(0);
+
+        assertThat(outcome.status()).as(outcome.reason()).isEqualTo(Status.APPLIED);
+        assertThat(outcome.wrote()).isTrue();
+        assertThat(probe().sellable(sku, null)).isZero();
+        assertThat(probe().listed(sku)).isFalse();
+    }
+
+    /** The publisher was built against the current SPI. */
+    @Test
+    protected void declaresTheCurrentSpiVersion() {
+        assertThat(publisher().spiVersion()).isEqualTo(SpiVersion.CURRENT);
+        assertThat(publisher().channelId()).isNotBlank();
+    }
+}

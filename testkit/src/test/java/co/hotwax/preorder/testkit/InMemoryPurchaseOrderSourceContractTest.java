@@ -1,0 +1,19 @@
+package co.hotwax.preorder.testkit;
+
+import co.hotwax.preorder.spi.PurchaseOrderSource;
+import co.hotwax.preorder.spi.SupplyLine;
+import co.hotwax.preorder.testkit.tck.PurchaseOrderSourceContract;
+
+class InMemoryPurchaseOrderSourceContractTest extends PurchaseOrderSourceContract {
+    private final InMemoryPurchaseOrderSource source = new InMemoryPurchaseOrderSource();
+
+    @Override
+    protected PurchaseOrderSource feed() {
+        return source;
+    }
+
+    @Override
+    protected void put(SupplyLine line) {
+        source.put(line);
+    }
+}
