@@ -52,9 +52,7 @@ public final class SimulatedStore implements AutoCloseable {
     private final String preorderLocationId;
     private final String warehouseLocationId;
     private final Map<String, Variant> variants = new LinkedHashMap<>();
-    private final SimClock simulatorClock;
-    private final FaultPlan faults;
-    private long refused;
+
 
     /**
      * Starts the simulator and creates the catalog.
@@ -65,15 +63,15 @@ public final class SimulatedStore implements AutoCloseable {
      * @param options fault rate and latency
      */
     public SimulatedStore(SimClock clock, List<String> skus, long seed, RunOptions options) {
-        this.simulatorClock = clock;
-        this.faults = options.faultRate() == 0 ? FaultPlan.none()
+        FaultPlan faults = options.faultRate() == 0 ? FaultPlan.none()
                 : FaultPlan.seeded(seed, faultRates(options.faultRate()));
         this.simulator = ShopifySimulator.builder()
                 .accessToken(TOKEN)
                 .clock(clock)
                 .sleeper(clock::advance)
                 .latency(options.latency())
-                // TODO(harness): .faults(faults) once the simulator's builder takes a FaultPlan
+                .faults(faults)
+                .ledger(ledger)
                 .threads(1)
                 .start();
         this.preorderLocationId = simulator.addLocation("Pre-order").id();
@@ -192,10 +190,7 @@ public final class SimulatedStore implements AutoCloseable {
      * @return the order id when Shopify accepted it
      */
     public Optional<String> placeOrder(String sku, int quantity) {
-        Instant at = simulatorClock.instant();
-        Optional<String> order = simulator.orders().placeOrder(variantId(sku), quantity, preorderLocationId).order();
-        ledger.recordOrder(sku, order.orElse("refused-" + (++refused)), quantity, at, order.isPresent());
-        return order;
+        return simulator.orders().placeOrder(variantId(sku), quantity, preorderLocationId).order();
     }
 
     /**
