@@ -172,7 +172,14 @@ public final class ScenarioGenerator {
         return w;
     }
 
-    private static int pick(RandomGenerator rnd, double[] weights) {
+    /**
+     * Draws an index with probability proportional to its weight.
+     *
+     * @param rnd the generator
+     * @param weights non-negative weights, at least one positive
+     * @return the index drawn
+     */
+    public static int pick(RandomGenerator rnd, double[] weights) {
         double total = 0;
         for (double w : weights) {
             total += w;

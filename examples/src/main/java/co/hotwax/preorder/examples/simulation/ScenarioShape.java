@@ -41,7 +41,7 @@ public record ScenarioShape(int skuCount, Duration length, int shopperAttempts, 
      * @return the shape
      */
     public static ScenarioShape ci() {
-        return new ScenarioShape(8, Duration.ofMinutes(60), 240, 16, 24, Duration.ofSeconds(30),
+        return new ScenarioShape(8, Duration.ofMinutes(60), 200, 16, 24, Duration.ofSeconds(30),
                 Duration.ofSeconds(180), 1, 0.05);
     }
 

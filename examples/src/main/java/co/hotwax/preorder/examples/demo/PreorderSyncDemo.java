@@ -1,0 +1,145 @@
+package co.hotwax.preorder.examples.demo;
+
+import co.hotwax.preorder.examples.demo.SvgChart.Point;
+import co.hotwax.preorder.examples.demo.SvgChart.Series;
+import co.hotwax.preorder.examples.simulation.AbsolutePushJob;
+import co.hotwax.preorder.examples.simulation.CatalogSyncJob;
+import co.hotwax.preorder.examples.simulation.EngineApproach;
+import co.hotwax.preorder.examples.simulation.RunOptions;
+import co.hotwax.preorder.examples.simulation.RunResult;
+import co.hotwax.preorder.examples.simulation.Scenario;
+import co.hotwax.preorder.examples.simulation.SimulationRun;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The demo (README's first command): no credentials, an embedded Shopify simulator, sample POs for five SKUs,
+ * simulated shoppers and other-channel pre-orders, a PO cut and a cancellation midway, and the SDK's engine
+ * keeping Shopify in step. The same order stream is then replayed against today's 15-minute catalog job and
+ * against a 5-minute absolute push without compare-and-set; the oversold units of each are printed side by side
+ * and drawn in an SVG chart.
+ *
+ * <p>Usage: {@code PreorderSyncDemo [chart.svg]} (default {@code target/preorder-sync-demo/oversell.svg}). Runs in
+ * virtual time: seconds of wall time for three hours of trading.
+ */
+public final class PreorderSyncDemo {
+    /** Where the chart goes when no argument names a file. */
+    public static final Path DEFAULT_CHART = Path.of("target", "preorder-sync-demo", "oversell.svg");
+
+    /**
+     * The outcome of the three runs.
+     *
+     * @param engine the SDK's engine
+     * @param catalogJob today's 15-minute catalog job
+     * @param absolutePush the 5-minute absolute push
+     * @param chart the absolute path of the chart written
+     */
+    public record Outcome(RunResult engine, RunResult catalogJob, RunResult absolutePush, Path chart) {
+    }
+
+    private PreorderSyncDemo() {
+    }
+
+    /**
+     * Runs the demo and prints its report to standard output.
+     *
+     * @param args optionally, the chart's path
+     */
+    public static void main(String[] args) {
+        // Before any class logs or starts an HTTP server: keep the output to the report, and keep loopback fast.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        Path chart = args.length > 0 ? Path.of(args[0]) : DEFAULT_CHART;
+        run(chart, System.out);
+    }
+
+    /**
+     * Runs the three approaches on the demo's story, prints the report and writes the chart.
+     *
+     * @param chart where to write the SVG chart
+     * @param out where to print the report
+     * @return the three results and the chart's absolute path
+     */
+    public static Outcome run(Path chart, PrintStream out) {
+        Scenario scenario = DemoScenario.create();
+        RunOptions options = RunOptions.clean();
+        RunResult engine = SimulationRun.run(DemoScenario.SEED, scenario, EngineApproach::new, options);
+        RunResult catalog = SimulationRun.run(DemoScenario.SEED, scenario, CatalogSyncJob::new, options);
+        RunResult push = SimulationRun.run(DemoScenario.SEED, scenario, AbsolutePushJob::new, options);
+        Path written = writeChart(chart, engine, catalog, push);
+        print(out, engine, catalog, push, written);
+        return new Outcome(engine, catalog, push, written);
+    }
+
+    private static void print(PrintStream out, RunResult engine, RunResult catalog, RunResult push, Path chart) {
+        out.println();
+        out.println("Preorder Sync demo: an embedded Shopify simulator, virtual time, no credentials");
+        out.println();
+        DemoScenario.story().forEach(line -> out.println("  " + line));
+        out.println();
+        out.printf("With Preorder Sync (%d checkout attempts, %d accepted by Shopify):%n", engine.attempts(),
+                engine.accepted());
+        out.printf("  %-14s %7s %11s %5s %10s %10s %9s%n", "SKU", "supply", "pre-orders", "P", "Shopify",
+                "uncovered", "oversold");
+        out.printf("  %-14s %7s %11s %5s %10s %10s %9s%n", "", "", "taken", "", "available", "pre-orders",
+                "units");
+        for (RunResult.SkuRow row : engine.skus()) {
+            out.printf("  %-14s %7d %11d %5d %10d %10d %9d%n", row.sku(), row.supply(), row.preOrdersTaken(),
+                    row.preorderable(), row.storeAvailable(), row.uncovered(), row.oversold());
+        }
+        out.println();
+        out.println("  supply = PO units received or on order, less buffers; pre-orders taken = every channel;");
+        out.println("  uncovered = units promised before a PO cut or cancellation took their supply away (reported");
+        out.println("  to the OMS, never dropped); oversold = units Shopify accepted beyond what existed.");
+        out.println();
+        out.println("Oversold units on the same order stream:");
+        out.printf("  %-62s %6d%n", "Preorder Sync engine (compare-and-set on on_hand, event-driven)",
+                engine.oversold());
+        out.printf("  %-62s %6d%n", "Today: catalog list/delist every 15 min, continue-selling, no qty",
+                catalog.oversold());
+        out.printf("  %-62s %6d%n", "Absolute push of P every 5 min, no compare-and-set", push.oversold());
+        out.println();
+        out.printf(Locale.ROOT, "Propagation window (PO cut or other-channel sale -> Shopify updated): max %s,"
+                + " p99 %s, over %d capacity drops%n", seconds(engine.maxLag()), seconds(engine.p99Lag()),
+                engine.lags().size());
+        out.println("Chart of true capacity against what each approach let Shopify sell: " + chart);
+        out.println();
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+
+    private static Path writeChart(Path chart, RunResult engine, RunResult catalog, RunResult push) {
+        List<Series> series = List.of(
+                new Series("true capacity", "#222222", true, points(engine, true)),
+                new Series("engine (this SDK)", "#1b9e77", false, points(engine, false)),
+                new Series("catalog job every 15 min", "#d95f02", false, points(catalog, false)),
+                new Series("absolute push every 5 min", "#7570b3", false, points(push, false)));
+        try {
+            SvgChart.write(chart, "Units Shopify sold vs. true pre-order capacity (5 SKUs)",
+                    "minutes since launch", "units", series);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the chart to " + chart.toAbsolutePath(), e);
+        }
+        return chart.toAbsolutePath().normalize();
+    }
+
+    private static List<Point> points(RunResult run, boolean capacity) {
+        List<Point> points = new ArrayList<>();
+        Instant start = DemoScenario.START;
+        for (RunResult.Sample s : run.samples()) {
+            double minutes = Duration.between(start, s.at()).toMillis() / 60_000.0;
+            points.add(new Point(minutes, capacity ? s.capacity() : s.sold()));
+        }
+        return points;
+    }
+}
