@@ -54,7 +54,7 @@ public final class DemoScenario {
         SplittableRandom rnd = new SplittableRandom(SEED);
         List<ScenarioEvent> events = new ArrayList<>();
         long span = LENGTH.toMillis();
-        for (int i = 0; i < 420; i++) {
+        for (int i = 0; i < 600; i++) {
             double u = rnd.nextDouble();
             Instant at = START.plusMillis((long) (u * u * span));
             String sku = skus.get(ScenarioGenerator.pick(rnd, popularity));
@@ -83,7 +83,7 @@ public final class DemoScenario {
      */
     public static List<String> story() {
         return List.of(
-                "5 SKUs on 5 POs; 420 checkout attempts on Shopify over 3 hours (most in the first hour),",
+                "5 SKUs on 5 POs; 600 checkout attempts on Shopify over 3 hours (most in the first hour),",
                 "orders imported by the OMS 1-5 minutes after checkout; 10 POS pre-orders and a B2B order of 12 lamps",
                 "at 0:40; PO-1001/1 (JACKET-RED-M) cut from 40 to 25 at 0:50; CHAIR-GREY's ETA pushed 2 weeks at 1:10;",
                 "PO-1002 (25 BOOTS-42) cancelled at 1:30; 30 lamps received at 2:00 and released at 2:05;",

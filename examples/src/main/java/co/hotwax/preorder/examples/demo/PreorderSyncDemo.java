@@ -1,5 +1,6 @@
 package co.hotwax.preorder.examples.demo;
 
+import co.hotwax.preorder.examples.demo.SvgChart.Panel;
 import co.hotwax.preorder.examples.demo.SvgChart.Point;
 import co.hotwax.preorder.examples.demo.SvgChart.Series;
 import co.hotwax.preorder.examples.simulation.AbsolutePushJob;
@@ -15,10 +16,10 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToLongFunction;
 
 /**
  * The demo (README's first command): no credentials, an embedded Shopify simulator, sample POs for five SKUs,
@@ -33,6 +34,9 @@ import java.util.Locale;
 public final class PreorderSyncDemo {
     /** Where the chart goes when no argument names a file. */
     public static final Path DEFAULT_CHART = Path.of("target", "preorder-sync-demo", "oversell.svg");
+    private static final String ENGINE = "engine (this SDK)";
+    private static final String CATALOG = "catalog job every 15 min";
+    private static final String PUSH = "absolute push every 5 min";
 
     /**
      * The outcome of the three runs.
@@ -119,26 +123,39 @@ public final class PreorderSyncDemo {
     }
 
     private static Path writeChart(Path chart, RunResult engine, RunResult catalog, RunResult push) {
-        List<Series> series = List.of(
-                new Series("true capacity", "#222222", true, points(engine, true)),
-                new Series("engine (this SDK)", "#1b9e77", false, points(engine, false)),
-                new Series("catalog job every 15 min", "#d95f02", false, points(catalog, false)),
-                new Series("absolute push every 5 min", "#7570b3", false, points(push, false)));
+        Series engineSold = new Series(ENGINE, "#1b9e77", false, points(engine, RunResult.Sample::sold));
+        Series catalogSold = new Series(CATALOG, "#d95f02", false, points(catalog, RunResult.Sample::sold));
+        Series pushSold = new Series(PUSH, "#7570b3", false, points(push, RunResult.Sample::sold));
+        List<Panel> panels = List.of(
+                new Panel("Units Shopify accepted, and the true capacity (supply less other channels)", "units",
+                        List.of(new Series("true capacity", "#222222", true,
+                                points(engine, RunResult.Sample::capacity)), engineSold, catalogSold, pushSold)),
+                new Panel("Oversold units so far (accepted beyond the capacity at that moment)", "units",
+                        List.of(new Series(ENGINE, engineSold.color(), false,
+                                        points(engine, RunResult.Sample::oversold)),
+                                new Series(CATALOG, catalogSold.color(), false,
+                                        points(catalog, RunResult.Sample::oversold)),
+                                new Series(PUSH, pushSold.color(), false,
+                                        points(push, RunResult.Sample::oversold)))));
         try {
-            SvgChart.write(chart, "Units Shopify sold vs. true pre-order capacity (5 SKUs)",
-                    "minutes since launch", "units", series);
+            SvgChart.write(chart, "Pre-orders on Shopify: 5 SKUs, 3 hours, the same order stream three ways",
+                    "minutes since launch", panels);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the chart to " + chart.toAbsolutePath(), e);
         }
         return chart.toAbsolutePath().normalize();
     }
 
-    private static List<Point> points(RunResult run, boolean capacity) {
+    private static List<Point> points(RunResult run, ToLongFunction<RunResult.Sample> value) {
         List<Point> points = new ArrayList<>();
-        Instant start = DemoScenario.START;
         for (RunResult.Sample s : run.samples()) {
-            double minutes = Duration.between(start, s.at()).toMillis() / 60_000.0;
-            points.add(new Point(minutes, capacity ? s.capacity() : s.sold()));
+            points.add(new Point(Duration.between(DemoScenario.START, s.at()).toMillis() / 60_000.0,
+                    value.applyAsLong(s)));
+        }
+        // Hold the last value to the end of the story so every line spans the whole chart.
+        if (!run.samples().isEmpty()) {
+            RunResult.Sample last = run.samples().get(run.samples().size() - 1);
+            points.add(new Point(DemoScenario.LENGTH.toMinutes(), value.applyAsLong(last)));
         }
         return points;
     }

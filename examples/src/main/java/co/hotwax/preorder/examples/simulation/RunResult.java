@@ -58,8 +58,9 @@ public record RunResult(String scenario, String approach, long attempts, long ac
      * @param at when
      * @param capacity the sum over SKUs of what Shopify may have sold in total
      * @param sold the sum over SKUs of what Shopify has accepted
+     * @param oversold units oversold so far, all SKUs
      */
-    public record Sample(Instant at, long capacity, long sold) {
+    public record Sample(Instant at, long capacity, long sold, long oversold) {
     }
 
     /**

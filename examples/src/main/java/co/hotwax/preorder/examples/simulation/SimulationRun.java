@@ -171,7 +171,7 @@ public final class SimulationRun {
         }
         RunResult.Sample last = samples.isEmpty() ? null : samples.get(samples.size() - 1);
         if (last == null || last.capacity() != capacity || last.sold() != sold) {
-            samples.add(new RunResult.Sample(clock.instant(), capacity, sold));
+            samples.add(new RunResult.Sample(clock.instant(), capacity, sold, windows.oversold()));
         }
     }
 
