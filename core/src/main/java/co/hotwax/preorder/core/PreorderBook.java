@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -96,7 +97,7 @@ public final class PreorderBook {
     private final BookState state;
 
     private PreorderBook(Builder b) {
-        this.state = new BookState(b.policy, b.listener, b.clock);
+        this.state = new BookState(b.policy, b.listener, b.clock, b.rebuildExecutor);
     }
 
     /**
@@ -139,8 +140,9 @@ public final class PreorderBook {
      * Adds a supply line or replaces the one with the same lineId. A PO increase, cut, cancel, close, receipt or ETA
      * change is an upsert; a line whose SKU or facility changes moves pools.
      *
-     * @param line the line
-     * @throws InvalidInputException when the line is null; the state is then unchanged
+     * @param line the line (its own constructor already refused negative, overflowing or inconsistent quantities)
+     * @throws InvalidInputException when the line is null or its eta is not a possible date (outside
+     *                               1900-01-01..9999-12-31); the state is then unchanged
      */
     public void upsertSupplyLine(SupplyLine line) {
         state.upsertSupplyLine(line);
@@ -272,8 +274,23 @@ public final class PreorderBook {
         private BookPolicy policy = BookPolicy.defaults();
         private BookListener listener = BookListener.NO_OP;
         private Clock clock = Clock.systemUTC();
+        private Executor rebuildExecutor = Runnable::run;
 
         private Builder() {
+        }
+
+        /**
+         * Where {@link PreorderBook#rebuild} runs the per-pool recompute of a large catalog (default: on the calling
+         * thread). Pools are split into a few dozen chunks handed to the executor; the calling thread waits for all
+         * of them, so the book stays single-writer. Event delivery stays on the calling thread.
+         *
+         * @param executor e.g. a fixed pool with one thread per core
+         * @return this builder
+         * @throws IllegalArgumentException when null
+         */
+        public Builder rebuildExecutor(Executor executor) {
+            this.rebuildExecutor = requireNonNull(executor, "rebuildExecutor");
+            return this;
         }
 
         /**

@@ -15,7 +15,9 @@ import java.time.LocalDate;
  * @param sku the SKU
  * @param facilityId the facility in per-location mode (the publisher maps it to a location), or null for the
  *                   publisher's default pre-order location
- * @param sellable units the channel may still sell, {@code 0..}{@link Quantities#MAX}; 0 when not listed
+ * @param sellable units the channel may still sell, {@code 0..}{@link Quantities#MAX}; for a SKU not listed for
+ *                 pre-order this is 0 at a dedicated pre-order location, and the physical stock alone at a shared
+ *                 location (an in-stock SKU is not a pre-order but is still for sale)
  * @param openOrders units of this channel's own orders at this location the OMS knows to be open
  * @param listed whether the SKU is offered for pre-order (marks present, policy deny)
  * @param promiseDate the date the next unit would ship, shown on the product page; null when unknown
@@ -35,9 +37,6 @@ public record DesiredState(String sku, String facilityId, long sellable, long op
         Quantities.requireNonNegative(item, "openOrders", openOrders);
         if (facilityId != null && facilityId.isBlank()) {
             throw new InvalidInputException(item, "facilityId is blank; use null for the default location");
-        }
-        if (!listed && sellable != 0) {
-            throw new InvalidInputException(item, "an unlisted SKU must have sellable 0, was " + sellable);
         }
     }
 

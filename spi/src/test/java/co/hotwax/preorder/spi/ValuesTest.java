@@ -57,9 +57,12 @@ class ValuesTest {
     }
 
     @Test
-    void desiredStateRefusesSellableWhenNotListed() {
-        assertThatThrownBy(() -> new DesiredState("RED-M", null, 3, 0, false, null, false))
-                .hasMessageContaining("unlisted SKU must have sellable 0");
+    void desiredStateRefusesNegativeQuantitiesAndKeysByFacility() {
+        assertThatThrownBy(() -> new DesiredState("RED-M", null, -1, 0, false, null, false))
+                .hasMessageContaining("desired state of sku RED-M").hasMessageContaining("sellable must not be negative");
+        assertThatThrownBy(() -> new DesiredState("RED-M", null, 0, -2, false, null, false))
+                .hasMessageContaining("openOrders must not be negative");
+        assertThat(new DesiredState("RED-M", null, 3, 0, false, null, false).sellable()).isEqualTo(3);
         assertThat(new DesiredState("RED-M", "WH", 3, 0, true, JUN_1, false).key()).isEqualTo("RED-M@WH");
     }
 

@@ -26,11 +26,14 @@ import java.util.TreeMap;
  * history. Thread-safe.
  */
 public final class OversellLedger {
+    private static final int SOLD_NET = 0;
+    private static final int OVERSOLD = 1;
+
     private final List<LedgerEntry> entries = new ArrayList<>();
     private final Map<String, LedgerEntry.OrderEntry> orders = new HashMap<>();
     private final Map<String, LedgerEntry.CancelEntry> cancels = new HashMap<>();
     private final Map<String, TreeMap<Instant, Long>> capacities = new HashMap<>();
-    private Map<String, Long> oversoldCache;
+    private Map<String, long[]> totalsCache;
 
     /** An empty ledger. */
     public OversellLedger() {
@@ -132,7 +135,8 @@ public final class OversellLedger {
      * @return the units, 0 for an unknown SKU or one without declared capacity
      */
     public synchronized long oversold(String sku) {
-        return oversoldBySku().getOrDefault(sku, 0L);
+        long[] t = totals().get(sku);
+        return t == null ? 0 : t[OVERSOLD];
     }
 
     /**
@@ -141,10 +145,9 @@ public final class OversellLedger {
      * @return SKU to units, sorted by SKU
      */
     public synchronized Map<String, Long> oversoldBySku() {
-        if (oversoldCache == null) {
-            oversoldCache = computeOversold();
-        }
-        return oversoldCache;
+        Map<String, Long> out = new TreeMap<>();
+        totals().forEach((sku, t) -> out.put(sku, t[OVERSOLD]));
+        return Collections.unmodifiableMap(out);
     }
 
     /**
@@ -153,7 +156,7 @@ public final class OversellLedger {
      * @return the sum
      */
     public synchronized long totalOversold() {
-        return oversoldBySku().values().stream().mapToLong(Long::longValue).sum();
+        return totals().values().stream().mapToLong(t -> t[OVERSOLD]).sum();
     }
 
     /**
@@ -163,11 +166,8 @@ public final class OversellLedger {
      * @return the net units sold
      */
     public synchronized long soldNet(String sku) {
-        long net = 0;
-        for (LedgerEntry entry : entries) {
-            net += netChange(entry, sku);
-        }
-        return net;
+        long[] t = totals().get(sku);
+        return t == null ? 0 : t[SOLD_NET];
     }
 
     /**
@@ -198,27 +198,27 @@ public final class OversellLedger {
         return out.toString();
     }
 
-    private Map<String, Long> computeOversold() {
-        Map<String, Long> net = new HashMap<>();
-        Map<String, Long> oversold = new TreeMap<>();
+    /** Per SKU {sold net, oversold}, computed once per change of the history. */
+    private Map<String, long[]> totals() {
+        if (totalsCache != null) {
+            return totalsCache;
+        }
+        Map<String, long[]> totals = new TreeMap<>();
         for (LedgerEntry entry : sortedEntries()) {
-            oversold.putIfAbsent(entry.sku(), 0L);
-            long after = net.merge(entry.sku(), netChange(entry, entry.sku()), Long::sum);
+            long[] t = totals.computeIfAbsent(entry.sku(), s -> new long[2]);
+            t[SOLD_NET] += netChange(entry);
             if (entry instanceof LedgerEntry.OrderEntry order && order.accepted()) {
                 Long capacity = capacityAt(order.sku(), order.at());
                 if (capacity != null) {
-                    long over = Math.min(order.quantity(), Math.max(0, after - capacity));
-                    oversold.merge(order.sku(), over, Long::sum);
+                    t[OVERSOLD] += Math.min(order.quantity(), Math.max(0, t[SOLD_NET] - capacity));
                 }
             }
         }
-        return Collections.unmodifiableMap(oversold);
+        totalsCache = totals;
+        return totals;
     }
 
-    private static long netChange(LedgerEntry entry, String sku) {
-        if (!entry.sku().equals(sku)) {
-            return 0;
-        }
+    private static long netChange(LedgerEntry entry) {
         if (entry instanceof LedgerEntry.OrderEntry order && order.accepted()) {
             return order.quantity();
         }
@@ -246,7 +246,7 @@ public final class OversellLedger {
 
     private void add(LedgerEntry entry) {
         entries.add(entry);
-        oversoldCache = null;
+        totalsCache = null;
     }
 
     private static void requireSku(String sku) {

@@ -67,7 +67,7 @@ public final class ShopifySimulator implements AutoCloseable {
         this.store = new ShopStore(b.clock);
         this.telemetry = new Telemetry(REQUEST_LOG_CAPACITY);
         this.shopDomain = b.shopDomain;
-        this.ledger = b.ledger;
+        this.ledger = b.ledger != null ? b.ledger : new OversellLedger();
         this.bucket = new CostBucket(b.limits, b.clock);
         WriteObserver writes = (sku, operation, detail, applied) -> {
             telemetry.write(applied);
@@ -249,7 +249,7 @@ public final class ShopifySimulator implements AutoCloseable {
         private int threads = 4;
         private PlanLimits limits = ShopPlan.STANDARD.limits();
         private FaultPlan faults = FaultPlan.none();
-        private OversellLedger ledger = new OversellLedger();
+        private OversellLedger ledger;
 
         private Builder() {
         }
@@ -309,7 +309,7 @@ public final class ShopifySimulator implements AutoCloseable {
             return this;
         }
 
-        /** The ledger to feed (default a new one, available from {@link ShopifySimulator#ledger()}). */
+        /** The ledger to feed (default a new one per started simulator, see {@link ShopifySimulator#ledger()}). */
         public Builder ledger(OversellLedger ledger) {
             this.ledger = ledger;
             return this;
@@ -338,7 +338,6 @@ public final class ShopifySimulator implements AutoCloseable {
             Objects.requireNonNull(sleeper, "sleeper");
             Objects.requireNonNull(limits, "limits");
             Objects.requireNonNull(faults, "faults");
-            Objects.requireNonNull(ledger, "ledger");
             if (latency == null || latency.isNegative()) {
                 throw new IllegalArgumentException("latency must be zero or positive, got " + latency);
             }

@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * Counters of a running simulator, for tests and benchmarks.
  *
- * @param requests        HTTP requests received on the GraphQL path (all outcomes)
+ * @param requests        authorised GraphQL requests on a served version (every outcome after that: executed,
+ *                        throttled, faulted)
  * @param throttled       requests answered with THROTTLED
  * @param faultsInjected  requests the fault plan disturbed
  * @param writesApplied   write entries that changed state (one per inventory entry, variant, metafield, ...)

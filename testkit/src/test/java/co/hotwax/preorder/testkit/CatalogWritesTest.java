@@ -12,27 +12,27 @@ import org.junit.jupiter.api.Test;
 
 /** The pre-order marks: tracked, inventoryPolicy, metafields (limit, compareDigest) and tags. */
 class CatalogWritesTest {
-    private static final String ITEM_UPDATE = """
+    static final String ITEM_UPDATE = """
             mutation U($id: ID!, $input: InventoryItemInput!) {
               inventoryItemUpdate(id: $id, input: $input) { inventoryItem { id tracked } userErrors { field message } }
             }""";
-    private static final String BULK = """
+    static final String BULK = """
             mutation B($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {
               productVariantsBulkUpdate(productId: $productId, variants: $variants) {
                 productVariants { id inventoryPolicy } userErrors { code field message }
               }
             }""";
-    private static final String METAFIELDS = """
+    static final String METAFIELDS = """
             mutation M($metafields: [MetafieldsSetInput!]!) {
               metafieldsSet(metafields: $metafields) {
                 metafields { id namespace key value compareDigest } userErrors { code field message elementIndex }
               }
             }""";
-    private static final String TAGS_ADD = """
+    static final String TAGS_ADD = """
             mutation T($id: ID!, $tags: [String!]!) {
               tagsAdd(id: $id, tags: $tags) { node { id ... on Product { tags } } userErrors { field message } }
             }""";
-    private static final String TAGS_REMOVE = """
+    static final String TAGS_REMOVE = """
             mutation T($id: ID!, $tags: [String!]!) {
               tagsRemove(id: $id, tags: $tags) { node { id } userErrors { field message } }
             }""";

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** Happy paths and userErrors of inventorySetQuantities, inventoryAdjustQuantities and inventoryActivate. */
 class InventoryWritesTest {
-    private static final String ACTIVATE = """
+    static final String ACTIVATE = """
             mutation Act($item: ID!, $loc: ID!, $available: Int, $key: String!) {
               inventoryActivate(inventoryItemId: $item, locationId: $loc, available: $available)
                   @idempotent(key: $key) {
@@ -134,6 +134,33 @@ class InventoryWritesTest {
         assertThat(code(adjust("committed", vars("inventoryItemId", f.deny.inventoryItemId(), "locationId",
                 f.warehouse.id(), "delta", 1, "changeFromQuantity", null, "ledgerDocumentUri", "oms://x/1"))))
                 .isEqualTo("INVALID_QUANTITY_NAME");
+    }
+
+    @Test
+    void adjustRefusesTwoLedgerDocumentsInOneCall() {
+        Variant other = f.sim.addVariant(f.product.id(), "JKT-OTHER", true, InventoryPolicy.DENY);
+        f.sim.stock(other.id(), f.warehouse.id(), 0);
+        JsonNode p = f.client.post(SimFixture.ADJUST, vars("key", "two-docs", "input", vars("name", "incoming",
+                "reason", "received", "changes", List.of(
+                        vars("inventoryItemId", f.deny.inventoryItemId(), "locationId", f.warehouse.id(), "delta", 1,
+                                "changeFromQuantity", null, "ledgerDocumentUri", "oms://po/1"),
+                        vars("inventoryItemId", other.inventoryItemId(), "locationId", f.warehouse.id(), "delta", 1,
+                                "changeFromQuantity", null, "ledgerDocumentUri", "oms://po/2")))))
+                .data().path("inventoryAdjustQuantities");
+
+        assertThat(code(p)).isEqualTo("MAX_ONE_LEDGER_DOCUMENT");
+        assertThat(f.sim.quantity(f.deny.inventoryItemId(), f.warehouse.id(), "incoming")).isZero();
+    }
+
+    @Test
+    void referenceDocumentMustBeAUri() {
+        JsonNode p = f.client.post(SimFixture.SET, vars("key", "ref", "input", vars("name", "available", "reason",
+                "correction", "referenceDocumentUri", "not a uri", "quantities", List.of(vars("inventoryItemId",
+                        f.deny.inventoryItemId(), "locationId", f.warehouse.id(), "quantity", 1,
+                        "changeFromQuantity", null))))).data().path("inventorySetQuantities");
+
+        assertThat(code(p)).isEqualTo("INVALID_REFERENCE_DOCUMENT");
+        assertThat(f.available(f.deny)).isEqualTo(10);
     }
 
     @Test

@@ -122,6 +122,30 @@ class OversellLedgerTest {
     }
 
     @Test
+    void concurrentShoppersAreAllRecorded() throws InterruptedException {
+        OversellLedger ledger = new OversellLedger();
+        ledger.declareCapacity("A", t(0), 100);
+        List<Thread> threads = new ArrayList<>();
+        for (int shopper = 0; shopper < 4; shopper++) {
+            int id = shopper;
+            Thread thread = new Thread(() -> {
+                for (int i = 0; i < 50; i++) {
+                    ledger.recordOrder("A", "s" + id + "-" + i, 1, t(1 + i), true);
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        // 4 x 50 units against a capacity of 100: the last 100 units sold are oversold, whatever the interleaving
+        assertThat(ledger.soldNet("A")).isEqualTo(200);
+        assertThat(ledger.oversold("A")).isEqualTo(100);
+    }
+
+    @Test
     void invalidRecordsAreRefusedNamingTheItem() {
         OversellLedger ledger = new OversellLedger();
         ledger.recordOrder("A", "o1", 1, t(5), false);

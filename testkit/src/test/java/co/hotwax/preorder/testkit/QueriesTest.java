@@ -22,12 +22,16 @@ class QueriesTest {
                 pageInfo { hasNextPage endCursor }
               }
             }""";
-    private static final String ITEMS = """
+    static final String ITEMS = """
             query I($q: String, $first: Int!, $after: String) {
               inventoryItems(first: $first, after: $after, query: $q) {
                 nodes { id sku tracked } pageInfo { hasNextPage endCursor }
               }
             }""";
+    static final String NODES = """
+            query N($ids: [ID!]!) { nodes(ids: $ids) { __typename id
+              ... on ProductVariant { sku } ... on InventoryLevel { quantities(names: ["available"]) { quantity } } } }""";
+    static final String LOCATIONS = "{ locations(first: 10) { nodes { id name isActive } } }";
     private final SimFixture f = new SimFixture();
 
     @AfterEach
@@ -114,14 +118,11 @@ class QueriesTest {
 
     @Test
     void nodesResolvesMixedIdsAndNullForUnknown() {
-        String doc = """
-                query N($ids: [ID!]!) { nodes(ids: $ids) { __typename id
-                  ... on ProductVariant { sku } ... on InventoryLevel { quantities(names: ["available"]) { quantity } } } }""";
         String levelId = f.client.post(VARIANTS, vars("q", "sku:JKT-DENY", "first", 1, "after", null, "loc",
                 f.warehouse.id())).data().path("productVariants").path("edges").get(0).path("node")
                 .path("inventoryItem").path("inventoryLevel").path("id").asText();
 
-        JsonNode nodes = f.client.post(doc, vars("ids", List.of(f.deny.id(), levelId, f.warehouse.id(),
+        JsonNode nodes = f.client.post(NODES, vars("ids", List.of(f.deny.id(), levelId, f.warehouse.id(),
                 "gid://shopify/ProductVariant/999"))).data().path("nodes");
 
         assertThat(nodes.get(0).path("sku").asText()).isEqualTo("JKT-DENY");
@@ -133,7 +134,7 @@ class QueriesTest {
 
     @Test
     void locationsAreListedByName() {
-        JsonClient.Reply reply = f.client.post("{ locations(first: 10) { nodes { id name isActive } } }", Map.of());
+        JsonClient.Reply reply = f.client.post(LOCATIONS, Map.of());
         JsonNode locs = reply.data()
                 .path("locations").path("nodes");
 

@@ -77,7 +77,9 @@ import java.util.random.RandomGenerator;
  *   and never block: they validate the value and queue a command for the loop.</li>
  *   <li>One loop thread owns the book and calls the publishers (one call at a time per publisher). Listener
  *   callbacks ({@link SyncListener}, {@link BookListener}) run on that thread and must not block.</li>
- *   <li>{@link #start()}, {@link #stop(Duration)} and {@link #close()} may be called from any thread.</li>
+ *   <li>{@link #start()}, {@link #stop(Duration)} and {@link #close()} may be called from any thread (not from a
+ *   listener callback). During {@code start()} the snapshot is loaded on the calling thread, so the
+ *   {@link BookListener} sees the rebuild's events there.</li>
  *   <li>Manual mode ({@link #startManual()}, {@link #step()}, {@link #runUntilIdle(int)}) runs the loop on the
  *   caller's thread: call those from one thread only; with a virtual {@link Clock} a whole run replays from one
  *   seed.</li>
@@ -90,6 +92,7 @@ public final class PreorderSync implements AutoCloseable {
     private enum State { NEW, MANUAL, RUNNING, STOPPING, STOPPED }
 
     private final PreorderBook book;
+    private final BookPolicy policy;
     private final FeedReader feeds;
     private final PublishScheduler scheduler;
     private final List<InventoryPublisher> publishers;
@@ -124,6 +127,7 @@ public final class PreorderSync implements AutoCloseable {
         this.reconcileMillis = b.reconcileInterval.toMillis();
         this.minBackoffMillis = b.backoffMin.toMillis();
         this.batchSize = b.batchSize;
+        this.policy = b.policy;
         this.book = PreorderBook.builder().policy(b.policy).clock(b.clock).listener(this::onBookEvent).build();
         this.feeds = new FeedReader(b.supply, b.preOrders, b.stock);
         List<String> channels = new ArrayList<>();
@@ -156,7 +160,12 @@ public final class PreorderSync implements AutoCloseable {
      */
     public void start() {
         load(State.RUNNING);
-        executor.execute(this::runLoop);
+        try {
+            executor.execute(this::runLoop);
+        } catch (RuntimeException e) {
+            state.set(State.STOPPED);
+            throw e;
+        }
         LOG.info("Preorder sync started: {} pools, {} publisher(s)", book.poolCount(), publishers.size());
     }
 
@@ -174,7 +183,7 @@ public final class PreorderSync implements AutoCloseable {
     /**
      * Stops taking new work, lets the loop finish the batch in flight, and returns. OMS calls made afterwards are
      * refused with {@link IllegalStateException}; commands queued but not yet applied are dropped (the feeds bring
-     * them back at the next start).
+     * them back at the next start). Do not call it from a listener callback: the loop would wait for itself.
      *
      * @param grace how long to wait for the loop to finish its batch
      * @return true when the loop has finished (or never ran); false when the grace period ran out first
@@ -230,7 +239,7 @@ public final class PreorderSync implements AutoCloseable {
             throw new InvalidInputException("pre-order " + preOrder.key(),
                     "a newly taken pre-order must be OPEN, was " + preOrder.status());
         }
-        if (book.policy().perFacility() && preOrder.facilityId() == null) {
+        if (policy.perFacility() && preOrder.facilityId() == null) {
             throw new InvalidInputException("pre-order " + preOrder.key(),
                     "facilityId is required in per-facility mode");
         }
@@ -281,7 +290,9 @@ public final class PreorderSync implements AutoCloseable {
     }
 
     /**
-     * A supply line changed (pushed in addition to the supply feed). Thread-safe, non-blocking.
+     * A supply line changed (pushed in addition to the supply feed). Thread-safe, non-blocking. When the feed
+     * carries the same line, a feed page older than this push may briefly restore the older state until the feed
+     * delivers this change too; push and feed converge on the feed's latest state.
      *
      * @param line the line's new state
      * @throws InvalidInputException when the value is missing
@@ -482,7 +493,7 @@ public final class PreorderSync implements AutoCloseable {
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), book.policy().zone());
+        return LocalDate.ofInstant(clock.instant(), policy.zone());
     }
 
     private long nextDueMillis() {
@@ -494,7 +505,10 @@ public final class PreorderSync implements AutoCloseable {
         if (!scheduler.resyncRunning()) {
             next = Math.min(next, nextReconcileAt);
         }
-        long tomorrow = datesRefreshedFor.plusDays(1).atStartOfDay(book.policy().zone()).toInstant().toEpochMilli();
+        if (datesRefreshedFor == null) {
+            return next;
+        }
+        long tomorrow = datesRefreshedFor.plusDays(1).atStartOfDay(policy.zone()).toInstant().toEpochMilli();
         return Math.min(next, tomorrow);
     }
 
@@ -520,8 +534,10 @@ public final class PreorderSync implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            LOG.info("Sync loop interrupted; stopping");
+            LOG.warn("Sync loop interrupted; the engine stops and refuses further OMS calls");
         } finally {
+            // However the loop ends, stop taking work nobody would apply.
+            state.set(State.STOPPED);
             loopDone.countDown();
         }
     }

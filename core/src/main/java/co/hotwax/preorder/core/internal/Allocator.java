@@ -3,7 +3,6 @@ package co.hotwax.preorder.core.internal;
 import co.hotwax.preorder.core.BookPolicy;
 import co.hotwax.preorder.core.PoolState;
 import co.hotwax.preorder.core.StaleEtaPolicy;
-import co.hotwax.preorder.spi.PreOrder;
 import co.hotwax.preorder.spi.PreOrderStatus;
 
 import java.time.LocalDate;
@@ -56,10 +55,9 @@ final class Allocator {
         boolean anyReleased = false;
         for (int i = 0, n = orders.size(); i < n; i++) {
             OrderEntry o = orders.get(i);
-            o.covered = 0;
-            o.promiseEta = null;
-            PreOrderStatus s = o.order.status();
-            anyPinned |= o.order.pinnedLineId() != null && s.holdsSupply();
+            o.resetForRecompute();
+            PreOrderStatus s = o.status;
+            anyPinned |= o.pinnedLineId != null && s != PreOrderStatus.CANCELLED;
             anyReleased |= s == PreOrderStatus.RELEASED || s == PreOrderStatus.RETURNED;
         }
         if (anyPinned) {
@@ -77,15 +75,14 @@ final class Allocator {
         ArrayList<OrderEntry> orders = pool.orders;
         for (int i = 0, n = orders.size(); i < n; i++) {
             OrderEntry o = orders.get(i);
-            PreOrder p = o.order;
-            if (p.pinnedLineId() == null || !p.status().holdsSupply()) {
+            if (o.pinnedLineId == null || !o.holdsSupply()) {
                 continue;
             }
-            LineEntry line = linesById.get(p.pinnedLineId());
+            LineEntry line = linesById.get(o.pinnedLineId);
             if (line == null || line.pool != pool) {
                 continue;
             }
-            take(o, line, Math.min(p.quantity(), line.free()), sink);
+            take(o, line, Math.min(o.quantity, line.free()), sink);
         }
     }
 
@@ -99,14 +96,14 @@ final class Allocator {
         int lineCount = lines.size();
         for (int i = 0, n = orders.size(); i < n && cursor < lineCount; i++) {
             OrderEntry o = orders.get(i);
-            PreOrderStatus s = o.order.status();
+            PreOrderStatus s = o.status;
             boolean inGroup = releasedGroup
                     ? s == PreOrderStatus.RELEASED || s == PreOrderStatus.RETURNED
                     : s == PreOrderStatus.OPEN;
             if (!inGroup) {
                 continue;
             }
-            long need = o.order.quantity() - o.covered;
+            long need = o.quantity - o.covered;
             while (need > 0 && cursor < lineCount) {
                 LineEntry line = lines.get(cursor);
                 long free = line.free();
@@ -161,20 +158,15 @@ final class Allocator {
         pool.allocated = allocated;
         pool.preorderable = Math.max(0, sumP - policy.safetyFor(onOrder));
         pool.nextEta = pool.preorderable > 0 ? firstWithP : null;
-        if (allocated > 0) {
-            promiseDates(pool);
-        }
+        settle(pool);
         applyEligibility(pool, policy, today);
     }
 
-    /** Only a fully covered pre-order has a promise date; take() tracked the latest ETA of every one. */
-    private static void promiseDates(Pool pool) {
+    /** Categories and promise dates: only a fully covered pre-order keeps the latest ETA take() tracked. */
+    private static void settle(Pool pool) {
         ArrayList<OrderEntry> orders = pool.orders;
         for (int i = 0, n = orders.size(); i < n; i++) {
-            OrderEntry o = orders.get(i);
-            if (o.covered < o.order.quantity()) {
-                o.promiseEta = null;
-            }
+            orders.get(i).settle();
         }
     }
 

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -38,6 +39,7 @@ public final class BookState {
     private final Clock clock;
     private final InputRules rules;
     private final EventEmitter emitter;
+    private final RebuildRunner rebuildRunner;
     /** Pools the current call touched, in touch order; reused so a call allocates nothing for it. */
     private final ArrayList<Pool> touched = new ArrayList<>(2);
 
@@ -53,9 +55,11 @@ public final class BookState {
      * @param policy the policy
      * @param listener receives every event
      * @param clock where today comes from
+     * @param rebuildExecutor runs the per-pool recompute of a rebuild
      */
-    public BookState(BookPolicy policy, BookListener listener, Clock clock) {
+    public BookState(BookPolicy policy, BookListener listener, Clock clock, Executor rebuildExecutor) {
         this.policy = policy;
+        this.rebuildRunner = new RebuildRunner(rebuildExecutor);
         this.clock = clock;
         this.rules = new InputRules(policy);
         this.emitter = new EventEmitter(listener, policy.promiseBufferDays());
@@ -189,6 +193,7 @@ public final class BookState {
         changed.sort((a, b) -> a.key.compareTo(b.key));
         for (Pool pool : changed) {
             pool.capturePrev();
+            pool.keepOrdersPrev();
             Allocator.applyEligibility(pool, policy, today);
         }
         for (Pool pool : changed) {
@@ -252,7 +257,7 @@ public final class BookState {
             touch(from);
             touch(target);
             from.removeOrder(e);
-            e.order = preOrder;
+            e.setOrder(preOrder);
         }
         target.insertOrder(e);
         finishCall();
@@ -315,11 +320,11 @@ public final class BookState {
                 + loadPreOrders(preOrders, newOrders, newPools, rejected)
                 + loadStock(stockLevels, newStock, rejected);
 
-        for (Pool pool : newPools.values()) {
+        rebuildRunner.forEach(new ArrayList<>(newPools.values()), pool -> {
             pool.sortAll();
             pool.physicalAtp = newStock.getOrDefault(pool.key, 0L);
             Allocator.recompute(pool, policy, newToday, newLines, null);
-        }
+        });
         for (Map.Entry<OrderKey, OrderEntry> e : newOrders.entrySet()) {
             OrderEntry old = ordersByKey.get(e.getKey());
             if (old != null) {

@@ -59,13 +59,13 @@ final class EventEmitter {
         if (!o.outcomeChanged()) {
             return false;
         }
-        byte now = o.category();
+        byte now = o.category;
         byte before = o.prevCategory;
         String orderId = o.order.orderId();
         String lineId = o.order.lineId();
         if (now == OrderEntry.UNCOVERED && before != OrderEntry.UNCOVERED) {
             listener.onEvent(new BookEvent.PreOrderUncovered(orderId, lineId, sku, facility,
-                    o.order.quantity() - o.covered));
+                    o.quantity - o.covered));
         } else if (now == OrderEntry.COVERED && before == OrderEntry.UNCOVERED) {
             listener.onEvent(new BookEvent.PreOrderCovered(orderId, lineId, sku, facility, promise(o.promiseEta)));
         } else if (now == OrderEntry.COVERED && before == OrderEntry.COVERED

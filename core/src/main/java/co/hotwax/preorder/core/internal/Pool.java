@@ -45,11 +45,18 @@ final class Pool {
         return lines.isEmpty() && orders.isEmpty();
     }
 
-    /** Remembers the pool's and its pre-orders' outcome as the one before the current call. */
+    /**
+     * Remembers the pool's outcome as the one before the current call. Its pre-orders remember theirs when the
+     * recompute resets them ({@link OrderEntry#resetForRecompute()}), which saves a pass.
+     */
     void capturePrev() {
         capturePrevFrom(this);
+    }
+
+    /** For a call that changes no allocation: every pre-order's previous outcome is its current one. */
+    void keepOrdersPrev() {
         for (int i = 0, n = orders.size(); i < n; i++) {
-            orders.get(i).capturePrev();
+            orders.get(i).keepPrev();
         }
     }
 

@@ -26,7 +26,7 @@ final class Snapshots {
             if (p.status() == PreOrderStatus.OPEN) {
                 byChannel.merge(p.channel(), p.quantity(), Long::sum);
             }
-            if (o.category() == OrderEntry.UNCOVERED) {
+            if (o.category == OrderEntry.UNCOVERED) {
                 uncovered.add(o.key());
             }
         }
@@ -44,7 +44,7 @@ final class Snapshots {
      */
     static PreOrderState preOrder(OrderEntry o, List<Allocation> allocations, EventEmitter dates) {
         PreOrder p = o.order;
-        LocalDate promise = o.category() == OrderEntry.COVERED ? dates.promise(o.promiseEta) : null;
+        LocalDate promise = o.category == OrderEntry.COVERED ? dates.promise(o.promiseEta) : null;
         return new PreOrderState(p.orderId(), p.lineId(), p.sku(), o.pool.key.facilityId(), p.status(),
                 p.quantity(), o.covered, promise, allocations);
     }

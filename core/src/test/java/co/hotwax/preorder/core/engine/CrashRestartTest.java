@@ -72,4 +72,26 @@ class CrashRestartTest {
             assertThat(store.writes()).as("seed %d", seed).hasSize(settled);
         }
     }
+
+    @Test
+    void aWriteAppliedWhoseResponseWasLostIsNotAppliedAgain() {
+        Fixture f = new Fixture();
+        f.supply.add(Fixture.po("L1", "RED", 30));
+        FakeStore store = new FakeStore("shop-a");
+        PreorderSync sync = f.settled(store);
+        store.loseResponses(true);
+        sync.preOrderTaken(f.order("RED", 5, "pos"));
+        sync.runUntilIdle(100);
+        assertThat(store.onHand("RED")).as("applied although the engine saw a failure").isEqualTo(25);
+        assertThat(sync.metrics().retried()).isEqualTo(1);
+
+        store.loseResponses(false);
+        store.sell("RED", 2);
+        f.clock.advance(java.time.Duration.ofMinutes(1));
+        sync.runUntilIdle(100);
+        assertThat(store.writesOf("RED")).as("the retry found the store right and wrote nothing").hasSize(2);
+        assertThat(store.available("RED")).as("the in-flight sale is not sold again").isEqualTo(23);
+        assertThat(f.events(SyncEvent.Published.class)).last()
+                .isEqualTo(new SyncEvent.Published("shop-a", "RED", 25, false));
+    }
 }

@@ -42,6 +42,7 @@ final class FakeStore implements InventoryPublisher {
     private final List<Write> writes = new ArrayList<>();
     private final List<List<String>> batches = new ArrayList<>();
     private boolean throwing;
+    private boolean loseResponses;
     private int maxBatch = 250;
     int spiVersion = SpiVersion.CURRENT;
     /** When set, publish waits on {@code release} after counting down {@code entered}. */
@@ -94,6 +95,9 @@ final class FakeStore implements InventoryPublisher {
             for (DesiredState state : states) {
                 outcomes.add(apply(state));
             }
+            if (loseResponses) {
+                throw new IllegalStateException("timeout: the writes were applied but the response was lost");
+            }
             return outcomes;
         }
     }
@@ -141,6 +145,10 @@ final class FakeStore implements InventoryPublisher {
 
     synchronized void heal(String sku) {
         failures.remove(sku);
+    }
+
+    synchronized void loseResponses(boolean value) {
+        loseResponses = value;
     }
 
     synchronized void throwing(boolean value) {

@@ -42,6 +42,13 @@ final class Fixture {
         return sync;
     }
 
+    /** An engine in manual mode that has loaded the feeds and published everything it could. */
+    PreorderSync settled(FakeStore... stores) {
+        PreorderSync sync = manual(stores);
+        sync.runUntilIdle(100);
+        return sync;
+    }
+
     static SupplyLine po(String lineId, String sku, long qty) {
         return SupplyLine.open(lineId, "PO-" + lineId, sku, "WH1", qty, ETA);
     }

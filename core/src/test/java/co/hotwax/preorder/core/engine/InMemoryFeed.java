@@ -25,6 +25,8 @@ class InMemoryFeed<T> implements ChangeFeed<T> {
     private final List<T> log = new ArrayList<>();
     int spiVersion = SpiVersion.CURRENT;
     int snapshots;
+    /** When set, every checkpoint handed back is refused as expired. */
+    volatile boolean expired;
 
     InMemoryFeed(Function<T, String> keyOf) {
         this.keyOf = keyOf;
@@ -32,12 +34,15 @@ class InMemoryFeed<T> implements ChangeFeed<T> {
 
     @SafeVarargs
     final synchronized void add(T... items) {
-        log.addAll(List.of(items));
+        for (T item : items) {
+            log.add(item);
+        }
     }
 
     @Override
     public synchronized FeedSnapshot<T> snapshot() {
         snapshots++;
+        expired = false;
         Map<String, T> latest = new LinkedHashMap<>();
         for (T item : log) {
             latest.put(keyOf.apply(item), item);
@@ -47,6 +52,9 @@ class InMemoryFeed<T> implements ChangeFeed<T> {
 
     @Override
     public synchronized FeedPage<T> changesSince(Checkpoint checkpoint, int maxItems) {
+        if (expired) {
+            throw new InvalidInputException("checkpoint " + checkpoint.value(), "expired");
+        }
         int from;
         try {
             from = Integer.parseInt(checkpoint.value());

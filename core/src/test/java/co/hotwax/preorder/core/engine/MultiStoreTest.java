@@ -3,6 +3,7 @@ package co.hotwax.preorder.core.engine;
 import co.hotwax.preorder.spi.PreOrder;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +19,7 @@ class MultiStoreTest {
             FakeStore a = new FakeStore("shop-a");
             FakeStore b = new FakeStore("shop-b");
             FakeStore c = new FakeStore("shop-c");
+            FakeStore[] stores = {a, b, c};
             long ordered = 50 + random.nextInt(200);
             f.supply.add(Fixture.po("L1", "RED", ordered));
             PreorderSync sync = f.builder().publisher(a, 3).publisher(b, 2).publisher(c, 1).build();
@@ -30,10 +32,13 @@ class MultiStoreTest {
                     ordered = Math.max(0, ordered + random.nextInt(-40, 41));
                     sync.supplyChanged(Fixture.po("L1", "RED", ordered));
                 } else {
-                    String channel = new String[] {"shop-a", "shop-b", "shop-c", "pos"}[random.nextInt(4)];
-                    PreOrder order = f.order("RED", 1 + random.nextInt(8), channel);
-                    sync.preOrderTaken(order);
-                    taken += order.quantity();
+                    int store = random.nextInt(4);
+                    PreOrder order = f.order("RED", 1 + random.nextInt(8), store == 3 ? "pos" : stores[store].channelId());
+                    // A store sale happens in the store first (refused when short), then reaches the OMS.
+                    if (store == 3 || stores[store].sell("RED", order.quantity())) {
+                        sync.preOrderTaken(order);
+                        taken += order.quantity();
+                    }
                 }
                 sync.runUntilIdle(50);
                 long p = Math.max(0, ordered - taken);
@@ -57,6 +62,29 @@ class MultiStoreTest {
         // P = 80, split 40/40; on_hand adds each store's own open orders.
         assertThat(a.onHand("RED")).isEqualTo(40 + 10);
         assertThat(b.onHand("RED")).isEqualTo(40 + 4);
-        assertThat(a.available("RED") + b.available("RED")).isEqualTo(80);
+    }
+
+    @Test
+    void urgentWorkOfEveryStoreGoesBeforeAnyNormalWork() {
+        Fixture f = new Fixture();
+        FakeStore a = new FakeStore("shop-a").maxBatch(1);
+        FakeStore b = new FakeStore("shop-b").maxBatch(1);
+        f.supply.add(Fixture.po("X1", "X", 11), Fixture.po("Y1", "Y", 10));
+        PreorderSync sync = f.builder(a, b).build();
+        sync.startManual();
+        sync.runUntilIdle(50);
+        int seenA = a.publishCalls();
+        int seenB = b.publishCalls();
+
+        // X: P 11 -> 10 moves shares (6,5) -> (5,5): urgent for shop-a only. Y: P 10 -> 12, (5,5) -> (6,6): normal.
+        sync.supplyChanged(Fixture.po("Y1", "Y", 12));
+        sync.preOrderTaken(f.order("X", 1, "pos"));
+        sync.step();
+        assertThat(a.batches().subList(seenA, a.publishCalls())).containsExactly(List.of("X"));
+        assertThat(b.publishCalls()).as("shop-b's increase waits for shop-a's decrease").isEqualTo(seenB);
+
+        sync.runUntilIdle(50);
+        assertThat(a.available("X") + b.available("X")).isEqualTo(10);
+        assertThat(a.available("Y") + b.available("Y")).isEqualTo(12);
     }
 }

@@ -17,8 +17,7 @@ class PublishLanesTest {
         f.supply.add(Fixture.po("L1", "RED", 100), Fixture.po("L2", "BLUE", 10));
         f.orders.add(f.order("RED", 30, "shop-a"));
         FakeStore store = new FakeStore("shop-a");
-        PreorderSync sync = f.manual(store);
-        sync.runUntilIdle(100);
+        PreorderSync sync = f.settled(store);
 
         // on_hand = P + this channel's open orders: the 30 ordered units stay committed in Shopify.
         assertThat(store.onHand("RED")).isEqualTo(70 + 30);
@@ -36,8 +35,7 @@ class PublishLanesTest {
     void manyChangesOfOneSkuCoalesceIntoFewWrites() {
         f.supply.add(Fixture.po("L1", "RED", 500));
         FakeStore store = new FakeStore("shop-a");
-        PreorderSync sync = f.manual(store);
-        sync.runUntilIdle(100);
+        PreorderSync sync = f.settled(store);
         int before = store.writes().size();
 
         for (int i = 0; i < 100; i++) {
@@ -54,8 +52,7 @@ class PublishLanesTest {
     void decreasesGoAheadOfIncreasesQueuedBeforeThem() {
         f.supply.add(Fixture.po("U1", "UP1", 10), Fixture.po("U2", "UP2", 10), Fixture.po("D1", "DOWN", 50));
         FakeStore store = new FakeStore("shop-a").maxBatch(1);
-        PreorderSync sync = f.manual(store);
-        sync.runUntilIdle(100);
+        PreorderSync sync = f.settled(store);
         int seen = store.batches().size();
 
         sync.supplyChanged(Fixture.po("U1", "UP1", 20));
@@ -73,8 +70,7 @@ class PublishLanesTest {
         f.supply.add(Fixture.po("L1", "RED", 10));
         FakeStore store = new FakeStore("shop-a");
         store.fail("RED", PublishOutcome.Status.RETRY);
-        PreorderSync sync = f.manual(store);
-        sync.runUntilIdle(100);
+        PreorderSync sync = f.settled(store);
 
         assertThat(store.attempts("RED")).as("one attempt, then wait for the backoff").isEqualTo(1);
         assertThat(sync.metrics().retried()).isEqualTo(1);
@@ -100,8 +96,7 @@ class PublishLanesTest {
         f.supply.add(Fixture.po("L1", "RED", 10), Fixture.po("L2", "BLUE", 10));
         FakeStore store = new FakeStore("shop-a");
         store.fail("RED", PublishOutcome.Status.REJECTED);
-        PreorderSync sync = f.manual(store);
-        sync.runUntilIdle(100);
+        PreorderSync sync = f.settled(store);
         f.clock.advance(Duration.ofMinutes(10));
         sync.runUntilIdle(100);
 
@@ -122,8 +117,7 @@ class PublishLanesTest {
         f.supply.add(Fixture.po("L1", "RED", 10), Fixture.po("L2", "BLUE", 10));
         FakeStore store = new FakeStore("shop-a");
         store.throwing(true);
-        PreorderSync sync = f.manual(store);
-        sync.runUntilIdle(100);
+        PreorderSync sync = f.settled(store);
         assertThat(sync.metrics().retried()).isEqualTo(2);
         assertThat(f.events(SyncEvent.Retrying.class)).allSatisfy(r -> assertThat(r.reason()).contains("is down"));
 
@@ -180,8 +174,7 @@ class PublishLanesTest {
     void feedChangesArePolledWhenDue() {
         f.supply.add(Fixture.po("L1", "RED", 10));
         FakeStore store = new FakeStore("shop-a");
-        PreorderSync sync = f.manual(store);
-        sync.runUntilIdle(100);
+        PreorderSync sync = f.settled(store);
         f.orders.add(f.order("RED", 3, "shop-a"));
         sync.runUntilIdle(100);
         assertThat(store.onHand("RED")).as("not polled before the interval").isEqualTo(10);

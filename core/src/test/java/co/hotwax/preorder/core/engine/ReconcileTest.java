@@ -14,8 +14,7 @@ class ReconcileTest {
     void aManualEditInTheStoreIsCorrectedAtTheNextReconcileAndCounted() {
         f.supply.add(Fixture.po("L1", "RED", 40), Fixture.po("L2", "BLUE", 15));
         FakeStore store = new FakeStore("shop-a");
-        PreorderSync sync = f.manual(store);
-        sync.runUntilIdle(100);
+        PreorderSync sync = f.settled(store);
         store.manualEdit("RED", 500);
 
         f.clock.advance(Duration.ofMinutes(59));
@@ -37,8 +36,7 @@ class ReconcileTest {
             f.supply.add(Fixture.po("L" + i, "SKU-" + i, 10 + i));
         }
         FakeStore store = new FakeStore("shop-a").maxBatch(10);
-        PreorderSync sync = f.manual(store);
-        sync.runUntilIdle(100);
+        PreorderSync sync = f.settled(store);
 
         assertThat(f.events(SyncEvent.ResyncProgress.class))
                 .containsExactly(new SyncEvent.ResyncProgress(10, 25), new SyncEvent.ResyncProgress(20, 25),
@@ -53,8 +51,7 @@ class ReconcileTest {
             f.supply.add(Fixture.po("L" + i, "SKU-" + i, 10));
         }
         FakeStore store = new FakeStore("shop-a").maxBatch(10);
-        PreorderSync sync = f.manual(store);
-        sync.runUntilIdle(100);
+        PreorderSync sync = f.settled(store);
         f.clock.advance(Duration.ofHours(1));
         sync.step();
         int seen = store.batches().size();

@@ -21,7 +21,7 @@ class ThreadedModeTest {
     @Test
     void omsCallsFromManyThreadsAreAllApplied() throws Exception {
         InMemoryFeed.Supply supply = InMemoryFeed.supply();
-        supply.add(Fixture.po("L1", "RED", 10_000));
+        supply.add(future("L1", "RED", 10_000));
         FakeStore store = new FakeStore("shop-a");
         PreorderSync sync = PreorderSync.builder().supply(supply).publisher(store).build();
         sync.start();
@@ -51,7 +51,7 @@ class ThreadedModeTest {
     @Test
     void aGracefulStopFinishesTheBatchInFlight() throws Exception {
         InMemoryFeed.Supply supply = InMemoryFeed.supply();
-        supply.add(Fixture.po("L1", "RED", 10), Fixture.po("L2", "BLUE", 20));
+        supply.add(future("L1", "RED", 10), future("L2", "BLUE", 20));
         FakeStore store = new FakeStore("shop-a");
         store.entered = new CountDownLatch(1);
         store.release = new CountDownLatch(1);
@@ -74,6 +74,12 @@ class ThreadedModeTest {
         assertThat(store.publishCalls()).as("nothing published after stop").isEqualTo(calls);
         stopper.shutdownNow();
         loop.shutdownNow();
+    }
+
+    /** A line due next year: these tests run on the real clock, where a fixed ETA would go stale. */
+    private static co.hotwax.preorder.spi.SupplyLine future(String lineId, String sku, long qty) {
+        return co.hotwax.preorder.spi.SupplyLine.open(lineId, "PO-" + lineId, sku, "WH1", qty,
+                java.time.LocalDate.now(Clock.systemUTC()).plusYears(1));
     }
 
     private static void awaitState(java.util.function.BooleanSupplier condition) throws InterruptedException {

@@ -43,7 +43,7 @@ import java.util.regex.Pattern;
  * <p>The header row is required and names the columns, in any order and case:
  * {@code receipt_id, document, sku, facility, quantity, expected_date, received, cancelled, status, buffer}.
  * {@code sku}, {@code quantity} and {@code expected_date} (yyyy-MM-dd) are required; {@code received},
- * {@code cancelled} and {@code buffer} default to 0, {@code status} (OPEN, CLOSED or CANCELLED) to OPEN,
+ * {@code cancelled} and {@code buffer} default to 0, {@code status} (OPEN, CLOSED or CANCELLED, any case) to OPEN,
  * {@code document} (the line's poId) to the receipt id, {@code facility} to the builder's default facility.
  * A file without a {@code receipt_id} column is a list of manual caps with a date ({@code sku,quantity,
  * expected_date}); each cap's id is made from its sku, facility and date.

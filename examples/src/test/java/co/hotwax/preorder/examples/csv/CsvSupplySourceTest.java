@@ -23,6 +23,7 @@ import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class CsvSupplySourceTest {
     private static final String HEADER = "receipt_id,sku,facility,quantity,expected_date\n";
@@ -165,6 +166,20 @@ class CsvSupplySourceTest {
         assertThat(page.hasMore()).isFalse();
         assertThat(source.changesSince(page.next(), 10).items()).isEmpty();
         assertThat(source.changesSince(page.next(), 10).next()).isEqualTo(page.next());
+    }
+
+    @Test
+    void movingAManualCapToAnotherDateCancelsTheOldCapAndAddsTheNewOne() throws IOException {
+        Path caps = file("caps.csv", "sku,facility,quantity,expected_date\nRED-M,WH-1,100,2027-03-01\n");
+        CsvSupplySource source = source(caps);
+        Checkpoint start = source.snapshot().checkpoint();
+
+        file("caps.csv", "sku,facility,quantity,expected_date\nRED-M,WH-1,100,2027-04-01\n");
+
+        assertThat(source.changesSince(start, 10).items()).extracting(SupplyLine::lineId, SupplyLine::status)
+                .containsExactly(
+                        tuple("cap:RED-M/WH-1/2027-04-01", SupplyStatus.OPEN),
+                        tuple("cap:RED-M/WH-1/2027-03-01", SupplyStatus.CANCELLED));
     }
 
     @Test

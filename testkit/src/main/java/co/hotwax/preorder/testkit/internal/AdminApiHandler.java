@@ -60,6 +60,7 @@ public final class AdminApiHandler implements HttpHandler {
         this.cost = cost;
     }
 
+    /** Answers one exchange; always closes it (a dropped connection is a close before any header). */
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {

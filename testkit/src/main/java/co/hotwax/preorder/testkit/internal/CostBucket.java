@@ -1,6 +1,7 @@
 package co.hotwax.preorder.testkit.internal;
 
 import co.hotwax.preorder.testkit.PlanLimits;
+import co.hotwax.preorder.testkit.ShopPlan;
 import co.hotwax.preorder.testkit.ThrottleStatus;
 
 import java.time.Clock;
@@ -40,6 +41,16 @@ public final class CostBucket {
     private final Clock clock;
     private double available;
     private Instant updatedAt;
+
+    /**
+     * A full bucket for one of Shopify's plans.
+     *
+     * @param plan the plan
+     * @param clock the time source
+     */
+    public CostBucket(ShopPlan plan, Clock clock) {
+        this(Objects.requireNonNull(plan, "plan").limits(), clock);
+    }
 
     /**
      * A full bucket.

@@ -38,24 +38,23 @@ public final class InventoryMutations {
         this.observer = observer;
     }
 
+    /** Validates one entry whose level may be null (already reported); adds userErrors. */
+    @FunctionalInterface
+    private interface EntryCheck {
+        void check(Map<String, Object> entry, int index, LevelRecord level, UserErrors errors);
+    }
+
+    /** Applies one validated entry and returns the changes it made. */
+    @FunctionalInterface
+    private interface EntryWrite {
+        List<Map<String, Object>> apply(Map<String, Object> entry, LevelRecord level);
+    }
+
     /** {@code inventorySetQuantities(input:)}: absolute set of available or on_hand, all entries or none. */
     public Map<String, Object> setQuantities(Map<String, Object> input) {
-        String op = "inventorySetQuantities";
-        List<Map<String, Object>> entries = list(input.get("quantities"));
-        requireChangeFromKey(entries, "quantities");
         String name = (String) input.get("name");
-        UserErrors errors = new UserErrors();
-        checkCommon(input, errors);
-        if (!SETTABLE.contains(name)) {
-            errors.add("INVALID_NAME", List.of("input", "name"),
-                    "The quantity name must be either 'available' or 'on_hand', got '" + name + "'.");
-        }
-        List<LevelRecord> targets = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < entries.size(); i++) {
-            Map<String, Object> e = entries.get(i);
-            LevelRecord level = resolveLevel(e, i, "quantities", errors);
-            targets.add(level);
+        EntryCheck check = (e, i, level, errors) -> {
             int quantity = (Integer) e.get("quantity");
             if (quantity < 0) {
                 errors.add("INVALID_QUANTITY_NEGATIVE", UserErrors.path("input", "quantities", i, "quantity"),
@@ -69,47 +68,23 @@ public final class InventoryMutations {
                         UserErrors.path("input", "quantities", i, "locationId"),
                         "The combination of inventoryItemId and locationId must be unique.");
             }
-            if (level != null && SETTABLE.contains(name)) {
-                checkStale(e, level, name, i, "quantities", errors);
-            }
-        }
-        if (!errors.isEmpty()) {
-            report(op, entries, targets, "refused: " + errors.list(), false);
-            return errors.payload("inventoryAdjustmentGroup", null);
-        }
-        List<Map<String, Object>> changes = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            LevelRecord level = targets.get(i);
-            int delta = (Integer) entries.get(i).get("quantity") - level.get(name);
+        };
+        EntryWrite write = (e, level) -> {
+            int delta = (Integer) e.get("quantity") - level.get(name);
             level.add(QuantityName.AVAILABLE, delta, store.now());
-            changes.add(change(name, delta, level, null));
             String other = QuantityName.AVAILABLE.equals(name) ? QuantityName.ON_HAND : QuantityName.AVAILABLE;
-            changes.add(change(other, delta, level, null));
-            observer.write(level.item().sku(), op, name + " set to " + level.get(name) + " at "
-                    + level.location().id() + " (delta " + delta + ")", true);
-        }
-        return errors.payload("inventoryAdjustmentGroup", group(input, changes));
+            return List.of(change(name, delta, level, null), change(other, delta, level, null));
+        };
+        return allOrNothing("inventorySetQuantities", input, "quantities", SETTABLE.contains(name),
+                "INVALID_NAME", "The quantity name must be either 'available' or 'on_hand', got '" + name + "'.",
+                check, write);
     }
 
     /** {@code inventoryAdjustQuantities(input:)}: deltas to one quantity name, all entries or none. */
     public Map<String, Object> adjustQuantities(Map<String, Object> input) {
-        String op = "inventoryAdjustQuantities";
-        List<Map<String, Object>> entries = list(input.get("changes"));
-        requireChangeFromKey(entries, "changes");
         String name = (String) input.get("name");
-        UserErrors errors = new UserErrors();
-        checkCommon(input, errors);
-        boolean nameOk = ADJUSTABLE.contains(name);
-        if (!nameOk) {
-            errors.add("INVALID_QUANTITY_NAME", List.of("input", "name"),
-                    "The quantity name '" + name + "' can't be adjusted.");
-        }
-        List<LevelRecord> targets = new ArrayList<>();
-        Set<String> ledgerDocuments = new HashSet<>();
-        for (int i = 0; i < entries.size(); i++) {
-            Map<String, Object> e = entries.get(i);
-            LevelRecord level = resolveLevel(e, i, "changes", errors);
-            targets.add(level);
+        Set<Object> ledgerDocuments = new HashSet<>();
+        EntryCheck check = (e, i, level, errors) -> {
             long delta = (Integer) e.get("delta");
             if (delta > DELTA_BOUND || delta < -DELTA_BOUND) {
                 errors.add(delta > 0 ? "INVALID_QUANTITY_TOO_HIGH" : "INVALID_QUANTITY_TOO_LOW",
@@ -117,33 +92,61 @@ public final class InventoryMutations {
             }
             String ledger = (String) e.get("ledgerDocumentUri");
             checkLedger(name, ledger, i, errors);
-            if (ledger != null) {
-                ledgerDocuments.add(ledger);
+            if (ledger != null && ledgerDocuments.add(ledger) && ledgerDocuments.size() == 2) {
+                errors.add("MAX_ONE_LEDGER_DOCUMENT", UserErrors.path("input", "changes", i, "ledgerDocumentUri"),
+                        "All changes must use the same ledgerDocumentUri.");
             }
-            if (level != null && nameOk) {
-                checkStale(e, level, name, i, "changes", errors);
-            }
+        };
+        EntryWrite write = (e, level) -> {
+            int delta = (Integer) e.get("delta");
+            String ledger = (String) e.get("ledgerDocumentUri");
+            level.add(name, delta, store.now());
+            return QuantityName.ON_HAND_PARTS.contains(name)
+                    ? List.of(change(name, delta, level, ledger), change(QuantityName.ON_HAND, delta, level, ledger))
+                    : List.of(change(name, delta, level, ledger));
+        };
+        return allOrNothing("inventoryAdjustQuantities", input, "changes", ADJUSTABLE.contains(name),
+                "INVALID_QUANTITY_NAME", "The quantity name '" + name + "' can't be adjusted.", check, write);
+    }
+
+    /**
+     * The shared shape of both writes: the changeFromQuantity key on every entry, reason and reference checks,
+     * the name check, per-entry level resolution, entry checks and the CAS check; then either nothing is applied
+     * (userErrors, null group) or every entry is, in order.
+     */
+    private Map<String, Object> allOrNothing(String op, Map<String, Object> input, String listName, boolean nameOk,
+            String nameCode, String nameMessage, EntryCheck check, EntryWrite write) {
+        List<Map<String, Object>> entries = list(input.get(listName));
+        requireChangeFromKey(entries, listName);
+        String name = (String) input.get("name");
+        UserErrors errors = new UserErrors();
+        checkCommon(input, errors);
+        if (!nameOk) {
+            errors.add(nameCode, List.of("input", "name"), nameMessage);
         }
-        if (ledgerDocuments.size() > 1) {
-            errors.add("MAX_ONE_LEDGER_DOCUMENT", List.of("input", "changes"),
-                    "All changes must use the same ledgerDocumentUri.");
+        List<LevelRecord> targets = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Map<String, Object> e = entries.get(i);
+            LevelRecord level = resolveLevel(e, i, listName, errors);
+            targets.add(level);
+            check.check(e, i, level, errors);
+            if (level != null && nameOk) {
+                checkStale(e, level, name, i, listName, errors);
+            }
         }
         if (!errors.isEmpty()) {
-            report(op, entries, targets, "refused: " + errors.list(), false);
+            for (LevelRecord level : targets) {
+                observer.write(level == null ? null : level.item().sku(), op, "refused: " + errors.list(), false);
+            }
             return errors.payload("inventoryAdjustmentGroup", null);
         }
         List<Map<String, Object>> changes = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             LevelRecord level = targets.get(i);
-            int delta = (Integer) entries.get(i).get("delta");
-            String ledger = (String) entries.get(i).get("ledgerDocumentUri");
-            level.add(name, delta, store.now());
-            changes.add(change(name, delta, level, ledger));
-            if (QuantityName.ON_HAND_PARTS.contains(name)) {
-                changes.add(change(QuantityName.ON_HAND, delta, level, ledger));
-            }
-            observer.write(level.item().sku(), op, name + " adjusted by " + delta + " to " + level.get(name)
-                    + " at " + level.location().id(), true);
+            List<Map<String, Object>> made = write.apply(entries.get(i), level);
+            changes.addAll(made);
+            observer.write(level.item().sku(), op, name + " " + made.get(0).get("delta") + " -> "
+                    + level.get(name) + " at " + level.location().id(), true);
         }
         return errors.payload("inventoryAdjustmentGroup", group(input, changes));
     }
@@ -260,14 +263,6 @@ public final class InventoryMutations {
             errors.add("CHANGE_FROM_QUANTITY_STALE", UserErrors.path("input", listName, i, CHANGE_FROM),
                     "The specified changeFromQuantity " + expected + " does not match the current " + name
                             + " quantity " + level.get(name) + ".");
-        }
-    }
-
-    private void report(String op, List<Map<String, Object>> entries, List<LevelRecord> targets, String detail,
-            boolean applied) {
-        for (int i = 0; i < entries.size(); i++) {
-            LevelRecord level = targets.get(i);
-            observer.write(level == null ? null : level.item().sku(), op, detail, applied);
         }
     }
 

@@ -178,6 +178,9 @@ public final class QueryCost {
             long cost = 0;
             for (Field field : fieldsFor(operation.getSelectionSet(), root)) {
                 GraphQLFieldDefinition definition = definition(root, field);
+                if (definition == null) {
+                    continue;
+                }
                 if (mutation) {
                     Object value = valueOf(data, field);
                     cost = saturatingAdd(cost, saturatingAdd(MUTATION_COST, selectionCost(field.getSelectionSet(),
@@ -227,11 +230,14 @@ public final class QueryCost {
         private long connectionCost(Field field, GraphQLObjectType connection, Object value) {
             long perNodes = 0;
             for (Field part : fieldsFor(field.getSelectionSet(), connection)) {
+                if (!part.getName().equals("nodes") && !part.getName().equals("edges")) {
+                    continue;
+                }
                 GraphQLType element = GraphQLTypeUtil.unwrapAll(definition(connection, part).getType());
                 Object list = valueOf(value, part);
                 if (part.getName().equals("nodes")) {
                     perNodes = Math.max(perNodes, nodesCost(part.getSelectionSet(), element, elements(list), null));
-                } else if (part.getName().equals("edges")) {
+                } else {
                     GraphQLObjectType edge = (GraphQLObjectType) element;
                     for (Field edgePart : fieldsFor(part.getSelectionSet(), edge)) {
                         if (edgePart.getName().equals("node")) {

@@ -24,6 +24,7 @@ class CostBucketTest {
         CostBucket bucket = new CostBucket(ShopPlan.STANDARD.limits(), clock);
 
         assertThat(bucket.status()).isEqualTo(new ThrottleStatus(2_000, 2_000, 100));
+        assertThat(new CostBucket(ShopPlan.PLUS, clock).status()).isEqualTo(new ThrottleStatus(20_000, 20_000, 1_000));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -201,6 +202,43 @@ class QueryCostTest {
     }
 
     @Test
+    void theActualCostNeverExceedsTheRequestedCostWhenPagesAreHonoured() {
+        long seed = new SplittableRandom().nextLong();
+        SplittableRandom random = new SplittableRandom(seed);
+        GraphQLSchema schema = ShopifySchemas.inline();
+        Document document = parse(schema, """
+                query Levels($n: Int!) {
+                  productVariants(first: $n) {
+                    nodes { id product { id } inventoryItem { inventoryLevels(first: 5) { nodes { location { id } } } } }
+                  }
+                }""", true);
+        for (int round = 0; round < 200; round++) {
+            int first = 1 + random.nextInt(20);
+            List<Object> variants = new ArrayList<>();
+            for (int v = random.nextInt(first + 1); v > 0; v--) {
+                List<Object> levels = new ArrayList<>();
+                for (int l = random.nextInt(6); l > 0; l--) {
+                    levels.add(Map.of("location", Map.of("id", "loc")));
+                }
+                Map<String, Object> variant = new HashMap<>();
+                variant.put("id", "V");
+                variant.put("product", random.nextBoolean() ? Map.of("id", "P") : null);
+                variant.put("inventoryItem", Map.of("inventoryLevels", Map.of("nodes", levels)));
+                variants.add(variant);
+            }
+            Map<String, Object> variables = Map.of("n", first);
+            int requested = cost.requestedCost(schema, document, "Levels", variables);
+            int actual = cost.actualCost(schema, document, "Levels", variables,
+                    Map.of("productVariants", Map.of("nodes", variants)));
+
+            // per variant: product 1 + inventoryItem (1 + levels 2 + 5 x 1) = 9; 2 + first x 9
+            assertThat(requested).as("requested, seed %d round %d", seed, round).isEqualTo(2 + first * 9);
+            assertThat(actual).as("actual vs requested, seed %d round %d", seed, round)
+                    .isBetween(2, requested);
+        }
+    }
+
+    @Test
     void aConnectionWithoutFirstOrLastCountsAsAFullPage() {
         GraphQLSchema schema = ShopifySchemas.inline();
         Document document = parse(schema, "{ productVariants(query: \"sku:X\") { nodes { id } } }", true);
@@ -250,6 +288,17 @@ class QueryCostTest {
         // __typename says InventoryItem: node 1 + variant 1 = 2
         assertThat(cost.actualCost(schema, document, null, null, Map.of("node",
                 Map.of("__typename", "InventoryItem", "variant", Map.of("id", "V"))))).isEqualTo(2);
+    }
+
+    @Test
+    void typenameInsideAConnectionOrAtTheMutationRootIsFree() {
+        GraphQLSchema schema = ShopifySchemas.inline();
+        Document query = parse(schema, "{ productVariants(first: 4) { __typename nodes { __typename id } } }", true);
+        Document mutation = parse(schema, "mutation { __typename }", true);
+
+        // 2 + 4 x max(1, 0) = 6
+        assertThat(cost.requestedCost(schema, query, null, null)).isEqualTo(6);
+        assertThat(cost.requestedCost(schema, mutation, null, null)).isZero();
     }
 
     @Test

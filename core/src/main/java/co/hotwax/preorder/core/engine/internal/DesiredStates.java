@@ -39,9 +39,8 @@ public final class DesiredStates {
      * @param state the pool's state, or null when the book no longer has the pool (then: not listed, nothing
      *              sellable)
      * @param store the store's index in builder order
-     * @return the desired state
-     * @throws co.hotwax.preorder.spi.InvalidInputException when the state cannot be expressed (shared-location
-     *         mode with physical stock on an unlisted SKU: the SPI requires sellable 0 when not listed)
+     * @return the desired state; in shared-location mode an in-stock SKU is not listed for pre-order yet still
+     *         sellable from its physical stock
      */
     public DesiredState forStore(PoolKey key, PoolState state, int store) {
         if (state == null) {

@@ -83,13 +83,7 @@ public final class PublishScheduler {
      * @param state its state now, or null when the book no longer has it
      */
     public void poolChanged(PoolKey key, PoolState state) {
-        for (int i = 0; i < stores.length; i++) {
-            Store store = stores[i];
-            Slot slot = store.slot(key);
-            DesiredState desired = desire(store, i, slot, state);
-            if (desired == null) {
-                continue;
-            }
+        eachDesired(key, state, (store, slot, desired) -> {
             DesiredState reference = slot.published != null ? slot.published : slot.desired;
             slot.desired = desired;
             boolean changed = !desired.equals(slot.published);
@@ -104,6 +98,9 @@ public final class PublishScheduler {
                     store.dequeue(slot);
                 }
             }
+        });
+        if (resyncRunning && resyncDone >= resyncTotal) {
+            reportResyncProgress();
         }
         updateGauges();
     }
@@ -125,21 +122,14 @@ public final class PublishScheduler {
         resyncDone = 0;
         resyncLoggedTenths = 0;
         for (PoolKey key : keys) {
-            PoolState state = states.apply(key);
-            for (int i = 0; i < stores.length; i++) {
-                Store store = stores[i];
-                Slot slot = store.slot(key);
-                DesiredState desired = desire(store, i, slot, state);
-                if (desired == null) {
-                    continue;
-                }
+            eachDesired(key, states.apply(key), (store, slot, desired) -> {
                 slot.desired = desired;
                 slot.resync = true;
                 resyncTotal++;
                 if (slot.lane == null) {
                     store.enqueue(slot, Lane.RESYNC);
                 }
-            }
+            });
         }
         LOG.info("Full resync started: {} pool states across {} publisher(s)", resyncTotal, stores.length);
         if (resyncTotal == 0) {
@@ -283,6 +273,24 @@ public final class PublishScheduler {
         return oldestDirty;
     }
 
+    /** What to do with one publisher's slot of a pool and the state the book now wants there. */
+    @FunctionalInterface
+    private interface SlotAction {
+        void apply(Store store, Slot slot, DesiredState desired);
+    }
+
+    /** Computes every publisher's desired state of a pool and hands each expressible one to the action. */
+    private void eachDesired(PoolKey key, PoolState state, SlotAction action) {
+        for (int i = 0; i < stores.length; i++) {
+            Store store = stores[i];
+            Slot slot = store.slot(key);
+            DesiredState desired = desire(store, i, slot, state);
+            if (desired != null) {
+                action.apply(store, slot, desired);
+            }
+        }
+    }
+
     private DesiredState desire(Store store, int index, Slot slot, PoolState state) {
         try {
             return desiredStates.forStore(slot.key, state, index);
@@ -290,6 +298,7 @@ public final class PublishScheduler {
             // Not expressible through the SPI: reported like a publisher rejection, tried again when it changes.
             store.dequeue(slot);
             clearDirty(slot);
+            resyncChecked(slot);
             reportRejected(store, slot, e.getMessage());
             return null;
         }
@@ -433,15 +442,14 @@ public final class PublishScheduler {
         final InventoryPublisher publisher;
         final String channel;
         final Map<PoolKey, Slot> slots = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        final LinkedHashSet<Slot>[] lanes = new LinkedHashSet[Lane.values().length];
+        final List<LinkedHashSet<Slot>> lanes = new ArrayList<>();
         long queued;
 
         Store(InventoryPublisher publisher) {
             this.publisher = publisher;
             this.channel = publisher.channelId();
-            for (int i = 0; i < lanes.length; i++) {
-                lanes[i] = new LinkedHashSet<>();
+            for (int i = 0; i < Lane.values().length; i++) {
+                lanes.add(new LinkedHashSet<>());
             }
         }
 
@@ -454,24 +462,24 @@ public final class PublishScheduler {
                 return;
             }
             if (slot.lane != null) {
-                lanes[slot.lane.ordinal()].remove(slot);
+                lanes.get(slot.lane.ordinal()).remove(slot);
             } else {
                 queued++;
             }
-            lanes[lane.ordinal()].add(slot);
+            lanes.get(lane.ordinal()).add(slot);
             slot.lane = lane;
         }
 
         void dequeue(Slot slot) {
             if (slot.lane != null) {
-                lanes[slot.lane.ordinal()].remove(slot);
+                lanes.get(slot.lane.ordinal()).remove(slot);
                 slot.lane = null;
                 queued--;
             }
         }
 
         boolean hasReady(Lane lane, long now) {
-            for (Slot slot : lanes[lane.ordinal()]) {
+            for (Slot slot : lanes.get(lane.ordinal())) {
                 if (slot.notBefore <= now) {
                     return true;
                 }
@@ -480,8 +488,8 @@ public final class PublishScheduler {
         }
 
         List<Slot> ready(Lane lane, long now, int max) {
-            List<Slot> batch = new ArrayList<>(Math.min(max, lanes[lane.ordinal()].size()));
-            Iterator<Slot> it = lanes[lane.ordinal()].iterator();
+            List<Slot> batch = new ArrayList<>(Math.min(max, lanes.get(lane.ordinal()).size()));
+            Iterator<Slot> it = lanes.get(lane.ordinal()).iterator();
             while (it.hasNext() && batch.size() < max) {
                 Slot slot = it.next();
                 if (slot.notBefore <= now) {

@@ -34,8 +34,9 @@ class ShareSplitterTest {
             long sum = 0;
             for (int i = 0; i < stores; i++) {
                 long share = splitter.share(p, i);
-                double exact = (double) p * weights[i] / total;
-                assertThat((double) share).as("seed %d store %d", seed, i).isBetween(exact - 1.5, exact + 1.5);
+                long floor = java.math.BigInteger.valueOf(p).multiply(java.math.BigInteger.valueOf(weights[i]))
+                        .divide(java.math.BigInteger.valueOf(total)).longValueExact();
+                assertThat(share).as("seed %d store %d", seed, i).isBetween(floor, floor + 1);
                 assertThat(share).as("seed %d", seed).isNotNegative();
                 sum += share;
             }
