@@ -119,9 +119,7 @@ public final class ShopifyPublisher implements InventoryPublisher {
     @Override
     public List<PublishOutcome> publish(List<DesiredState> states) {
         Objects.requireNonNull(states, "states");
-        if (states.size() > maxBatchSize()) {
-            throw new IllegalArgumentException("publish takes at most " + maxBatchSize() + " states, got " + states.size());
-        }
+        // More than maxBatchSize() is accepted anyway: reads and writes are split into 250-entry requests below.
         List<BatchItem> items = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (DesiredState state : states) {
@@ -270,7 +268,9 @@ public final class ShopifyPublisher implements InventoryPublisher {
 
         /**
          * Randomness for idempotency keys and retry jitter (default a new {@code SplittableRandom}); seed it to
-         * replay a run.
+         * replay a run. In production leave the default (or seed per process run): two runs with the same seed
+         * send the same keys, which Shopify answers with IDEMPOTENCY_KEY_PARAMETER_MISMATCH (recovered from by a
+         * re-read and a new key, at the cost of a round trip).
          *
          * @param random the generator
          * @return this builder

@@ -6,10 +6,12 @@ import co.hotwax.preorder.shopify.internal.ShopifyDocuments.ProductVariants;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -20,7 +22,7 @@ import java.util.function.Function;
  * its outcome and drops out of the later steps, so it never gets a quantity without its marks.
  */
 public final class MarksWriter {
-    /** Aliased mutations per document: 25 x 11 points stays far below the 1,000-point single-query limit. */
+    /** Aliased mutations per document: 25 x 12 points stays far below the 1,000-point single-query limit. */
     static final int FIELDS_PER_DOCUMENT = 25;
     /** Shopify's limit per metafieldsSet. */
     static final int METAFIELDS_PER_CALL = 25;
@@ -85,13 +87,44 @@ public final class MarksWriter {
     public void delist(List<BatchItem> items) throws InterruptedException {
         setMetafields(select(items, i -> !metafield.matches(i.variant().metafieldValue(), false, i.state().promiseDate())), false);
         Map<String, List<BatchItem>> lastListed = new LinkedHashMap<>();
-        byProduct(select(items, i -> resolver.tagsOf(i.variant().productId()).contains(tag))).forEach((product, its) -> {
-            boolean otherListed = resolver.knownVariantsOf(product).stream().anyMatch(v -> metafield.isActive(v.metafieldValue()));
-            if (!otherListed) {
-                lastListed.put(product, its);
+        for (Map.Entry<String, List<BatchItem>> product : byProduct(select(items,
+                i -> resolver.tagsOf(i.variant().productId()).contains(tag))).entrySet()) {
+            Set<String> delisting = new HashSet<>();
+            product.getValue().forEach(i -> delisting.add(i.variant().variantId()));
+            boolean knownListed = resolver.knownVariantsOf(product.getKey()).stream()
+                    .anyMatch(v -> !delisting.contains(v.variantId()) && metafield.isActive(v.metafieldValue()));
+            // The cache only knows variants this process resolved: ask Shopify before taking the tag away.
+            if (!knownListed && !siblingListed(product.getKey(), delisting, product.getValue())) {
+                lastListed.put(product.getKey(), product.getValue());
             }
-        });
+        }
         tagProducts(false, lastListed);
+    }
+
+    /**
+     * Whether another variant of the product is listed in Shopify. Unsure (more than one page of variants, a failed
+     * read) counts as listed: a tag left on a product with nothing to sell is harmless; a tag taken off a listed
+     * sibling hides it from HotWax's storefront.
+     */
+    private boolean siblingListed(String productId, Set<String> delisting, List<BatchItem> items) throws InterruptedException {
+        JsonNode variants;
+        try {
+            variants = client.execute("product", documents.productVariantMarks(productId), ShopifyDocuments.productVariantMarksCost())
+                    .data().path("product").path("variants");
+        } catch (CallFailedException e) {
+            items.forEach(i -> i.retry("checking the other variants of the product of sku " + i.state().sku()
+                    + " before removing the tag failed: " + e.getMessage()));
+            return true;
+        }
+        if (variants.path("pageInfo").path("hasNextPage").asBoolean(false)) {
+            return true;
+        }
+        for (JsonNode v : variants.path("nodes")) {
+            if (!delisting.contains(v.path("id").asText()) && metafield.isActive(v.path("metafield").path("value").asText(null))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void denyPolicy(List<BatchItem> items) throws InterruptedException {
@@ -117,19 +150,7 @@ public final class MarksWriter {
                         variants.forEach(item -> setVariant(item, item.variant().withDeny()));
                         continue;
                     }
-                    List<BatchItem> rest = new ArrayList<>(variants);
-                    for (UserError error : errors) {
-                        OptionalInt index = error.index();
-                        if (index.isPresent() && index.getAsInt() < variants.size()) {
-                            BatchItem bad = variants.get(index.getAsInt());
-                            bad.reject("productVariantsBulkUpdate refused sku " + bad.state().sku() + ": " + error.describe());
-                            rest.remove(bad);
-                        } else {
-                            rest.forEach(item -> item.reject("productVariantsBulkUpdate refused product " + productId
-                                    + " of sku " + item.state().sku() + ": " + error.describe()));
-                            rest.clear();
-                        }
-                    }
+                    List<BatchItem> rest = withoutRefused("productVariantsBulkUpdate", variants, errors);
                     if (!rest.isEmpty()) {
                         again.put(productId, rest);
                     }
@@ -166,19 +187,7 @@ public final class MarksWriter {
                     }
                     continue;
                 }
-                List<BatchItem> rest = new ArrayList<>(chunk);
-                for (UserError error : errors) {
-                    OptionalInt index = error.index();
-                    if (index.isPresent() && index.getAsInt() < chunk.size()) {
-                        BatchItem bad = chunk.get(index.getAsInt());
-                        bad.reject("metafieldsSet refused sku " + bad.state().sku() + ": " + error.describe());
-                        rest.remove(bad);
-                    } else {
-                        rest.forEach(i -> i.reject("metafieldsSet refused the batch: " + error.describe()));
-                        rest.clear();
-                    }
-                }
-                again.addAll(rest);
+                again.addAll(withoutRefused("metafieldsSet", chunk, errors));
             }
             pending = again;
         }
@@ -233,6 +242,26 @@ public final class MarksWriter {
                 }
             }
         }
+    }
+
+    /**
+     * For an all-or-nothing mutation that reported errors: rejects the entries the errors point at (an error
+     * pointing at no entry rejects them all) and returns the others, which were not applied and are to be resent.
+     */
+    private static List<BatchItem> withoutRefused(String op, List<BatchItem> sent, List<UserError> errors) {
+        List<BatchItem> rest = new ArrayList<>(sent);
+        for (UserError error : errors) {
+            OptionalInt index = error.index();
+            if (index.isPresent() && index.getAsInt() < sent.size()) {
+                BatchItem bad = sent.get(index.getAsInt());
+                bad.reject(op + " refused sku " + bad.state().sku() + ": " + error.describe());
+                rest.remove(bad);
+            } else {
+                rest.forEach(item -> item.reject(op + " refused the request for sku " + item.state().sku() + ": " + error.describe()));
+                rest.clear();
+            }
+        }
+        return rest;
     }
 
     private JsonNode send(String op, String document, int fields, List<BatchItem> items) throws InterruptedException {

@@ -141,6 +141,12 @@ public final class QuantityWriter {
                 return;
             }
             boolean applied = payload.path("inventoryAdjustmentGroup").isObject();
+            if (!applied && errors.stream().allMatch(e -> "IDEMPOTENCY_KEY_PARAMETER_MISMATCH".equals(e.code()))) {
+                // The key was used before for another write (e.g. a restarted process replaying the same seed):
+                // nothing ran, so re-read and send again under a new key.
+                stale.addAll(chunk);
+                return;
+            }
             List<BatchItem> failed = new ArrayList<>();
             for (UserError error : errors) {
                 OptionalInt index = error.index();

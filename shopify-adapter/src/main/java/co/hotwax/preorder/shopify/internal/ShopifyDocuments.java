@@ -10,6 +10,8 @@ import co.hotwax.preorder.shopify.internal.gen.client.MetafieldsSetGraphQLQuery;
 import co.hotwax.preorder.shopify.internal.gen.client.MetafieldsSetProjectionRoot;
 import co.hotwax.preorder.shopify.internal.gen.client.NodesGraphQLQuery;
 import co.hotwax.preorder.shopify.internal.gen.client.NodesProjectionRoot;
+import co.hotwax.preorder.shopify.internal.gen.client.ProductGraphQLQuery;
+import co.hotwax.preorder.shopify.internal.gen.client.ProductProjectionRoot;
 import co.hotwax.preorder.shopify.internal.gen.client.ProductVariantsBulkUpdateGraphQLQuery;
 import co.hotwax.preorder.shopify.internal.gen.client.ProductVariantsBulkUpdateProjectionRoot;
 import co.hotwax.preorder.shopify.internal.gen.client.ProductVariantsGraphQLQuery;
@@ -53,6 +55,8 @@ import java.util.stream.Collectors;
 public final class ShopifyDocuments {
     /** Quantity names read for compare-and-set. */
     public static final List<String> QUANTITY_NAMES = List.of("on_hand", "available", "committed");
+    /** Variants read per product when checking for listed siblings (Shopify's largest page). */
+    static final int SIBLINGS_PAGE = 250;
 
     private final String metafieldNamespace;
     private final String metafieldKey;
@@ -77,8 +81,13 @@ public final class ShopifyDocuments {
      * @return the document
      */
     public String variantsBySku(List<String> skus, int first, String after) {
-        ProductVariantsGraphQLQuery query = ProductVariantsGraphQLQuery.newRequest()
-                .queryName("ResolveSkus").first(first).after(after).query(skuSearch(skus)).build();
+        ProductVariantsGraphQLQuery.Builder request = ProductVariantsGraphQLQuery.newRequest()
+                .queryName("ResolveSkus").first(first).query(skuSearch(skus));
+        if (after != null) {
+            // Builders mark a field set even for null; the first page sends no cursor at all.
+            request.after(after);
+        }
+        ProductVariantsGraphQLQuery query = request.build();
         ProductVariantsProjectionRoot<?, ?> root = new ProductVariantsProjectionRoot<>();
         root.nodes().id().sku().inventoryPolicy().parent()
                 .metafield(metafieldNamespace, metafieldKey).value().parent()
@@ -100,6 +109,32 @@ public final class ShopifyDocuments {
     }
 
     /**
+     * The pre-order metafield of a product's first 250 variants: whether another variant is still listed before the
+     * product tag comes off.
+     *
+     * @param productId the product gid
+     * @return the document
+     */
+    public String productVariantMarks(String productId) {
+        ProductGraphQLQuery query = ProductGraphQLQuery.newRequest().queryName("ListedSiblings").id(productId).build();
+        ProductProjectionRoot<?, ?> root = new ProductProjectionRoot<>();
+        root.variants(SIBLINGS_PAGE, null, null, null, null, null)
+                .nodes().id().metafield(metafieldNamespace, metafieldKey).value().parent().parent()
+                .pageInfo().hasNextPage();
+        return serialize(query, root);
+    }
+
+    /**
+     * Requested cost of {@link #productVariantMarks}: the product, the connection and per variant its metafield (an
+     * upper bound).
+     *
+     * @return the estimate
+     */
+    public static double productVariantMarksCost() {
+        return 3 + 2.0 * SIBLINGS_PAGE;
+    }
+
+    /**
      * The quantities of items at one location, for compare-and-set.
      *
      * @param inventoryItemIds at most 250 item gids
@@ -115,7 +150,7 @@ public final class ShopifyDocuments {
     }
 
     /**
-     * Requested cost of {@link #levels}: per item the item, its level and the quantities list.
+     * Requested cost of {@link #levels}: per item the item, its level and the quantities list (an upper bound).
      *
      * @param items number of ids
      * @return the estimate
@@ -250,13 +285,15 @@ public final class ShopifyDocuments {
     }
 
     /**
-     * Requested cost of a merged mutation document: 10 per mutation field plus its payload objects.
+     * Requested cost of a merged mutation document: per mutation field 10, plus at most two selected objects (the
+     * result object and the userErrors list). An upper bound, so the first request of a kind is never throttled;
+     * the server's own figure replaces it afterwards.
      *
      * @param fields number of aliased fields
      * @return the estimate
      */
     public static double mutationCost(int fields) {
-        return 11.0 * fields;
+        return 12.0 * fields;
     }
 
     private static String serialize(GraphQLQuery query, BaseProjectionNode projection) {

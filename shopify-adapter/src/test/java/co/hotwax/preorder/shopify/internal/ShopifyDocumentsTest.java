@@ -1,8 +1,6 @@
 package co.hotwax.preorder.shopify.internal;
 
 import co.hotwax.preorder.shopify.internal.ShopifyDocuments.ActivationEntry;
-import co.hotwax.preorder.shopify.internal.ShopifyDocuments.MetafieldEntry;
-import co.hotwax.preorder.shopify.internal.ShopifyDocuments.ProductVariants;
 import co.hotwax.preorder.shopify.internal.ShopifyDocuments.QuantityEntry;
 import graphql.language.Document;
 import graphql.language.Field;
@@ -75,21 +73,15 @@ class ShopifyDocumentsTest {
     }
 
     @Test
-    void everyDocumentParses() {
-        List<String> docs = List.of(
-                documents.variantsBySku(List.of("A", "B"), 100, null),
-                documents.variantsBySku(List.of("A"), 100, "cursor-1"),
-                documents.levels(List.of("gid://shopify/InventoryItem/1"), "gid://shopify/Location/9"),
-                documents.track(List.of("gid://shopify/InventoryItem/1")),
-                documents.denyPolicy(List.of(new ProductVariants("gid://shopify/Product/1", List.of("gid://shopify/ProductVariant/2")))),
-                documents.metafieldsSet(List.of(new MetafieldEntry("gid://shopify/ProductVariant/2", "{\"status\":\"active\"}"))),
-                documents.tags(true, List.of("gid://shopify/Product/1"), "HC:Pre-Order"),
-                documents.tags(false, List.of("gid://shopify/Product/1", "gid://shopify/Product/3"), "HC:Pre-Order"));
-        for (String doc : docs) {
-            assertThat(operation(doc).getSelectionSet().getSelections()).as(doc).isNotEmpty();
-        }
-        assertThat(docs.get(0)).contains("inventoryPolicy").contains("metafield(namespace: \"HC_PREORDER\", key: \"preorder\")");
-        assertThat(docs.get(2)).contains("... on InventoryItem");
+    void everyDocumentParsesAndAliasesMergedFields() {
+        ShopifyDocumentsSchemaContractTest.everyDocument().forEach((name, doc) ->
+                assertThat(operation(doc).getSelectionSet().getSelections()).as(name).isNotEmpty());
+        String variants = documents.variantsBySku(List.of("A", "B"), 100, null);
+        assertThat(variants).contains("inventoryPolicy").contains("metafield(namespace: \"HC_PREORDER\", key: \"preorder\")")
+                .doesNotContain("after");
+        assertThat(documents.levels(List.of("gid://shopify/InventoryItem/1"), "gid://shopify/Location/9")).contains("... on InventoryItem");
+        assertThat(operation(documents.tags(false, List.of("gid://shopify/Product/1", "gid://shopify/Product/3"), "HC:Pre-Order"))
+                .getSelectionSet().getSelectionsOfType(Field.class)).extracting(Field::getAlias).containsExactly("m0", "m1");
     }
 
     static OperationDefinition operation(String doc) {
