@@ -1,7 +1,6 @@
 package co.hotwax.preorder.examples.simulation;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +17,7 @@ import java.util.random.RandomGenerator;
  *
  * <p>Plain GraphQL over HTTP ({@link StoreAdminClient}), no injected faults (its oversold count is a lower bound).
  */
-public final class AbsolutePushJob implements SyncApproach {
+public final class AbsolutePushJob extends PeriodicJob {
     /** How often it pushes. */
     public static final Duration INTERVAL = Duration.ofMinutes(5);
     private static final String SET = """
@@ -28,10 +27,7 @@ public final class AbsolutePushJob implements SyncApproach {
               }
             }""";
 
-    private final RunContext ctx;
-    private final StoreAdminClient client;
     private final RandomGenerator random;
-    private Instant nextRun;
 
     /**
      * Creates the job for a run.
@@ -39,8 +35,7 @@ public final class AbsolutePushJob implements SyncApproach {
      * @param context the run
      */
     public AbsolutePushJob(RunContext context) {
-        this.ctx = context;
-        this.client = context.store().adminClient();
+        super(context, INTERVAL);
         this.random = new SplittableRandom(context.seed());
     }
 
@@ -50,17 +45,7 @@ public final class AbsolutePushJob implements SyncApproach {
     }
 
     @Override
-    public void start() {
-        nextRun = ctx.clock().instant();
-        tick();
-    }
-
-    @Override
-    public void tick() {
-        Instant now = ctx.clock().instant();
-        if (now.isBefore(nextRun)) {
-            return;
-        }
+    protected void runOnce() {
         List<Map<String, Object>> quantities = new ArrayList<>();
         for (String sku : ctx.store().skus()) {
             Map<String, Object> entry = new HashMap<>();
@@ -73,23 +58,5 @@ public final class AbsolutePushJob implements SyncApproach {
         }
         client.execute(SET, Map.of("key", new UUID(random.nextLong(), random.nextLong()).toString(),
                 "input", Map.of("name", "available", "reason", "correction", "quantities", quantities)));
-        while (!nextRun.isAfter(now)) {
-            nextRun = nextRun.plus(INTERVAL);
-        }
-    }
-
-    @Override
-    public Instant nextDue() {
-        return nextRun;
-    }
-
-    @Override
-    public boolean caughtUp() {
-        return false;
-    }
-
-    @Override
-    public void close() {
-        // Nothing held.
     }
 }

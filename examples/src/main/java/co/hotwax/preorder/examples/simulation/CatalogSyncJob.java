@@ -1,7 +1,6 @@
 package co.hotwax.preorder.examples.simulation;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,7 @@ import java.util.Map;
  * <p>It talks to the simulator over GraphQL with the plain {@link StoreAdminClient} (no pacing, no retries) and
  * runs without injected faults: faults would only make it worse, so its oversold count is a lower bound.
  */
-public final class CatalogSyncJob implements SyncApproach {
+public final class CatalogSyncJob extends PeriodicJob {
     /** HotWax's default cadence for the catalog jobs. */
     public static final Duration INTERVAL = Duration.ofMinutes(15);
     private static final String POLICY = """
@@ -29,10 +28,7 @@ public final class CatalogSyncJob implements SyncApproach {
               tagsRemove(id: $id, tags: $tags) { userErrors { message } }
             }""";
 
-    private final RunContext ctx;
-    private final StoreAdminClient client;
     private final Map<String, Boolean> listed = new HashMap<>();
-    private Instant nextRun;
 
     /**
      * Creates the job for a run.
@@ -40,8 +36,7 @@ public final class CatalogSyncJob implements SyncApproach {
      * @param context the run
      */
     public CatalogSyncJob(RunContext context) {
-        this.ctx = context;
-        this.client = context.store().adminClient();
+        super(context, INTERVAL);
     }
 
     @Override
@@ -50,17 +45,7 @@ public final class CatalogSyncJob implements SyncApproach {
     }
 
     @Override
-    public void start() {
-        nextRun = ctx.clock().instant();
-        tick();
-    }
-
-    @Override
-    public void tick() {
-        Instant now = ctx.clock().instant();
-        if (now.isBefore(nextRun)) {
-            return;
-        }
+    protected void runOnce() {
         for (String sku : ctx.store().skus()) {
             boolean eligible = ctx.oms().pool(sku).map(p -> p.listed()).orElse(false);
             if (listed.getOrDefault(sku, false) == eligible) {
@@ -73,23 +58,5 @@ public final class CatalogSyncJob implements SyncApproach {
                     Map.of("id", productId, "tags", List.of(SimulatedStore.PREORDER_TAG)));
             listed.put(sku, eligible);
         }
-        while (!nextRun.isAfter(now)) {
-            nextRun = nextRun.plus(INTERVAL);
-        }
-    }
-
-    @Override
-    public Instant nextDue() {
-        return nextRun;
-    }
-
-    @Override
-    public boolean caughtUp() {
-        return false;
-    }
-
-    @Override
-    public void close() {
-        // Nothing held: the client's connections die with the run.
     }
 }
