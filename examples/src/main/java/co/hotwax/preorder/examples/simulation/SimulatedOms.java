@@ -5,6 +5,8 @@ import co.hotwax.preorder.core.PreorderBook;
 import co.hotwax.preorder.spi.PreOrder;
 import co.hotwax.preorder.spi.PreOrderStatus;
 import co.hotwax.preorder.spi.SupplyLine;
+import co.hotwax.preorder.testkit.InMemoryPreOrderSource;
+import co.hotwax.preorder.testkit.InMemoryPurchaseOrderSource;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -75,8 +77,8 @@ public final class SimulatedOms {
     private final Map<String, PreOrder> preOrders = new LinkedHashMap<>();
     private final PriorityQueue<PendingImport> pending = new PriorityQueue<>(
             Comparator.comparing(PendingImport::importAt).thenComparingLong(PendingImport::seq));
-    private final OmsFeed.Supply supplyFeed = new OmsFeed.Supply();
-    private final OmsFeed.PreOrders preOrderFeed = new OmsFeed.PreOrders();
+    private final InMemoryPurchaseOrderSource supplyFeed = new InMemoryPurchaseOrderSource();
+    private final InMemoryPreOrderSource preOrderFeed = new InMemoryPreOrderSource();
     private Listener listener = new Listener() { };
     private long importSeq;
 
@@ -117,11 +119,12 @@ public final class SimulatedOms {
     }
 
     /**
-     * The PO lines as a change feed, for the engine.
+     * The PO lines as a change feed, for the engine (a restarted engine reads everything back from here, as it
+     * would from the OMS's database).
      *
      * @return the feed (shared, not a copy)
      */
-    public OmsFeed.Supply supplyFeed() {
+    public InMemoryPurchaseOrderSource supplyFeed() {
         return supplyFeed;
     }
 
@@ -130,7 +133,7 @@ public final class SimulatedOms {
      *
      * @return the feed (shared, not a copy)
      */
-    public OmsFeed.PreOrders preOrderFeed() {
+    public InMemoryPreOrderSource preOrderFeed() {
         return preOrderFeed;
     }
 
