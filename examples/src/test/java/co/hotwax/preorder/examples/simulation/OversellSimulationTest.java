@@ -5,6 +5,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 
@@ -26,7 +28,9 @@ class OversellSimulationTest {
     private static final AtomicLong ENGINE_OVERSOLD = new AtomicLong();
     private static final AtomicLong ENGINE_EXCUSED = new AtomicLong();
     private static final AtomicLong CATALOG_OVERSOLD = new AtomicLong();
-    private static final AtomicLong MAX_LAG_MILLIS = new AtomicLong();
+    private static final AtomicLong FAULTS = new AtomicLong();
+    private static final AtomicLong RETRIED_KEYS = new AtomicLong();
+    private static final List<Duration> LAGS = new ArrayList<>();
 
     static LongStream seeds() {
         String one = System.getProperty("sim.seed");
@@ -66,7 +70,11 @@ class OversellSimulationTest {
         ENGINE_OVERSOLD.addAndGet(engine.oversold());
         ENGINE_EXCUSED.addAndGet(engine.oversold() - engine.oversoldOutsideWindow());
         CATALOG_OVERSOLD.addAndGet(catalog.oversold());
-        MAX_LAG_MILLIS.accumulateAndGet(engine.maxLag().toMillis(), Math::max);
+        FAULTS.addAndGet(engine.store().faultsInjected());
+        RETRIED_KEYS.addAndGet(engine.store().retriedKeys());
+        synchronized (LAGS) {
+            LAGS.addAll(engine.lags());
+        }
     }
 
     @AfterAll
@@ -74,10 +82,12 @@ class OversellSimulationTest {
         if (SEEDS_RUN.get() == 0) {
             return;
         }
-        System.out.printf("Oversell simulation over %d seed(s): engine oversold %d unit(s) (all within the "
-                        + "propagation window, max %s); 15-minute catalog job oversold %d unit(s) on the same "
-                        + "streams.%n", SEEDS_RUN.get(), ENGINE_OVERSOLD.get(),
-                Duration.ofMillis(MAX_LAG_MILLIS.get()), CATALOG_OVERSOLD.get());
+        System.out.printf("Oversell simulation over %d seed(s): engine oversold %d unit(s), all within the "
+                        + "propagation window (measured over %d capacity drops: p99 %s, max %s); %d requests met "
+                        + "injected faults, %d writes were retried under their idempotency key; the 15-minute "
+                        + "catalog job oversold %d unit(s) on the same streams.%n", SEEDS_RUN.get(),
+                ENGINE_OVERSOLD.get(), LAGS.size(), PropagationWindows.quantile(LAGS, 0.99),
+                PropagationWindows.quantile(LAGS, 1.0), FAULTS.get(), RETRIED_KEYS.get(), CATALOG_OVERSOLD.get());
         assertThat(ENGINE_EXCUSED.get()).isEqualTo(ENGINE_OVERSOLD.get());
         assertThat(CATALOG_OVERSOLD.get())
                 .as("the comparison is measured: today's catalog job oversells on these streams").isPositive();
