@@ -9,6 +9,7 @@ import co.hotwax.preorder.shopify.internal.LevelQuantities;
 import co.hotwax.preorder.shopify.internal.LevelReader;
 import co.hotwax.preorder.shopify.internal.MarksWriter;
 import co.hotwax.preorder.shopify.internal.PreorderMetafield;
+import co.hotwax.preorder.shopify.internal.PublishPreview;
 import co.hotwax.preorder.shopify.internal.QuantityWriter;
 import co.hotwax.preorder.shopify.internal.RetryIntervals;
 import co.hotwax.preorder.shopify.internal.ShopifyClient;
@@ -149,6 +150,24 @@ public final class ShopifyPublisher implements InventoryPublisher {
         List<PublishOutcome> outcomes = new ArrayList<>(items.size());
         items.forEach(i -> outcomes.add(i.outcome()));
         return outcomes;
+    }
+
+    /**
+     * Says what {@link #publish} would do to each state, without writing anything: the same checks, SKU
+     * resolution and level reads as publish (queries only, paced and retried the same way), then per state the
+     * marks that would be put on or taken off and the quantity the same formula would write. Nothing is mutated
+     * in Shopify; a publish right after reuses the SKU resolutions. A dry run for operators.
+     *
+     * <p>Unlike publish, which turns a failed call into RETRY outcomes, a preview that cannot read the shop throws:
+     * a plan built without the reads would be a guess.
+     *
+     * @param states the states publish would get (any number; reads go 250 per request)
+     * @return one planned change per state, in input order
+     * @throws ShopifyUnavailableException when the shop cannot be read after retries (unreachable, throttled to
+     *                                     the end, a refused token or scope); the message names the cause
+     */
+    public List<PlannedChange> preview(List<DesiredState> states) {
+        return new PublishPreview(config, resolver, reader).preview(states);
     }
 
     private void resolve(List<BatchItem> items) throws InterruptedException {

@@ -133,6 +133,15 @@ public final class ShopifySimulator implements AutoCloseable {
         return bucket.status();
     }
 
+    /**
+     * Cost points this shop has charged so far (requested costs admitted, minus refunds of requested over actual).
+     *
+     * @return the net points charged
+     */
+    public long pointsCharged() {
+        return bucket.charged();
+    }
+
     /** Request and write counters. */
     public SimulatorStats stats() {
         return telemetry.stats();

@@ -176,4 +176,13 @@ class CostBucketTest {
         assertThatThrownBy(() -> new ThrottleStatus(100, 101, 10)).hasMessageContaining("currentlyAvailable");
         assertThatThrownBy(() -> new ThrottleStatus(100, -1, 10)).hasMessageContaining("currentlyAvailable");
     }
+
+    @Test
+    void chargedCountsAdmittedCostsLessRefundsAndNotRefusals() {
+        CostBucket bucket = new CostBucket(ShopPlan.custom(10, 50), clock);
+        bucket.tryAdmit(30);
+        bucket.refund(12);
+        bucket.tryAdmit(40); // refused: 38 available
+        assertThat(bucket.charged()).isEqualTo(18);
+    }
 }
