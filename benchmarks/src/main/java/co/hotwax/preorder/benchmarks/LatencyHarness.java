@@ -30,6 +30,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Issue 5 item 8, the latency load harness: a catalog of 10,000 pre-order SKUs on the Shopify simulator (Standard
@@ -55,6 +57,8 @@ public final class LatencyHarness {
     private final Map<String, Long> firstUnreflected = new ConcurrentHashMap<>();
     private final List<Long> latenciesNanos = new ArrayList<>();
     private final CountDownLatch warm = new CountDownLatch(1);
+    private final AtomicInteger retriesShown = new AtomicInteger();
+    private final AtomicLong resyncTenths = new AtomicLong();
 
     private LatencyHarness(int skuCount, Duration duration, int ordersPerSecond, int poEventsPerSecond) {
         this.skuCount = skuCount;
@@ -182,6 +186,12 @@ public final class LatencyHarness {
     private void onEvent(SyncEvent event) {
         if (event instanceof SyncEvent.ResyncCompleted) {
             warm.countDown();
+        } else if (event instanceof SyncEvent.Retrying r && retriesShown.getAndIncrement() < 5) {
+            System.out.println("  retrying " + r.key() + " (attempt " + r.attempt() + "): " + r.reason());
+        } else if (event instanceof SyncEvent.ResyncProgress p && p.done() * 10 / Math.max(1, p.total())
+                > resyncTenths.get()) {
+            resyncTenths.set(p.done() * 10 / Math.max(1, p.total()));
+            System.out.printf(Locale.ROOT, "  initial listing %d of %d%n", p.done(), p.total());
         } else if (event instanceof SyncEvent.Published p && warm.getCount() == 0) {
             Long since = firstUnreflected.remove(p.key());
             if (since != null) {

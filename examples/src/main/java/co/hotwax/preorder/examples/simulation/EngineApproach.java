@@ -62,7 +62,7 @@ public final class EngineApproach implements SyncApproach {
                 .build();
         publisher = ShopifyPublisher.builder(config)
                 .clock(ctx.clock())
-                .sleeper(ctx.clock()::advance)
+                .sleeper(ctx.clock()::sleep)
                 .random(random.split())
                 .build();
         engine = PreorderSync.builder()
@@ -71,7 +71,7 @@ public final class EngineApproach implements SyncApproach {
                 .publisher(publisher)
                 .policy(BookPolicy.defaults())
                 .clock(ctx.clock())
-                .sleeper(ctx.clock()::advance)
+                .sleeper(ctx.clock()::sleep)
                 .random(random.split())
                 .pollInterval(Duration.ofSeconds(30))
                 .reconcileInterval(Duration.ofMinutes(15))

@@ -1,5 +1,7 @@
 package co.hotwax.preorder.examples.simulation;
 
+import co.hotwax.preorder.testkit.VirtualClock;
+
 /**
  * What an approach gets to work with in one run.
  *
@@ -8,5 +10,5 @@ package co.hotwax.preorder.examples.simulation;
  * @param store the simulated Shopify store
  * @param oms the simulated OMS
  */
-public record RunContext(long seed, SimClock clock, SimulatedStore store, SimulatedOms oms) {
+public record RunContext(long seed, VirtualClock clock, SimulatedStore store, SimulatedOms oms) {
 }

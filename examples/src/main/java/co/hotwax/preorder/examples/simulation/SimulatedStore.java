@@ -9,6 +9,7 @@ import co.hotwax.preorder.testkit.RequestLogEntry;
 import co.hotwax.preorder.testkit.ShopifySimulator;
 import co.hotwax.preorder.testkit.SimulatorStats;
 import co.hotwax.preorder.testkit.Variant;
+import co.hotwax.preorder.testkit.VirtualClock;
 
 import java.net.URI;
 import java.time.Instant;
@@ -62,13 +63,13 @@ public final class SimulatedStore implements AutoCloseable {
      * @param seed seeds the fault plan
      * @param options fault rate and latency
      */
-    public SimulatedStore(SimClock clock, List<String> skus, long seed, RunOptions options) {
+    public SimulatedStore(VirtualClock clock, List<String> skus, long seed, RunOptions options) {
         FaultPlan faults = options.faultRate() == 0 ? FaultPlan.none()
                 : FaultPlan.seeded(seed, faultRates(options.faultRate()));
         this.simulator = ShopifySimulator.builder()
                 .accessToken(TOKEN)
                 .clock(clock)
-                .sleeper(clock::advance)
+                .sleeper(clock)
                 .latency(options.latency())
                 .faults(faults)
                 .ledger(ledger)

@@ -6,6 +6,7 @@ import co.hotwax.preorder.examples.simulation.ScenarioEvent.OtherChannelOrder;
 import co.hotwax.preorder.examples.simulation.ScenarioEvent.Release;
 import co.hotwax.preorder.examples.simulation.ScenarioEvent.ShopperAttempt;
 import co.hotwax.preorder.examples.simulation.ScenarioEvent.SupplyChange;
+import co.hotwax.preorder.testkit.VirtualClock;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +30,7 @@ public final class SimulationRun {
     private final long seed;
     private final Scenario scenario;
     private final RunOptions options;
-    private final SimClock clock;
+    private final VirtualClock clock;
     private final PropagationWindows windows = new PropagationWindows();
     private final List<RunResult.Sample> samples = new ArrayList<>();
     private SimulatedStore store;
@@ -42,7 +43,7 @@ public final class SimulationRun {
         this.seed = seed;
         this.scenario = scenario;
         this.options = options;
-        this.clock = new SimClock(scenario.start());
+        this.clock = new VirtualClock(scenario.start());
     }
 
     /**
