@@ -101,8 +101,9 @@ public final class PreorderSyncDemo {
         }
         out.println();
         out.println("  supply = PO units received or on order, less buffers; pre-orders taken = every channel;");
-        out.println("  uncovered = units promised before a PO cut or cancellation took their supply away (reported");
-        out.println("  to the OMS, never dropped); oversold = units Shopify accepted beyond what existed.");
+        out.println("  uncovered = pre-order units no supply covers any more: a PO cut or cancellation, or another");
+        out.println("  channel taking the last units while Shopify orders were still being imported (reported to the");
+        out.println("  OMS, never dropped); oversold = units Shopify accepted beyond what existed at that moment.");
         out.println();
         out.println("Oversold units on the same order stream:");
         out.printf("  %-62s %6d%n", "Preorder Sync engine (compare-and-set on on_hand, event-driven)",
