@@ -33,6 +33,7 @@ public final class EngineApproach implements SyncApproach {
     private PreorderSync engine;
     private ShopifyPublisher publisher;
     private int generation;
+    private long writes;
 
     /**
      * Creates the approach for a run.
@@ -83,7 +84,9 @@ public final class EngineApproach implements SyncApproach {
     }
 
     private void onSyncEvent(SyncEvent event) {
-        if (event instanceof SyncEvent.Rejected r) {
+        if (event instanceof SyncEvent.Published p && p.wrote()) {
+            writes++;
+        } else if (event instanceof SyncEvent.Rejected r) {
             rejections.add("engine #" + generation + " publisher rejected " + r.key() + ": " + r.reason());
         } else if (event instanceof SyncEvent.InputRejected r) {
             rejections.add("engine #" + generation + " rejected input " + r.item() + ": " + r.reason());
@@ -128,6 +131,11 @@ public final class EngineApproach implements SyncApproach {
         engine = null;
         publisher = null;
         start();
+    }
+
+    @Override
+    public long writesReported() {
+        return writes;
     }
 
     @Override

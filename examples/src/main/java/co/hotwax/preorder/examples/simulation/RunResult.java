@@ -16,6 +16,7 @@ import java.util.List;
  * @param ledgerOversold the simulator's own oversell ledger total (a cross-check of {@code oversold})
  * @param violations one line per order that oversold outside a window
  * @param problems what the approach or the store refused during the run
+ * @param writesReported SKU states the approach says it wrote, or -1 when it does not report them
  * @param lags the measured propagation lags (capacity drop to sync caught up)
  * @param skus the final per-SKU figures
  * @param mismatches SKUs whose final store quantity differs from the OMS's computed state, with both values
@@ -24,8 +25,8 @@ import java.util.List;
  */
 public record RunResult(String scenario, String approach, long attempts, long accepted, long oversold,
                         long oversoldOutsideWindow, long ledgerOversold, List<String> violations,
-                        List<String> problems, List<Duration> lags, List<SkuRow> skus, List<String> mismatches,
-                        List<Sample> samples, SimulatedStore.Counts store) {
+                        List<String> problems, long writesReported, List<Duration> lags, List<SkuRow> skus,
+                        List<String> mismatches, List<Sample> samples, SimulatedStore.Counts store) {
 
     /** Copies the lists. */
     public RunResult {

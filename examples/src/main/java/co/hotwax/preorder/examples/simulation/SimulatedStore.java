@@ -3,6 +3,7 @@ package co.hotwax.preorder.examples.simulation;
 import co.hotwax.preorder.testkit.FaultPlan;
 import co.hotwax.preorder.testkit.FaultRates;
 import co.hotwax.preorder.testkit.InventoryPolicy;
+import co.hotwax.preorder.testkit.LedgerEntry;
 import co.hotwax.preorder.testkit.OversellLedger;
 import co.hotwax.preorder.testkit.Product;
 import co.hotwax.preorder.testkit.RequestLogEntry;
@@ -17,7 +18,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -42,10 +42,10 @@ public final class SimulatedStore implements AutoCloseable {
      * @param writesApplied write entries that changed state
      * @param writesRefused write entries refused with user errors
      * @param retriedKeys idempotency keys sent more than once (a retry reusing its key), in the retained log
-     * @param conflictingKeys idempotency keys sent with different variables (must be 0: a key is one write)
+     * @param quantityWritesApplied quantity entries of {@code inventorySetQuantities} the store applied
      */
     public record Counts(long requests, long throttled, long faultsInjected, long writesApplied,
-                         long writesRefused, long retriedKeys, long conflictingKeys) {
+                         long writesRefused, long retriedKeys, long quantityWritesApplied) {
     }
 
     private final ShopifySimulator simulator;
@@ -240,23 +240,22 @@ public final class SimulatedStore implements AutoCloseable {
      */
     public Counts counts() {
         SimulatorStats stats = simulator.stats();
-        Map<String, Map<String, Object>> firstVariables = new HashMap<>();
         Map<String, Integer> uses = new HashMap<>();
-        long conflicting = 0;
         for (RequestLogEntry entry : simulator.requestLog()) {
-            String key = entry.idempotencyKey();
-            if (key == null) {
-                continue;
-            }
-            uses.merge(key, 1, Integer::sum);
-            Map<String, Object> first = firstVariables.putIfAbsent(key, entry.variables());
-            if (first != null && !Objects.equals(first, entry.variables())) {
-                conflicting++;
+            if (entry.idempotencyKey() != null) {
+                uses.merge(entry.idempotencyKey(), 1, Integer::sum);
             }
         }
         long retried = uses.values().stream().filter(n -> n > 1).count();
+        long quantityWrites = 0;
+        for (LedgerEntry entry : ledger.history()) {
+            if (entry instanceof LedgerEntry.WriteEntry w && w.applied()
+                    && "inventorySetQuantities".equals(w.operation())) {
+                quantityWrites++;
+            }
+        }
         return new Counts(stats.requests(), stats.throttled(), stats.faultsInjected(), stats.writesApplied(),
-                stats.writesRefused(), retried, conflicting);
+                stats.writesRefused(), retried, quantityWrites);
     }
 
     private Variant variant(String sku) {

@@ -198,7 +198,7 @@ public final class SimulationRun {
         }
         return new RunResult(scenario.name(), approach.name(), attempts, accepted, windows.oversold(),
                 windows.oversoldOutsideWindow(), store.ledgerOversold(), windows.violations(),
-                approach.problems(), windows.lags(), rows, mismatches, samples, store.counts());
+                approach.problems(), approach.writesReported(), windows.lags(), rows, mismatches, samples, store.counts());
     }
 
     private static Instant earliest(Instant a, Instant b) {

@@ -62,6 +62,16 @@ public interface SyncApproach extends SimulatedOms.Listener, AutoCloseable {
         return List.of();
     }
 
+    /**
+     * How many SKU states the approach says it wrote to the store (outcomes with a write), to compare with what
+     * the store applied: a store that applied more quantity writes than that applied some write twice.
+     *
+     * @return the count, or -1 when the approach does not report its writes
+     */
+    default long writesReported() {
+        return -1;
+    }
+
     /** The process running the approach dies without a graceful stop and a new one starts. Default: no effect. */
     default void crash() {
     }

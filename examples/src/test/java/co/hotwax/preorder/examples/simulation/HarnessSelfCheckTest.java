@@ -37,5 +37,7 @@ class HarnessSelfCheckTest {
         assertThat(second.lags()).isEqualTo(first.lags());
         assertThat(second.store()).isEqualTo(first.store());
         assertThat(first.store().faultsInjected()).as("the replayed run met injected faults").isPositive();
+        assertThat(first.store().quantityWritesApplied()).as("quantity writes the store applied").isPositive()
+                .isLessThanOrEqualTo(first.writesReported());
     }
 }

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * simulator, other-channel pre-orders, PO events (new, increase, cut, cancel, ETA change, receipt, close short,
  * releases), injected faults and an engine crash, with the SDK's engine keeping the store in step. Checks per seed:
  * no unit oversold outside the measured propagation window; after the events stop, the store matches the OMS's
- * computed state for every SKU; no idempotency key reused for another write. The same streams replayed against
+ * computed state for every SKU; the store applied no more quantity writes than the engine made (a retried or
+ * replayed write is never applied twice). The same streams replayed against
  * the 15-minute catalog job show what today's practice oversells.
  *
  * <p>{@code -Dsim.seed=N} runs one seed; {@code -Dsim.seeds=N} or {@code -Psimulation-long} runs more.
@@ -57,8 +58,10 @@ class OversellSimulationTest {
                 .as("%s%nafter the events stopped the store must match the OMS's computed state", replay)
                 .isEmpty();
         assertThat(engine.problems()).as("%s%nthe engine or the store refused something", replay).isEmpty();
-        assertThat(engine.store().conflictingKeys())
-                .as("%s%nan idempotency key was sent for two different writes", replay).isZero();
+        assertThat(engine.store().quantityWritesApplied())
+                .as("%s%nthe store applied more quantity writes than the engine made: one was applied twice",
+                        replay)
+                .isLessThanOrEqualTo(engine.writesReported());
         assertThat(engine.ledgerOversold())
                 .as("%s%nthe simulator's ledger and the harness count oversold units alike", replay)
                 .isEqualTo(engine.oversold());
