@@ -98,7 +98,7 @@ class PublishLanesTest {
         assertThat(sync.metrics().pendingPools()).isEqualTo(1);
         assertThat(sync.nextDue()).isAfter(Fixture.T0).isBeforeOrEqualTo(Fixture.T0.plusSeconds(1));
 
-        f.clock.set(sync.nextDue());
+        f.clock.advanceTo(sync.nextDue());
         sync.runUntilIdle(100);
         assertThat(store.attempts("RED")).isEqualTo(2);
         assertThat(f.events(SyncEvent.Retrying.class)).extracting(SyncEvent.Retrying::attempt).containsExactly(1, 2);
