@@ -171,7 +171,7 @@ public final class ShopifyPublisher implements InventoryPublisher {
      *                                     the end, a refused token or scope); the message names the cause
      */
     public List<PlannedChange> preview(List<DesiredState> states) {
-        return new PublishPreview(config, resolver, reader).preview(states);
+        return new PublishPreview(config, resolver, reader, onHand).preview(states);
     }
 
     private void resolve(List<BatchItem> items) throws InterruptedException {

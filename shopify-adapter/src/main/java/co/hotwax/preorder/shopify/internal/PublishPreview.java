@@ -2,6 +2,7 @@ package co.hotwax.preorder.shopify.internal;
 
 import co.hotwax.preorder.shopify.PlannedChange;
 import co.hotwax.preorder.shopify.PlannedChange.Action;
+import co.hotwax.preorder.shopify.PublishMode;
 import co.hotwax.preorder.shopify.ShopifyPublisherConfig;
 import co.hotwax.preorder.shopify.ShopifyUnavailableException;
 import co.hotwax.preorder.spi.DesiredState;
@@ -28,6 +29,7 @@ public final class PublishPreview {
     private final VariantResolver resolver;
     private final BatchPreparation preparation;
     private final PreorderMetafield metafield;
+    private final OnHandCache onHand;
 
     /**
      * Creates the preview over the publisher's own resolver and reader.
@@ -35,9 +37,11 @@ public final class PublishPreview {
      * @param config the publisher's configuration (mode, locations, tag)
      * @param resolver the publisher's resolver
      * @param reader the publisher's level reader
+     * @param onHand the on_hand the publisher remembers, which publish writes from without a read
      */
-    public PublishPreview(ShopifyPublisherConfig config, VariantResolver resolver, LevelReader reader) {
+    public PublishPreview(ShopifyPublisherConfig config, VariantResolver resolver, LevelReader reader, OnHandCache onHand) {
         this.config = Objects.requireNonNull(config, "config");
+        this.onHand = Objects.requireNonNull(onHand, "onHand");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.preparation = new BatchPreparation(config, resolver, reader);
         // Only compares stored values and never stamps a new one, so its clock is never read.
@@ -86,6 +90,10 @@ public final class PublishPreview {
         if (level.stocked() || state.listed()) {
             // A listed item is activated first, and a new level starts at 0.
             LevelQuantities base = level.stocked() ? level : new LevelQuantities(true, 0, 0, 0);
+            if (writesFromMemory(item)) {
+                // As publish: it writes from the remembered on_hand, which Shopify still shows, without the guard.
+                base = new LevelQuantities(true, level.onHand(), level.available(), level.committed(), false);
+            }
             QuantityTarget t = QuantityTarget.of(config.mode(), state, base);
             if (!t.withinShopifyLimit()) {
                 return new PlannedChange(state.sku(), state.facilityId(), Action.REJECT, current, -1,
@@ -102,6 +110,14 @@ public final class PublishPreview {
         Action action = marks ? (state.listed() ? Action.LIST : Action.DELIST)
                 : quantity ? Action.SET_QUANTITY : Action.NONE;
         return new PlannedChange(state.sku(), state.facilityId(), action, current, target, String.join("; ", writes));
+    }
+
+    /** Whether publish would write this item from the on_hand it remembers, and that write would not be stale. */
+    private boolean writesFromMemory(BatchItem item) {
+        LevelQuantities level = item.level();
+        return config.mode() == PublishMode.DEDICATED_LOCATION && level.stocked()
+                && onHand.usableFor(item.variant().inventoryItemId(), item.locationId(), item.state())
+                .filter(remembered -> remembered.onHand() == level.onHand()).isPresent();
     }
 
     /** The marks {@link MarksWriter#list} would write, in its order. */
