@@ -3,12 +3,10 @@ package co.hotwax.preorder.shopify;
 import co.hotwax.preorder.spi.DesiredState;
 import co.hotwax.preorder.spi.PublishOutcome;
 import co.hotwax.preorder.testkit.InventoryPolicy;
-import co.hotwax.preorder.testkit.Location;
 import co.hotwax.preorder.testkit.OrderResult;
 import co.hotwax.preorder.testkit.OversellLedger;
 import co.hotwax.preorder.testkit.Product;
 import co.hotwax.preorder.testkit.RequestLogEntry;
-import co.hotwax.preorder.testkit.ShopifySimulator;
 import co.hotwax.preorder.testkit.Variant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,16 +33,10 @@ class ShopifyPublisherReadFreeTest {
     private static final String WRITE = "inventorySetQuantities";
 
     private ProxiedShop fixture;
-    private ShopifySimulator shop;
-    private InterceptingProxy proxy;
-    private Location location;
 
     @BeforeEach
     void start() throws Exception {
         fixture = new ProxiedShop(TOKEN);
-        shop = fixture.shop;
-        proxy = fixture.proxy;
-        location = fixture.location;
     }
 
     @AfterEach
@@ -57,8 +49,8 @@ class ShopifyPublisherReadFreeTest {
     }
 
     private Variant variant(String sku) {
-        Product product = shop.addProduct("Product " + sku, List.of());
-        return shop.addVariant(product.id(), sku, true, InventoryPolicy.DENY);
+        Product product = fixture.shop.addProduct("Product " + sku, List.of());
+        return fixture.shop.addVariant(product.id(), sku, true, InventoryPolicy.DENY);
     }
 
     private static DesiredState listed(String sku, long sellable, long openOrders) {
@@ -66,12 +58,12 @@ class ShopifyPublisherReadFreeTest {
     }
 
     private int quantity(Variant v, String name) {
-        return shop.quantity(v.inventoryItemId(), location.id(), name);
+        return fixture.shop.quantity(v.inventoryItemId(), fixture.location.id(), name);
     }
 
     /** The root fields of the requests the simulator executed since {@code from}, in order. */
     private List<String> rootFieldsSince(int from) {
-        List<RequestLogEntry> log = shop.requestLog();
+        List<RequestLogEntry> log = fixture.shop.requestLog();
         return log.subList(from, log.size()).stream().flatMap(e -> e.rootFields().stream()).toList();
     }
 
@@ -86,15 +78,15 @@ class ShopifyPublisherReadFreeTest {
         Variant c = variant("C-1");
         try (ShopifyPublisher publisher = publisher()) {
             publisher.publish(List.of(listed("A-1", 5, 0), listed("B-1", 5, 0), listed("C-1", 5, 0)));
-            long readsBefore = shop.stats().operation(READ);
-            int from = shop.requestLog().size();
+            long readsBefore = fixture.shop.stats().operation(READ);
+            int from = fixture.shop.requestLog().size();
 
             // A grows, B shrinks, C took an order the OMS imported (same on_hand: nothing to write).
             List<PublishOutcome> outcomes = publisher.publish(List.of(listed("A-1", 9, 0), listed("B-1", 2, 0), listed("C-1", 4, 1)));
 
             assertThat(statuses(outcomes)).containsOnly(PublishOutcome.Status.APPLIED);
             assertThat(outcomes).extracting(PublishOutcome::wrote).containsExactly(true, true, false);
-            assertThat(shop.stats().operation(READ)).isEqualTo(readsBefore);
+            assertThat(fixture.shop.stats().operation(READ)).isEqualTo(readsBefore);
             assertThat(rootFieldsSince(from)).containsExactly(WRITE);
         }
         assertThat(quantity(a, "on_hand")).isEqualTo(9);
@@ -108,8 +100,8 @@ class ShopifyPublisherReadFreeTest {
         try (ShopifyPublisher publisher = publisher()) {
             publisher.publish(List.of(listed("A-1", 5, 0)));
             // A merchant raises on_hand by hand; no write is due, so only a read can see it.
-            shop.stock(a.inventoryItemId(), location.id(), 40);
-            int from = shop.requestLog().size();
+            fixture.shop.stock(a.inventoryItemId(), fixture.location.id(), 40);
+            int from = fixture.shop.requestLog().size();
 
             List<PublishOutcome> outcomes = publisher.publish(List.of(listed("A-1", 5, 0)));
 
@@ -125,15 +117,15 @@ class ShopifyPublisherReadFreeTest {
         Variant a = variant("A-1");
         try (ShopifyPublisher publisher = publisher()) {
             publisher.publish(List.of(listed("A-1", 5, 0)));
-            shop.stock(a.inventoryItemId(), location.id(), 9);
-            int from = shop.requestLog().size();
+            fixture.shop.stock(a.inventoryItemId(), fixture.location.id(), 9);
+            int from = fixture.shop.requestLog().size();
 
             List<PublishOutcome> outcomes = publisher.publish(List.of(listed("A-1", 7, 0)));
 
             assertThat(outcomes.get(0).status()).isEqualTo(PublishOutcome.Status.APPLIED);
             // Written from the remembered 5: stale; re-read 9; written again from 9 under a new key.
             assertThat(rootFieldsSince(from)).containsExactly(WRITE, READ, WRITE);
-            List<RequestLogEntry> writes = shop.requestLog().subList(from, shop.requestLog().size()).stream()
+            List<RequestLogEntry> writes = fixture.shop.requestLog().subList(from, fixture.shop.requestLog().size()).stream()
                     .filter(e -> e.rootFields().contains(WRITE)).toList();
             assertThat(writes.get(0).idempotencyKey()).isNotEqualTo(writes.get(1).idempotencyKey());
         }
@@ -146,18 +138,18 @@ class ShopifyPublisherReadFreeTest {
         Variant a = variant("A-1");
         try (ShopifyPublisher publisher = publisher()) {
             publisher.publish(List.of(listed("A-1", 5, 0)));
-            OrderResult order = shop.orders().placeOrder(a.id(), 2, location.id());
+            OrderResult order = fixture.shop.orders().placeOrder(a.id(), 2, fixture.location.id());
             assertThat(order.accepted()).isTrue();
             // The OMS imports the order and a PO adds 3 units: on_hand 5 -> 8, written without a read.
-            int from = shop.requestLog().size();
+            int from = fixture.shop.requestLog().size();
             publisher.publish(List.of(listed("A-1", 6, 2)));
             assertThat(rootFieldsSince(from)).containsExactly(WRITE);
             assertThat(quantity(a, "available")).isEqualTo(6);
 
             // Shopify fulfils the order (on_hand 8 -> 6, committed 2 -> 0) before the OMS hears of it; a PO cut
             // follows. Unguarded, the target would be 4 + 2 = 6 and the 2 shipped units would be sold again.
-            shop.orders().fulfil(order.order().orElseThrow());
-            from = shop.requestLog().size();
+            fixture.shop.orders().fulfil(order.order().orElseThrow());
+            from = fixture.shop.requestLog().size();
             List<PublishOutcome> outcomes = publisher.publish(List.of(listed("A-1", 4, 2)));
 
             assertThat(outcomes.get(0).status()).isEqualTo(PublishOutcome.Status.APPLIED);
@@ -171,7 +163,7 @@ class ShopifyPublisherReadFreeTest {
     void aWriteWhoseOutcomeIsUnknownIsForgottenAndTheNextPublishReads() {
         Variant a = variant("A-1");
         AtomicBoolean loseWrites = new AtomicBoolean(false);
-        proxy.handler((body, upstream) -> {
+        fixture.proxy.handler((body, upstream) -> {
             InterceptingProxy.Reply reply = upstream.forward(body);
             if (loseWrites.get() && body.contains(WRITE)) {
                 // Applied upstream, the answer lost on the way back, every attempt.
@@ -186,7 +178,7 @@ class ShopifyPublisherReadFreeTest {
             assertThat(lost.get(0).status()).isEqualTo(PublishOutcome.Status.RETRY);
             assertThat(quantity(a, "on_hand")).as("the write did apply, once").isEqualTo(7);
             loseWrites.set(false);
-            int from = shop.requestLog().size();
+            int from = fixture.shop.requestLog().size();
 
             List<PublishOutcome> outcomes = publisher.publish(List.of(listed("A-1", 8, 0)));
 
@@ -207,7 +199,7 @@ class ShopifyPublisherReadFreeTest {
         ledger.declareCapacity("JKT-1", Instant.EPOCH, capacity);
         AtomicInteger tick = new AtomicInteger();
         AtomicBoolean buyBeforeWrites = new AtomicBoolean(false);
-        proxy.handler((body, upstream) -> {
+        fixture.proxy.handler((body, upstream) -> {
             if (buyBeforeWrites.get() && body.contains(WRITE)) {
                 // The write's expected on_hand was chosen; shoppers check out before it lands.
                 buy(ledger, tick, v, 1 + random.nextInt(2));
@@ -227,14 +219,14 @@ class ShopifyPublisherReadFreeTest {
                 // A PO change the OMS also sees makes every round's state new, so the read-free path is taken.
                 poUnits += random.nextInt(3);
                 ledger.declareCapacity("JKT-1", Instant.EPOCH.plusSeconds(tick.get()), capacity + poUnits);
-                long readsBefore = shop.stats().operation(READ);
+                long readsBefore = fixture.shop.stats().operation(READ);
                 List<PublishOutcome> outcomes = publisher.publish(
                         List.of(listed("JKT-1", Math.max(0, capacity + poUnits - knownUnits), knownUnits)));
-                readsPerRound.add((int) (shop.stats().operation(READ) - readsBefore));
+                readsPerRound.add((int) (fixture.shop.stats().operation(READ) - readsBefore));
                 assertThat(outcomes.get(0).status()).as("seed %d round %d: %s", seed, round, outcomes)
                         .isEqualTo(PublishOutcome.Status.APPLIED);
                 // The OMS lags: it imports the orders placed so far only after this publish.
-                knownUnits = shop.orders().all().stream().mapToInt(o -> o.quantity()).sum();
+                knownUnits = fixture.shop.orders().all().stream().mapToInt(o -> o.quantity()).sum();
             }
             buyBeforeWrites.set(false);
             while (buy(ledger, tick, v, 1)) {
@@ -246,7 +238,7 @@ class ShopifyPublisherReadFreeTest {
     }
 
     private boolean buy(OversellLedger ledger, AtomicInteger tick, Variant v, int quantity) {
-        OrderResult result = shop.orders().placeOrder(v.id(), quantity, location.id());
+        OrderResult result = fixture.shop.orders().placeOrder(v.id(), quantity, fixture.location.id());
         int n = tick.incrementAndGet();
         ledger.recordOrder(v.sku(), result.order().orElse("refused-" + n), quantity, Instant.EPOCH.plusSeconds(n), result.accepted());
         return result.accepted();
