@@ -1,5 +1,7 @@
 package co.hotwax.preorder.shopify;
 
+import co.hotwax.preorder.spi.Sleeper;
+
 import co.hotwax.preorder.shopify.internal.BatchItem;
 import co.hotwax.preorder.shopify.internal.CallFailedException;
 import co.hotwax.preorder.shopify.internal.CostPacer;

@@ -1,5 +1,7 @@
 package co.hotwax.preorder.shopify;
 
+import co.hotwax.preorder.testkit.VirtualClock;
+
 import co.hotwax.preorder.testkit.Location;
 import co.hotwax.preorder.testkit.ShopifySimulator;
 
@@ -11,7 +13,7 @@ import java.util.SplittableRandom;
  */
 final class ProxiedShop implements AutoCloseable {
     /** One virtual clock for both sides: the publisher's pacing waits are what refill the simulator's bucket. */
-    final VirtualTime time = new VirtualTime();
+    final VirtualClock time = new VirtualClock();
     final ShopifySimulator shop;
     final InterceptingProxy proxy;
     final Location location;

@@ -1,5 +1,7 @@
 package co.hotwax.preorder.shopify;
 
+import co.hotwax.preorder.testkit.VirtualClock;
+
 import co.hotwax.preorder.spi.InventoryPublisher;
 import co.hotwax.preorder.testkit.InventoryPolicy;
 import co.hotwax.preorder.testkit.Location;
@@ -29,7 +31,7 @@ class ShopifyPublisherContractTest extends InventoryPublisherContract {
 
     @BeforeEach
     void start() {
-        VirtualTime time = new VirtualTime();
+        VirtualClock time = new VirtualClock();
         shop = ShopifySimulator.builder().accessToken(TOKEN).clock(time).sleeper(time::sleep).start();
         location = shop.addLocation("Pre-order warehouse");
         publisher = ShopifyPublisher.builder(ShopifyPublisherConfig.builder()

@@ -1,5 +1,7 @@
 package co.hotwax.preorder.shopify;
 
+import co.hotwax.preorder.testkit.VirtualClock;
+
 import co.hotwax.preorder.spi.DesiredState;
 import co.hotwax.preorder.spi.PublishOutcome;
 import co.hotwax.preorder.testkit.FaultPlan;
@@ -30,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ShopifyPublisherPacingAndFaultsTest {
     private static final String TOKEN = "shpat_pacing-test";
 
-    private static ShopifyPublisher publisher(ShopifySimulator shop, Location location, VirtualTime time, long seed,
+    private static ShopifyPublisher publisher(ShopifySimulator shop, Location location, VirtualClock time, long seed,
                                               ShopifyPlan plan) {
         return ShopifyPublisher.builder(ShopifyPublisherConfig.builder()
                         .shopDomain(shop.shopDomain())
@@ -56,7 +58,7 @@ class ShopifyPublisherPacingAndFaultsTest {
 
     @Test
     void pacedPublishingIsNeverThrottled() {
-        VirtualTime time = new VirtualTime();
+        VirtualClock time = new VirtualClock();
         try (ShopifySimulator shop = ShopifySimulator.builder().accessToken(TOKEN).clock(time).sleeper(time::sleep)
                 .plan(ShopPlan.STANDARD).start()) {
             Location location = shop.addLocation("Pre-order");
@@ -83,7 +85,7 @@ class ShopifyPublisherPacingAndFaultsTest {
     @ParameterizedTest
     @ValueSource(longs = {1L, 7L, 20261126L})
     void seededTransportFaultsNeverLeaveAWrongQuantityOrAnOversell(long seed) {
-        VirtualTime time = new VirtualTime();
+        VirtualClock time = new VirtualClock();
         FaultRates rates = FaultRates.builder().http429(0.05).http500(0.03).http502(0.03).http503(0.03).reset(0.03)
                 .appliedResponseLost(0.08).retryAfterSeconds(1).build();
         try (ShopifySimulator shop = ShopifySimulator.builder().accessToken(TOKEN).clock(time).sleeper(time::sleep)

@@ -1,5 +1,7 @@
 package co.hotwax.preorder.shopify;
 
+import co.hotwax.preorder.testkit.VirtualClock;
+
 import co.hotwax.preorder.shopify.PlannedChange.Action;
 import co.hotwax.preorder.spi.DesiredState;
 import co.hotwax.preorder.spi.PublishOutcome;
@@ -34,7 +36,7 @@ class ShopifyPublisherPreviewTest {
             "inventoryActivate", "inventoryItemUpdate", "productVariantsBulkUpdate", "metafieldsSet", "tagsAdd",
             "tagsRemove");
 
-    private final VirtualTime time = new VirtualTime();
+    private final VirtualClock time = new VirtualClock();
     private ShopifySimulator shop;
     private Location location;
 

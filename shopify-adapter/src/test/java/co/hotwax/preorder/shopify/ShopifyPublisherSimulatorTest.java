@@ -1,5 +1,7 @@
 package co.hotwax.preorder.shopify;
 
+import co.hotwax.preorder.testkit.VirtualClock;
+
 import co.hotwax.preorder.spi.DesiredState;
 import co.hotwax.preorder.spi.PublishOutcome;
 import co.hotwax.preorder.testkit.InventoryPolicy;
@@ -39,7 +41,7 @@ class ShopifyPublisherSimulatorTest {
     private ShopifySimulator shop;
     private InterceptingProxy proxy;
     private Location location;
-    private VirtualTime time;
+    private VirtualClock time;
 
     @BeforeEach
     void start() throws Exception {

@@ -1,5 +1,7 @@
 package co.hotwax.preorder.testkit;
 
+import co.hotwax.preorder.spi.Sleeper;
+
 import co.hotwax.preorder.testkit.internal.AdminApiHandler;
 import co.hotwax.preorder.testkit.internal.AdminSchema;
 import co.hotwax.preorder.testkit.internal.CostBucket;
@@ -252,7 +254,7 @@ public final class ShopifySimulator implements AutoCloseable {
         private String accessToken;
         private String shopDomain = "sim-shop.myshopify.com";
         private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = Sleeper.SYSTEM;
+        private Sleeper sleeper = Sleeper.system();
         private Duration latency = Duration.ZERO;
         private Predicate<String> versions = AdminApiHandler::defaultVersion;
         private int threads = 4;

@@ -1,10 +1,15 @@
 package co.hotwax.preorder.testkit;
 
+import co.hotwax.preorder.spi.Sleeper;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 
 /**
  * A clock that only moves when told to, and a {@link Sleeper} that moves it instead of sleeping: hand the same
@@ -13,9 +18,19 @@ import java.time.ZoneOffset;
  * {@code MockClock}. Thread-safe.
  */
 public final class VirtualClock extends Clock implements Sleeper {
+    /** Where {@link #VirtualClock()} starts: a fixed instant, so dates derived from it are the same every run. */
+    public static final Instant DEFAULT_START = Instant.parse("2026-05-01T10:00:00Z");
+    private static final int RECORDED_SLEEPS = 10_000;
+
     private final ZoneId zone;
+    private final Deque<Duration> sleeps = new ArrayDeque<>();
     private Instant now;
     private Duration slept = Duration.ZERO;
+
+    /** Creates a clock at {@link #DEFAULT_START}, in UTC. */
+    public VirtualClock() {
+        this(DEFAULT_START);
+    }
 
     /**
      * Creates a clock at an instant, in UTC.
@@ -46,6 +61,20 @@ public final class VirtualClock extends Clock implements Sleeper {
         }
         now = now.plus(duration);
         slept = slept.plus(duration);
+        sleeps.addLast(duration);
+        if (sleeps.size() > RECORDED_SLEEPS) {
+            sleeps.removeFirst();
+        }
+    }
+
+    /**
+     * The most recent sleeps, oldest first (the last 10,000), so a test can check how long a component chose to
+     * wait (a back-off, a {@code Retry-After}).
+     *
+     * @return a copy of the recorded sleeps
+     */
+    public synchronized List<Duration> sleeps() {
+        return List.copyOf(sleeps);
     }
 
     /**

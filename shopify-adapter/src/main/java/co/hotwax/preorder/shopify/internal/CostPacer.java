@@ -1,6 +1,6 @@
 package co.hotwax.preorder.shopify.internal;
 
-import co.hotwax.preorder.shopify.Sleeper;
+import co.hotwax.preorder.spi.Sleeper;
 
 import java.time.Clock;
 import java.time.Duration;

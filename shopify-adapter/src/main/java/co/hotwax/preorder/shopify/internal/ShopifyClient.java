@@ -1,6 +1,6 @@
 package co.hotwax.preorder.shopify.internal;
 
-import co.hotwax.preorder.shopify.Sleeper;
+import co.hotwax.preorder.spi.Sleeper;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.functions.Either;
 import io.github.resilience4j.ratelimiter.RateLimiter;

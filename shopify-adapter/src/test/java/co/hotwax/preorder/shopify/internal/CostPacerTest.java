@@ -1,6 +1,7 @@
 package co.hotwax.preorder.shopify.internal;
 
-import co.hotwax.preorder.shopify.VirtualTime;
+import co.hotwax.preorder.testkit.VirtualClock;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -10,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 class CostPacerTest {
-    private final VirtualTime time = new VirtualTime();
+    private final VirtualClock time = new VirtualClock();
 
     @Test
     void waitsExactlyForTheMissingPoints() throws Exception {

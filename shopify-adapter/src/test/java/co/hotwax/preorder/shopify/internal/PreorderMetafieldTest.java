@@ -1,6 +1,7 @@
 package co.hotwax.preorder.shopify.internal;
 
-import co.hotwax.preorder.shopify.VirtualTime;
+import co.hotwax.preorder.testkit.VirtualClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ import java.time.LocalDate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PreorderMetafieldTest {
-    private final VirtualTime time = new VirtualTime();
+    private final VirtualClock time = new VirtualClock();
     private final PreorderMetafield metafield = new PreorderMetafield(new ObjectMapper(), time);
 
     @Test

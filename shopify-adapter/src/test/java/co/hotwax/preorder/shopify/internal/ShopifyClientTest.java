@@ -1,6 +1,7 @@
 package co.hotwax.preorder.shopify.internal;
 
-import co.hotwax.preorder.shopify.VirtualTime;
+import co.hotwax.preorder.testkit.VirtualClock;
+
 import co.hotwax.preorder.shopify.internal.StubShopify.Answer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
@@ -21,12 +22,12 @@ class ShopifyClientTest {
     private static final String DOC = "mutation { inventorySetQuantities(input: {}) @idempotent(key: \"k-1\") { userErrors { message } } }";
 
     private StubShopify stub;
-    private VirtualTime time;
+    private VirtualClock time;
 
     @BeforeEach
     void start() throws Exception {
         stub = new StubShopify();
-        time = new VirtualTime();
+        time = new VirtualClock();
     }
 
     @AfterEach

@@ -1,18 +1,20 @@
-package co.hotwax.preorder.shopify;
+package co.hotwax.preorder.spi;
 
 import java.time.Duration;
 
 /**
- * Waits. The adapter never calls {@code Thread.sleep} itself, so a simulation on a virtual clock can advance time
- * instead of sleeping, and a whole run replays from one seed.
+ * How every part of Preorder Sync waits: the engine between loop iterations, the Shopify publisher while pacing and
+ * backing off, the simulator when it plays latency. Nothing calls {@code Thread.sleep} itself, so a test or a
+ * simulation hands one virtual clock's sleeper to all of them and a whole run happens in virtual time, replayable
+ * from one seed. Callers re-check their state after every return, so returning early is always safe.
  */
 @FunctionalInterface
 public interface Sleeper {
 
     /**
-     * Waits for the duration.
+     * Waits for about the given time.
      *
-     * @param duration how long, never negative
+     * @param duration how long to wait at most; zero or negative returns at once
      * @throws InterruptedException when the waiting thread is interrupted
      */
     void sleep(Duration duration) throws InterruptedException;
