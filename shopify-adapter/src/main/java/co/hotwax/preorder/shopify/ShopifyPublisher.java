@@ -1,8 +1,7 @@
 package co.hotwax.preorder.shopify;
 
-import co.hotwax.preorder.spi.Sleeper;
-
 import co.hotwax.preorder.shopify.internal.BatchItem;
+import co.hotwax.preorder.shopify.internal.BatchPreparation;
 import co.hotwax.preorder.shopify.internal.CallFailedException;
 import co.hotwax.preorder.shopify.internal.CostPacer;
 import co.hotwax.preorder.shopify.internal.GraphQlTransport;
@@ -21,6 +20,7 @@ import co.hotwax.preorder.shopify.internal.VariantResolver;
 import co.hotwax.preorder.spi.DesiredState;
 import co.hotwax.preorder.spi.InventoryPublisher;
 import co.hotwax.preorder.spi.PublishOutcome;
+import co.hotwax.preorder.spi.Sleeper;
 import co.hotwax.preorder.spi.SpiVersion;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.ratelimiter.RateLimiter;
@@ -34,7 +34,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -61,6 +60,7 @@ public final class ShopifyPublisher implements InventoryPublisher {
     private final ShopifyClient client;
     private final VariantResolver resolver;
     private final LevelReader reader;
+    private final BatchPreparation preparation;
     private final QuantityWriter quantities;
     private final MarksWriter marks;
     private final OnHandCache onHand = new OnHandCache();
@@ -98,6 +98,7 @@ public final class ShopifyPublisher implements InventoryPublisher {
         IdempotencyKeys keys = new IdempotencyKeys(b.random);
         this.resolver = new VariantResolver(client, documents, config.resolutionPageSize());
         this.reader = new LevelReader(client, documents);
+        this.preparation = new BatchPreparation(config, resolver, reader);
         this.quantities = new QuantityWriter(client, documents, reader, keys, config.mode(), config.inventoryReason(),
                 config.maxCompareAndSetRounds());
         this.marks = new MarksWriter(client, documents, resolver, new PreorderMetafield(json, b.clock), keys, config.productTag());
@@ -127,26 +128,14 @@ public final class ShopifyPublisher implements InventoryPublisher {
     public List<PublishOutcome> publish(List<DesiredState> states) {
         Objects.requireNonNull(states, "states");
         // More than maxBatchSize() is accepted anyway: reads and writes are split into 250-entry requests below.
-        List<BatchItem> items = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (DesiredState state : states) {
-            BatchItem item = new BatchItem(state, config.locationFor(state.facilityId()).orElse(null));
-            items.add(item);
-            if (!seen.add(state.key())) {
-                item.reject("sku " + state.key() + " appears more than once in one publish");
-            } else if (item.locationId() == null) {
-                item.reject("facility " + state.facilityId() + " of sku " + state.sku() + " is not mapped to a Shopify location");
-            }
-        }
+        List<BatchItem> items = preparation.items(states);
         try {
-            resolve(items);
-            Map<String, List<BatchItem>> byLocation = new LinkedHashMap<>();
-            for (BatchItem item : items) {
-                if (item.open()) {
-                    byLocation.computeIfAbsent(item.locationId(), k -> new ArrayList<>()).add(item);
-                }
+            try {
+                preparation.resolve(items);
+            } catch (CallFailedException e) {
+                items.forEach(i -> i.retry("resolving SKUs failed: " + e.getMessage()));
             }
-            for (Map.Entry<String, List<BatchItem>> location : byLocation.entrySet()) {
+            for (Map.Entry<String, List<BatchItem>> location : BatchPreparation.openByLocation(items).entrySet()) {
                 publishAt(location.getKey(), location.getValue());
             }
         } catch (InterruptedException e) {
@@ -176,31 +165,6 @@ public final class ShopifyPublisher implements InventoryPublisher {
         return new PublishPreview(config, resolver, reader, onHand).preview(states);
     }
 
-    private void resolve(List<BatchItem> items) throws InterruptedException {
-        List<String> skus = items.stream().filter(BatchItem::open).map(i -> i.state().sku()).distinct().toList();
-        Map<String, VariantResolver.Resolution> resolved;
-        try {
-            resolved = resolver.resolve(skus);
-        } catch (CallFailedException e) {
-            items.forEach(i -> i.retry("resolving SKUs failed: " + e.getMessage()));
-            return;
-        }
-        for (BatchItem item : items) {
-            if (!item.open()) {
-                continue;
-            }
-            VariantResolver.Resolution r = resolved.get(item.state().sku());
-            if (r instanceof VariantResolver.Found found) {
-                item.variant(found.variant());
-            } else if (r instanceof VariantResolver.Ambiguous ambiguous) {
-                item.reject("sku " + item.state().sku() + " matches " + ambiguous.variantIds().size() + " variants "
-                        + ambiguous.variantIds() + "; SKUs must be unique");
-            } else {
-                item.reject("no variant has sku " + item.state().sku());
-            }
-        }
-    }
-
     private void publishAt(String locationId, List<BatchItem> items) throws InterruptedException {
         List<BatchItem> toRead = new ArrayList<>();
         for (BatchItem item : items) {
@@ -210,23 +174,11 @@ public final class ShopifyPublisher implements InventoryPublisher {
                     : Optional.empty();
             remembered.ifPresentOrElse(item::level, () -> toRead.add(item));
         }
-        Map<String, LevelQuantities> levels = Map.of();
         if (!toRead.isEmpty()) {
             try {
-                levels = reader.read(toRead.stream().map(i -> i.variant().inventoryItemId()).distinct().toList(), locationId);
+                preparation.readLevels(locationId, toRead);
             } catch (CallFailedException e) {
                 toRead.forEach(i -> i.retry("reading levels failed: " + e.getMessage()));
-            }
-        }
-        for (BatchItem item : toRead) {
-            if (!item.open()) {
-                continue;
-            }
-            LevelQuantities level = levels.get(item.variant().inventoryItemId());
-            if (level == null) {
-                item.reject("inventory item " + item.variant().inventoryItemId() + " of sku " + item.state().sku() + " not found");
-            } else {
-                item.level(level);
             }
         }
         // Listing: marks first, so a unit never sells without DENY and the pre-order metafield.
