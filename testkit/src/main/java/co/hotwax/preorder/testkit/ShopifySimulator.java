@@ -1,5 +1,7 @@
 package co.hotwax.preorder.testkit;
 
+import co.hotwax.preorder.spi.Sleeper;
+
 import co.hotwax.preorder.testkit.internal.AdminApiHandler;
 import co.hotwax.preorder.testkit.internal.AdminSchema;
 import co.hotwax.preorder.testkit.internal.CostBucket;
@@ -133,6 +135,15 @@ public final class ShopifySimulator implements AutoCloseable {
         return bucket.status();
     }
 
+    /**
+     * Cost points this shop has charged so far (requested costs admitted, minus refunds of requested over actual).
+     *
+     * @return the net points charged
+     */
+    public long pointsCharged() {
+        return bucket.charged();
+    }
+
     /** Request and write counters. */
     public SimulatorStats stats() {
         return telemetry.stats();
@@ -243,7 +254,7 @@ public final class ShopifySimulator implements AutoCloseable {
         private String accessToken;
         private String shopDomain = "sim-shop.myshopify.com";
         private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = Sleeper.SYSTEM;
+        private Sleeper sleeper = Sleeper.system();
         private Duration latency = Duration.ZERO;
         private Predicate<String> versions = AdminApiHandler::defaultVersion;
         private int threads = 4;

@@ -1,5 +1,7 @@
 package co.hotwax.preorder.core.engine;
 
+import co.hotwax.preorder.spi.Sleeper;
+
 import co.hotwax.preorder.core.BatchReport;
 import co.hotwax.preorder.core.BookCommand;
 import co.hotwax.preorder.core.BookEvent;

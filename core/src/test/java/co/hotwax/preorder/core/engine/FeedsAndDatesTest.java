@@ -40,7 +40,7 @@ class FeedsAndDatesTest {
         PreorderSync sync = f.settled(store);
         assertThat(store.listed("RED")).isTrue();
 
-        f.clock.set(Instant.parse("2026-07-02T00:00:01Z"));
+        f.clock.advanceTo(Instant.parse("2026-07-02T00:00:01Z"));
         sync.runUntilIdle(100);
         assertThat(store.listed("RED")).isFalse();
         assertThat(store.onHand("RED")).isZero();
@@ -53,7 +53,7 @@ class FeedsAndDatesTest {
         PreorderSync sync = f.builder(store)
                 .policy(BookPolicy.builder().staleEtaPolicy(StaleEtaPolicy.KEEP_AND_FLAG).build()).build();
         sync.startManual();
-        f.clock.set(Instant.parse("2026-07-02T00:00:01Z"));
+        f.clock.advanceTo(Instant.parse("2026-07-02T00:00:01Z"));
         sync.runUntilIdle(100);
         assertThat(store.listed("RED")).isTrue();
         assertThat(store.onHand("RED")).isEqualTo(10);

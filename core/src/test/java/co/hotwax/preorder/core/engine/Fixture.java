@@ -1,5 +1,7 @@
 package co.hotwax.preorder.core.engine;
 
+import co.hotwax.preorder.testkit.VirtualClock;
+
 import co.hotwax.preorder.core.BookPolicy;
 import co.hotwax.preorder.spi.PreOrder;
 import co.hotwax.preorder.spi.SupplyLine;

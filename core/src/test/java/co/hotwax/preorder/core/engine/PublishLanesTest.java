@@ -66,6 +66,27 @@ class PublishLanesTest {
     }
 
     @Test
+    void increasesRideAlongInAnUrgentBatchWithRoomSoAStreamOfOrdersCannotStarveThem() {
+        f.supply.add(Fixture.po("U1", "UP1", 10), Fixture.po("D1", "DOWN", 500));
+        FakeStore store = new FakeStore("shop-a").maxBatch(10);
+        PreorderSync sync = f.settled(store);
+        int seen = store.batches().size();
+
+        sync.supplyChanged(Fixture.po("U1", "UP1", 20));
+        // Orders keep coming: before every step there is urgent work again.
+        for (int i = 0; i < 3; i++) {
+            sync.preOrderTaken(f.order("DOWN", 1, "pos"));
+            sync.step();
+        }
+
+        List<List<String>> batches = store.batches().subList(seen, store.batches().size());
+        assertThat(batches).first().isEqualTo(List.of("DOWN", "UP1"));
+        assertThat(batches).hasSize(3);
+        assertThat(store.onHand("UP1")).isEqualTo(20);
+        assertThat(store.onHand("DOWN")).isEqualTo(497);
+    }
+
+    @Test
     void retriesWithBackoffOnTheClockNotInABusyLoop() {
         f.supply.add(Fixture.po("L1", "RED", 10));
         FakeStore store = new FakeStore("shop-a");
@@ -77,7 +98,7 @@ class PublishLanesTest {
         assertThat(sync.metrics().pendingPools()).isEqualTo(1);
         assertThat(sync.nextDue()).isAfter(Fixture.T0).isBeforeOrEqualTo(Fixture.T0.plusSeconds(1));
 
-        f.clock.set(sync.nextDue());
+        f.clock.advanceTo(sync.nextDue());
         sync.runUntilIdle(100);
         assertThat(store.attempts("RED")).isEqualTo(2);
         assertThat(f.events(SyncEvent.Retrying.class)).extracting(SyncEvent.Retrying::attempt).containsExactly(1, 2);

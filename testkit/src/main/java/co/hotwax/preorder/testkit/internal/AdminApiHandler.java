@@ -3,7 +3,7 @@ package co.hotwax.preorder.testkit.internal;
 import co.hotwax.preorder.testkit.Fault;
 import co.hotwax.preorder.testkit.FaultPlan;
 import co.hotwax.preorder.testkit.RequestLogEntry;
-import co.hotwax.preorder.testkit.Sleeper;
+import co.hotwax.preorder.spi.Sleeper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

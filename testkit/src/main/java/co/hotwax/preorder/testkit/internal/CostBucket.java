@@ -41,6 +41,7 @@ public final class CostBucket {
     private final Clock clock;
     private double available;
     private Instant updatedAt;
+    private long charged;
 
     /**
      * A full bucket for one of Shopify's plans.
@@ -81,6 +82,7 @@ public final class CostBucket {
         boolean admitted = requestedCost <= available;
         if (admitted) {
             available -= requestedCost;
+            charged += requestedCost;
         }
         return new Admission(admitted, snapshot());
     }
@@ -98,6 +100,17 @@ public final class CostBucket {
         }
         restore();
         available = Math.min(limits.bucketSize(), available + points);
+        charged -= points;
+    }
+
+    /**
+     * Points charged so far: admitted requested costs minus refunds. With the restore rate, this tells how fast any
+     * client could at best have done the same work, which is how the publish benchmark judges pacing.
+     *
+     * @return the net points charged since the bucket was created
+     */
+    public synchronized long charged() {
+        return charged;
     }
 
     /**

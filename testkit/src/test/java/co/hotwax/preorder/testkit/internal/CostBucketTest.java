@@ -1,11 +1,16 @@
 package co.hotwax.preorder.testkit.internal;
 
+import co.hotwax.preorder.testkit.VirtualClock;
+
 import co.hotwax.preorder.testkit.PlanLimits;
 import co.hotwax.preorder.testkit.ShopPlan;
 import co.hotwax.preorder.testkit.ThrottleStatus;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class CostBucketTest {
-    private final TestClock clock = new TestClock(Instant.parse("2026-11-26T10:00:00Z"));
+    private final VirtualClock clock = new VirtualClock(Instant.parse("2026-11-26T10:00:00Z"));
 
     @Test
     void startsFullWithThePlanLimits() {
@@ -107,13 +112,31 @@ class CostBucketTest {
 
     @Test
     void aClockSteppingBackRestoresNothingAndTakesNothing() {
-        CostBucket bucket = new CostBucket(ShopPlan.custom(10, 50), clock);
+        // A wall clock can step back (NTP); the VirtualClock cannot, so this test offsets one.
+        Duration[] offset = {Duration.ZERO};
+        Clock stepping = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return clock.instant().plus(offset[0]);
+            }
+        };
+        CostBucket bucket = new CostBucket(ShopPlan.custom(10, 50), stepping);
         bucket.tryAdmit(30);
 
-        clock.advance(Duration.ofSeconds(-5));
+        offset[0] = Duration.ofSeconds(-5);
         assertThat(bucket.status().currentlyAvailable()).isEqualTo(20);
         // Time resumes from the later instant already seen, so the same second is not restored twice.
-        clock.advance(Duration.ofSeconds(6));
+        offset[0] = Duration.ofSeconds(1);
         assertThat(bucket.status().currentlyAvailable()).isEqualTo(30);
     }
 
@@ -175,5 +198,14 @@ class CostBucketTest {
         assertThatThrownBy(() -> ShopPlan.custom(10, Double.NaN)).hasMessageContaining("bucketSize");
         assertThatThrownBy(() -> new ThrottleStatus(100, 101, 10)).hasMessageContaining("currentlyAvailable");
         assertThatThrownBy(() -> new ThrottleStatus(100, -1, 10)).hasMessageContaining("currentlyAvailable");
+    }
+
+    @Test
+    void chargedCountsAdmittedCostsLessRefundsAndNotRefusals() {
+        CostBucket bucket = new CostBucket(ShopPlan.custom(10, 50), clock);
+        bucket.tryAdmit(30);
+        bucket.refund(12);
+        bucket.tryAdmit(40); // refused: 38 available
+        assertThat(bucket.charged()).isEqualTo(18);
     }
 }

@@ -149,8 +149,9 @@ public final class PublishScheduler {
     }
 
     /**
-     * Publishes at most one batch per publisher, all from the most urgent lane that has work ready in any
-     * publisher: all urgent work of all publishers goes before any normal work.
+     * Publishes at most one batch per publisher, from the most urgent lane that has work ready in any publisher:
+     * all urgent work of all publishers goes before any normal work. With a single publisher, an urgent batch with
+     * room left is topped up with ready normal work, after the urgent items.
      *
      * @return whether anything was published
      */
@@ -173,6 +174,15 @@ public final class PublishScheduler {
         }
         for (Store store : stores) {
             List<Slot> batch = store.ready(lane, now, batchSize);
+            if (lane == Lane.URGENT && stores.length == 1 && batch.size() < batchSize) {
+                // Top up with increases: they ride along after every urgent item, so a steady trickle of orders
+                // (each one urgent) cannot starve them, and the urgent items wait for nothing extra but a few
+                // more entries in a call that is made anyway. Only with one publisher: with several, shares shift
+                // between stores and one store's increase must wait until another's decrease is out. Resync
+                // items are left out: they would make the call read every SKU it carries.
+                batch = new ArrayList<>(batch);
+                batch.addAll(store.ready(Lane.NORMAL, now, batchSize - batch.size()));
+            }
             if (!batch.isEmpty()) {
                 publish(store, batch, now);
             }

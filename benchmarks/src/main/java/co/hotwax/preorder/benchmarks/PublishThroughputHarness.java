@@ -1,0 +1,124 @@
+package co.hotwax.preorder.benchmarks;
+
+import co.hotwax.preorder.shopify.ShopifyPlan;
+import co.hotwax.preorder.shopify.ShopifyPublisher;
+import co.hotwax.preorder.shopify.ShopifyPublisherConfig;
+import co.hotwax.preorder.spi.DesiredState;
+import co.hotwax.preorder.spi.PublishOutcome;
+import co.hotwax.preorder.testkit.InventoryPolicy;
+import co.hotwax.preorder.testkit.Location;
+import co.hotwax.preorder.testkit.Product;
+import co.hotwax.preorder.testkit.ShopPlan;
+import co.hotwax.preorder.testkit.ShopifySimulator;
+import co.hotwax.preorder.testkit.ThrottleStatus;
+import co.hotwax.preorder.testkit.VirtualClock;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * How close the Shopify publisher comes to the throughput Shopify's cost bucket allows, publishing a large catalog
+ * into the simulator at a plan's limits (issue 4, item 11).
+ *
+ * <p>The simulator and the publisher share one {@link VirtualClock}: the publisher's pacing waits move virtual
+ * time instead of sleeping, and the simulator's bucket refills by the same clock. So the figure measures the pacing
+ * (does the publisher wait exactly as long as the bucket needs, and never get throttled?), not this machine's CPU.
+ *
+ * <p>The arithmetic: the bucket starts full ({@code B} points) and restores {@code r} points per second. If a phase
+ * is charged {@code C} points in total (the simulator counts admitted requested costs minus refunds), no client can
+ * finish it in less than {@code (C - B) / r} seconds. Efficiency is {@code min_time / T} for a phase of virtual
+ * length {@code T}; the target is at least 90%. Idle time with a full bucket, or waits longer than needed, lower it.
+ *
+ * <p>Two phases: the first publish of every SKU (resolution, marks and quantity: the listing), then a second
+ * publish with new quantities (steady state at a dedicated location: one compare-and-set write per 250 SKUs from the
+ * on_hand the publisher remembers, no level read).
+ */
+public final class PublishThroughputHarness {
+    private static final String TOKEN = "shpat_benchmark";
+    private static final int PER_PRODUCT = 10;
+
+    private PublishThroughputHarness() {
+    }
+
+    /**
+     * Entry point.
+     *
+     * @param args optional SKU count (default 100,000)
+     * @throws Exception on failure
+     */
+    public static void main(String[] args) throws Exception {
+        int skus = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        VirtualClock clock = new VirtualClock(Instant.parse("2026-05-01T10:00:00Z"));
+        try (ShopifySimulator shop = ShopifySimulator.builder().accessToken(TOKEN).clock(clock).sleeper(clock)
+                .plan(ShopPlan.STANDARD).start()) {
+            Location location = shop.addLocation("Pre-order");
+            List<String> catalog = new ArrayList<>(skus);
+            for (int p = 0; p < skus / PER_PRODUCT; p++) {
+                Product product = shop.addProduct("Product " + p, List.of());
+                for (int v = 0; v < PER_PRODUCT; v++) {
+                    catalog.add(shop.addVariant(product.id(), "SKU-" + p + "-" + v, false, InventoryPolicy.CONTINUE)
+                            .sku());
+                }
+            }
+            ShopifyPublisher publisher = ShopifyPublisher.builder(ShopifyPublisherConfig.builder()
+                            .shopDomain(shop.shopDomain())
+                            .endpoint(shop.graphqlEndpoint("2026-04").resolve("/"))
+                            .accessToken(() -> TOKEN)
+                            .defaultLocationId(location.id())
+                            .plan(ShopifyPlan.STANDARD)
+                            .build())
+                    .clock(clock).sleeper(clock::sleep).random(new SplittableRandom(1)).build();
+            try (publisher) {
+                System.out.printf("catalog: %,d SKUs in %,d products; Standard plan (bucket %d points, %d points/s)%n",
+                        catalog.size(), catalog.size() / PER_PRODUCT, 2000, 100);
+                phase("first publish (resolve + marks + quantity)", shop, clock, publisher, catalog, 5);
+                phase("second publish (new quantities)", shop, clock, publisher, catalog, 7);
+                System.out.printf("THROTTLED responses: %d (simulator), %d (publisher)%n", shop.stats().throttled(),
+                        publisher.throttledResponses());
+            }
+        }
+    }
+
+    private static void phase(String name, ShopifySimulator shop, VirtualClock clock, ShopifyPublisher publisher,
+                              List<String> catalog, long quantity) throws InterruptedException {
+        // Let the bucket fill, so every phase starts from the same full bucket the arithmetic assumes.
+        clock.advance(Duration.ofSeconds(60));
+        ThrottleStatus start = shop.throttleStatus();
+        long charged0 = shop.pointsCharged();
+        Instant t0 = clock.instant();
+        long requests0 = shop.stats().requests();
+        long wall0 = System.nanoTime();
+        List<DesiredState> states = new ArrayList<>(catalog.size());
+        for (String sku : catalog) {
+            states.add(new DesiredState(sku, null, quantity, 0, true, LocalDate.of(2026, 9, 1), false));
+        }
+        long applied = 0;
+        for (int from = 0; from < states.size(); from += 250) {
+            for (PublishOutcome o : publisher.publish(states.subList(from, Math.min(states.size(), from + 250)))) {
+                if (o.status() == PublishOutcome.Status.APPLIED) {
+                    applied++;
+                }
+            }
+        }
+        double seconds = Duration.between(t0, clock.instant()).toNanos() / 1e9;
+        double charged = shop.pointsCharged() - charged0;
+        double minimum = Math.max(0, (charged - start.currentlyAvailable()) / start.restoreRate());
+        System.out.printf("%s: %,d of %,d applied, %,d requests, %,.0f points charged (%.2f per SKU)%n", name,
+                applied, catalog.size(), shop.stats().requests() - requests0, charged, charged / catalog.size());
+        long wallSeconds = (System.nanoTime() - wall0) / 1_000_000_000L;
+        if (charged <= start.currentlyAvailable()) {
+            // Nothing to pace: the phase fits in the bucket it started with, so there is no efficiency to speak of.
+            System.out.printf("  virtual time %,.1f s: the %,.0f points fit in the full bucket (%,.0f), no wait needed;"
+                    + " sustained rate at the restore rate alone %,.0f SKUs/s (wall clock %,d s)%n", seconds, charged,
+                    start.currentlyAvailable(), catalog.size() * start.restoreRate() / charged, wallSeconds);
+            return;
+        }
+        System.out.printf("  virtual time %,.0f s -> %,.1f SKUs/s; the bucket allows at best %,.0f s -> %,.1f SKUs/s;"
+                        + " efficiency %.1f%% (wall clock %,d s)%n", seconds, catalog.size() / seconds, minimum,
+                catalog.size() / minimum, 100 * minimum / seconds, wallSeconds);
+    }
+}

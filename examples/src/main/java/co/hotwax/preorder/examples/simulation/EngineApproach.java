@@ -1,0 +1,152 @@
+package co.hotwax.preorder.examples.simulation;
+
+import co.hotwax.preorder.core.BookPolicy;
+import co.hotwax.preorder.core.engine.PreorderSync;
+import co.hotwax.preorder.core.engine.SyncEvent;
+import co.hotwax.preorder.shopify.ShopifyPublisher;
+import co.hotwax.preorder.shopify.ShopifyPublisherConfig;
+import co.hotwax.preorder.spi.PreOrder;
+import co.hotwax.preorder.spi.SupplyLine;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The SDK under test: {@link PreorderSync} in manual mode over the OMS's feeds, publishing through the real
+ * {@link ShopifyPublisher} to the simulator over HTTP. Every seam (clock, sleeper, randomness) is the run's, so
+ * pacing waits and retry backoffs move virtual time and a seed replays exactly.
+ *
+ * <p>A crash drops the engine and its publisher without stopping them (queued OMS calls are lost, as in a killed
+ * process) and starts new ones over the same feeds: the restart reloads snapshots and resyncs every SKU.
+ */
+public final class EngineApproach implements SyncApproach {
+    /** The most steps one tick runs: far above what a tick needs, a guard against a loop that never idles. */
+    private static final int MAX_STEPS_PER_TICK = 10_000;
+
+    private final RunContext ctx;
+    private final SplittableRandom random;
+    private final List<String> rejections = new ArrayList<>();
+    private PreorderSync engine;
+    private ShopifyPublisher publisher;
+    private int generation;
+    private long writes;
+
+    /**
+     * Creates the approach for a run.
+     *
+     * @param context the run
+     */
+    public EngineApproach(RunContext context) {
+        this.ctx = context;
+        this.random = new SplittableRandom(context.seed());
+    }
+
+    @Override
+    public String name() {
+        return "engine (this SDK)";
+    }
+
+    @Override
+    public void start() {
+        generation++;
+        URI endpoint = ctx.store().endpoint();
+        ShopifyPublisherConfig config = ShopifyPublisherConfig.builder()
+                .shopDomain(ctx.store().shopDomain())
+                .endpoint(URI.create(endpoint.getScheme() + "://" + endpoint.getAuthority()))
+                .accessToken(ctx.store()::token)
+                .apiVersion(SimulatedStore.API_VERSION)
+                .defaultLocationId(ctx.store().preorderLocationId())
+                .build();
+        publisher = ShopifyPublisher.builder(config)
+                .clock(ctx.clock())
+                .sleeper(ctx.clock()::sleep)
+                .random(random.split())
+                .build();
+        engine = PreorderSync.builder()
+                .supply(ctx.oms().supplyFeed())
+                .preOrders(ctx.oms().preOrderFeed())
+                .publisher(publisher)
+                .policy(BookPolicy.defaults())
+                .clock(ctx.clock())
+                .sleeper(ctx.clock()::sleep)
+                .random(random.split())
+                .pollInterval(Duration.ofSeconds(30))
+                .reconcileInterval(Duration.ofMinutes(15))
+                .retryBackoff(Duration.ofMillis(200), Duration.ofSeconds(10))
+                .listener(this::onSyncEvent)
+                .build();
+        engine.startManual();
+        tick();
+    }
+
+    private void onSyncEvent(SyncEvent event) {
+        if (event instanceof SyncEvent.Published p && p.wrote()) {
+            writes++;
+        } else if (event instanceof SyncEvent.Rejected r) {
+            rejections.add("engine #" + generation + " publisher rejected " + r.key() + ": " + r.reason());
+        } else if (event instanceof SyncEvent.InputRejected r) {
+            rejections.add("engine #" + generation + " rejected input " + r.item() + ": " + r.reason());
+        }
+    }
+
+    @Override
+    public void supplyChanged(SupplyLine line) {
+        engine.supplyChanged(line);
+    }
+
+    @Override
+    public void preOrderTaken(PreOrder preOrder) {
+        engine.preOrderTaken(preOrder);
+    }
+
+    @Override
+    public void preOrderReleased(PreOrder preOrder) {
+        engine.preOrderReleased(preOrder.orderId(), preOrder.lineId());
+        // The OMS moves the fulfilment once the engine has lowered on_hand, so available never grows.
+        tick();
+    }
+
+    @Override
+    public void tick() {
+        engine.runUntilIdle(MAX_STEPS_PER_TICK);
+    }
+
+    @Override
+    public Instant nextDue() {
+        return engine.nextDue();
+    }
+
+    @Override
+    public boolean caughtUp() {
+        return engine.metrics().pendingPools() == 0;
+    }
+
+    @Override
+    public void crash() {
+        // No stop, no close: the process is gone. Its HTTP client is garbage.
+        engine = null;
+        publisher = null;
+        start();
+    }
+
+    @Override
+    public long writesReported() {
+        return writes;
+    }
+
+    @Override
+    public List<String> problems() {
+        return List.copyOf(rejections);
+    }
+
+    @Override
+    public void close() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package co.hotwax.preorder.examples.simulation;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A scheduled job of the kind merchants run today: every interval, starting at the run's first instant, it reads
+ * the OMS and writes the store with the plain {@link StoreAdminClient}. It never reports being caught up, so no
+ * propagation window of its ever closes; what it oversells is counted in full.
+ */
+public abstract class PeriodicJob implements SyncApproach {
+    /** The run. */
+    protected final RunContext ctx;
+    /** The plain GraphQL client. */
+    protected final StoreAdminClient client;
+    private final Duration interval;
+    private Instant nextRun;
+
+    /**
+     * Creates the job.
+     *
+     * @param context the run
+     * @param interval how often it runs
+     */
+    protected PeriodicJob(RunContext context, Duration interval) {
+        this.ctx = context;
+        this.client = context.store().adminClient();
+        this.interval = interval;
+    }
+
+    /** Writes the store once, from the OMS's current state. */
+    protected abstract void runOnce();
+
+    @Override
+    public final void start() {
+        nextRun = ctx.clock().instant();
+        tick();
+    }
+
+    @Override
+    public final void tick() {
+        Instant now = ctx.clock().instant();
+        if (now.isBefore(nextRun)) {
+            return;
+        }
+        runOnce();
+        while (!nextRun.isAfter(now)) {
+            nextRun = nextRun.plus(interval);
+        }
+    }
+
+    @Override
+    public final Instant nextDue() {
+        return nextRun;
+    }
+
+    @Override
+    public final boolean caughtUp() {
+        return false;
+    }
+
+    @Override
+    public void close() {
+        // Nothing held: the client's connections die with the run.
+    }
+}

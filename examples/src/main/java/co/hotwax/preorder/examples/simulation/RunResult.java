@@ -1,0 +1,84 @@
+package co.hotwax.preorder.examples.simulation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What one approach did on one scenario.
+ *
+ * @param scenario the scenario's name
+ * @param approach the approach's name
+ * @param attempts shopper checkout attempts
+ * @param accepted attempts Shopify accepted
+ * @param oversold units Shopify accepted beyond the capacity declared at the time, excused or not
+ * @param oversoldOutsideWindow oversold units no propagation window excuses
+ * @param ledgerOversold the simulator's own oversell ledger total (a cross-check of {@code oversold})
+ * @param violations one line per order that oversold outside a window
+ * @param problems what the approach or the store refused during the run
+ * @param writesReported SKU states the approach says it wrote, or -1 when it does not report them
+ * @param lags the measured propagation lags (capacity drop to sync caught up)
+ * @param skus the final per-SKU figures
+ * @param mismatches SKUs whose final store quantity differs from the OMS's computed state, with both values
+ * @param samples total capacity and total units sold over time, for the chart
+ * @param store the store's request and write counters
+ */
+public record RunResult(String scenario, String approach, long attempts, long accepted, long oversold,
+                        long oversoldOutsideWindow, long ledgerOversold, List<String> violations,
+                        List<String> problems, long writesReported, List<Duration> lags, List<SkuRow> skus,
+                        List<String> mismatches, List<Sample> samples, SimulatedStore.Counts store) {
+
+    /** Copies the lists. */
+    public RunResult {
+        violations = List.copyOf(violations);
+        problems = List.copyOf(problems);
+        lags = List.copyOf(lags);
+        skus = List.copyOf(skus);
+        mismatches = List.copyOf(mismatches);
+        samples = List.copyOf(samples);
+    }
+
+    /**
+     * The final figures of one SKU.
+     *
+     * @param sku the SKU
+     * @param supply promisable PO units (received plus on order, less buffers)
+     * @param preOrdersTaken units of pre-orders holding supply, every channel, as the OMS knows them
+     * @param preorderable P as the OMS computes it
+     * @param storeAvailable Shopify's available at the pre-order location
+     * @param uncovered units of pre-orders no supply covers
+     * @param oversold units Shopify accepted beyond capacity
+     */
+    public record SkuRow(String sku, long supply, long preOrdersTaken, long preorderable, long storeAvailable,
+                         long uncovered, long oversold) {
+    }
+
+    /**
+     * The totals at one instant.
+     *
+     * @param at when
+     * @param capacity the sum over SKUs of what Shopify may have sold in total
+     * @param sold the sum over SKUs of what Shopify has accepted
+     * @param oversold units oversold so far, all SKUs
+     */
+    public record Sample(Instant at, long capacity, long sold, long oversold) {
+    }
+
+    /**
+     * The longest measured propagation lag.
+     *
+     * @return the maximum, zero when none was measured
+     */
+    public Duration maxLag() {
+        return PropagationWindows.quantile(lags, 1.0);
+    }
+
+    /**
+     * The 99th percentile of measured propagation lags (nearest rank).
+     *
+     * @return the lag, zero when none was measured
+     */
+    public Duration p99Lag() {
+        return PropagationWindows.quantile(lags, 0.99);
+    }
+}

@@ -1,0 +1,207 @@
+package co.hotwax.preorder.examples.simulation;
+
+import co.hotwax.preorder.examples.simulation.ScenarioEvent.EngineCrash;
+import co.hotwax.preorder.examples.simulation.ScenarioEvent.OtherChannelOrder;
+import co.hotwax.preorder.examples.simulation.ScenarioEvent.Release;
+import co.hotwax.preorder.examples.simulation.ScenarioEvent.ShopperAttempt;
+import co.hotwax.preorder.examples.simulation.ScenarioEvent.SupplyChange;
+import co.hotwax.preorder.examples.simulation.ScenarioEvent.SupplyChange.Kind;
+import co.hotwax.preorder.spi.SupplyLine;
+import co.hotwax.preorder.spi.SupplyStatus;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+
+/**
+ * Generates a scenario from a seed: the same seed and shape always give the same scenario, so a failing seed
+ * replays exactly.
+ *
+ * <p>Demand is front-loaded (a launch rush) and skewed towards a few hot SKUs, with total demand close to the
+ * supply so that SKUs sell out while PO cuts and cancellations pull capacity below what was already promised.
+ */
+public final class ScenarioGenerator {
+    /** The first instant of every generated scenario. */
+    public static final Instant START = Instant.parse("2026-05-01T08:00:00Z");
+    /** The facility every generated PO line arrives at. */
+    public static final String FACILITY = "WH-EAST";
+
+    private final long seed;
+    private final ScenarioShape shape;
+
+    /**
+     * Creates a generator.
+     *
+     * @param seed the seed; printed by a failing test so the run can be replayed
+     * @param shape the size and mix
+     */
+    public ScenarioGenerator(long seed, ScenarioShape shape) {
+        if (shape == null) {
+            throw new IllegalArgumentException("shape must not be null");
+        }
+        this.seed = seed;
+        this.shape = shape;
+    }
+
+    /**
+     * Generates the scenario.
+     *
+     * @return the scenario for this seed and shape
+     */
+    public Scenario generate() {
+        RandomGenerator rnd = new SplittableRandom(seed);
+        Instant end = START.plus(shape.length());
+        LocalDate today = LocalDate.ofInstant(START, ZoneOffset.UTC);
+        List<String> skus = new ArrayList<>();
+        for (int i = 1; i <= shape.skuCount(); i++) {
+            skus.add(String.format("SKU-%02d", i));
+        }
+        Map<String, SupplyLine> lines = new LinkedHashMap<>();
+        int[] poCounter = {0};
+        for (String sku : skus) {
+            int count = 1 + rnd.nextInt(2);
+            for (int n = 0; n < count; n++) {
+                SupplyLine line = newLine(rnd, sku, today, ++poCounter[0]);
+                lines.put(line.lineId(), line);
+            }
+        }
+        List<SupplyLine> initial = List.copyOf(lines.values());
+        double[] weights = skuWeights(skus.size());
+        List<ScenarioEvent> events = new ArrayList<>();
+        for (int i = 0; i < shape.shopperAttempts(); i++) {
+            String sku = skus.get(pick(rnd, weights));
+            int quantity = rnd.nextDouble() < 0.85 ? 1 : 2 + rnd.nextInt(2);
+            events.add(new ShopperAttempt(frontLoaded(rnd, end), sku, quantity, importLag(rnd)));
+        }
+        for (int i = 0; i < shape.otherChannelOrders(); i++) {
+            String sku = skus.get(pick(rnd, weights));
+            boolean b2b = rnd.nextDouble() < 0.25;
+            events.add(new OtherChannelOrder(uniform(rnd, START, end), (b2b ? "B2B-" : "POS-") + (i + 1), sku,
+                    b2b ? 4 + rnd.nextInt(6) : 1, b2b ? "b2b" : "pos"));
+        }
+        Instant[] supplyTimes = new Instant[shape.supplyEvents()];
+        for (int i = 0; i < supplyTimes.length; i++) {
+            supplyTimes[i] = uniform(rnd, START, end);
+        }
+        Arrays.sort(supplyTimes);
+        for (Instant at : supplyTimes) {
+            SupplyChange change = supplyChange(rnd, at, lines, skus, today, poCounter);
+            lines.put(change.line().lineId(), change.line());
+            events.add(change);
+            if (change.kind() == Kind.RECEIPT) {
+                Instant releaseAt = at.plus(Duration.ofMinutes(5));
+                if (!releaseAt.isAfter(end)) {
+                    events.add(new Release(releaseAt, change.line().sku()));
+                }
+            }
+        }
+        for (int i = 0; i < shape.engineCrashes(); i++) {
+            events.add(new EngineCrash(uniform(rnd, START.plus(shape.length().dividedBy(4)),
+                    START.plus(shape.length().multipliedBy(3).dividedBy(4)))));
+        }
+        return new Scenario("seed " + seed, START, end, skus, initial, events);
+    }
+
+    private SupplyChange supplyChange(RandomGenerator rnd, Instant at, Map<String, SupplyLine> lines,
+                                      List<String> skus, LocalDate today, int[] poCounter) {
+        List<SupplyLine> open = new ArrayList<>();
+        for (SupplyLine l : lines.values()) {
+            if (l.status() == SupplyStatus.OPEN) {
+                open.add(l);
+            }
+        }
+        double roll = rnd.nextDouble();
+        if (open.isEmpty() || roll < 0.12) {
+            String sku = skus.get(rnd.nextInt(skus.size()));
+            return new SupplyChange(at, newLine(rnd, sku, today, ++poCounter[0]), Kind.NEW);
+        }
+        SupplyLine line = open.get(rnd.nextInt(open.size()));
+        long onOrder = line.onOrder();
+        if (roll < 0.27) {
+            return new SupplyChange(at, line.withOrdered(line.ordered() + 5 + rnd.nextInt(16)), Kind.INCREASE);
+        }
+        if (roll < 0.47 && onOrder > 1) {
+            long cut = 1 + rnd.nextLong(Math.max(1, onOrder * 3 / 4));
+            return new SupplyChange(at, line.withOrdered(line.ordered() - cut), Kind.CUT);
+        }
+        if (roll < 0.57) {
+            return new SupplyChange(at, line.withStatus(SupplyStatus.CANCELLED), Kind.CANCEL);
+        }
+        if (roll < 0.70) {
+            LocalDate eta = line.eta().plusDays(-5 + rnd.nextInt(26));
+            LocalDate earliest = today.plusDays(7);
+            return new SupplyChange(at, line.withEta(eta.isBefore(earliest) ? earliest : eta), Kind.ETA_CHANGE);
+        }
+        if (roll < 0.90 && onOrder > 0) {
+            long received = 1 + rnd.nextLong(Math.max(1, (onOrder + 1) / 2));
+            return new SupplyChange(at, line.withReceived(line.received() + received), Kind.RECEIPT);
+        }
+        if (line.received() > 0) {
+            return new SupplyChange(at, line.withStatus(SupplyStatus.CLOSED), Kind.CLOSE_SHORT);
+        }
+        return new SupplyChange(at, line.withOrdered(line.ordered() + 1 + rnd.nextInt(5)), Kind.INCREASE);
+    }
+
+    private static SupplyLine newLine(RandomGenerator rnd, String sku, LocalDate today, int po) {
+        String poId = String.format("PO-%03d", po);
+        long ordered = 15 + rnd.nextInt(36);
+        long buffer = rnd.nextDouble() < 0.2 ? 1 + rnd.nextInt(3) : 0;
+        return new SupplyLine(poId + "/1", poId, sku, FACILITY, ordered, 0, 0,
+                today.plusDays(20 + rnd.nextInt(41)), SupplyStatus.OPEN, buffer);
+    }
+
+    private Duration importLag(RandomGenerator rnd) {
+        long min = shape.minImportLag().toMillis();
+        long max = shape.maxImportLag().toMillis();
+        return Duration.ofMillis(min + (max == min ? 0 : rnd.nextLong(max - min + 1)));
+    }
+
+    private static double[] skuWeights(int n) {
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = 1.0 / (i + 1);
+        }
+        return w;
+    }
+
+    /**
+     * Draws an index with probability proportional to its weight.
+     *
+     * @param rnd the generator
+     * @param weights non-negative weights, at least one positive
+     * @return the index drawn
+     */
+    public static int pick(RandomGenerator rnd, double[] weights) {
+        double total = 0;
+        for (double w : weights) {
+            total += w;
+        }
+        double r = rnd.nextDouble() * total;
+        for (int i = 0; i < weights.length; i++) {
+            r -= weights[i];
+            if (r < 0) {
+                return i;
+            }
+        }
+        return weights.length - 1;
+    }
+
+    /** Squaring a uniform draw crowds arrivals towards the start: a launch rush, then a tail. */
+    private static Instant frontLoaded(RandomGenerator rnd, Instant end) {
+        double u = rnd.nextDouble();
+        return START.plusMillis((long) (u * u * Duration.between(START, end).toMillis()));
+    }
+
+    private static Instant uniform(RandomGenerator rnd, Instant from, Instant to) {
+        long span = Duration.between(from, to).toMillis();
+        return from.plusMillis(span <= 0 ? 0 : rnd.nextLong(span));
+    }
+}

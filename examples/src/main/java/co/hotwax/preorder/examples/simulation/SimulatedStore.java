@@ -1,0 +1,274 @@
+package co.hotwax.preorder.examples.simulation;
+
+import co.hotwax.preorder.testkit.FaultPlan;
+import co.hotwax.preorder.testkit.FaultRates;
+import co.hotwax.preorder.testkit.InventoryPolicy;
+import co.hotwax.preorder.testkit.LedgerEntry;
+import co.hotwax.preorder.testkit.OversellLedger;
+import co.hotwax.preorder.testkit.Product;
+import co.hotwax.preorder.testkit.RequestLogEntry;
+import co.hotwax.preorder.testkit.ShopifySimulator;
+import co.hotwax.preorder.testkit.SimulatorStats;
+import co.hotwax.preorder.testkit.Variant;
+import co.hotwax.preorder.testkit.VirtualClock;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Shopify store of one run: the testkit's simulator on loopback, seeded with one product and tracked variant
+ * per SKU (policy DENY, stocked at 0 at a dedicated pre-order location and at a warehouse), sharing the run's
+ * virtual clock. Every simulator call of the harness goes through here.
+ */
+public final class SimulatedStore implements AutoCloseable {
+    /** The API version every client of the run uses. */
+    public static final String API_VERSION = "2026-04";
+    /** The product tag that marks pre-order items (HotWax's default). */
+    public static final String PREORDER_TAG = "HC:Pre-Order";
+    /** A recognisable token: the adapter must never print it. */
+    static final String TOKEN = "shpat_simulation_do_not_print";
+
+    /**
+     * The store's counters at the end of a run.
+     *
+     * @param requests GraphQL requests received
+     * @param throttled requests answered THROTTLED
+     * @param faultsInjected requests an injected fault disturbed
+     * @param writesApplied write entries that changed state
+     * @param writesRefused write entries refused with user errors
+     * @param retriedKeys idempotency keys sent more than once (a retry reusing its key), in the retained log
+     * @param quantityWritesApplied quantity entries of {@code inventorySetQuantities} the store applied
+     */
+    public record Counts(long requests, long throttled, long faultsInjected, long writesApplied,
+                         long writesRefused, long retriedKeys, long quantityWritesApplied) {
+    }
+
+    private final ShopifySimulator simulator;
+    private final OversellLedger ledger = new OversellLedger();
+    private final String preorderLocationId;
+    private final String warehouseLocationId;
+    private final Map<String, Variant> variants = new LinkedHashMap<>();
+
+
+    /**
+     * Starts the simulator and creates the catalog.
+     *
+     * @param clock the run's clock (the simulator's latency and slow responses advance it)
+     * @param skus one product and variant each
+     * @param seed seeds the fault plan
+     * @param options fault rate and latency
+     */
+    public SimulatedStore(VirtualClock clock, List<String> skus, long seed, RunOptions options) {
+        FaultPlan faults = options.faultRate() == 0 ? FaultPlan.none()
+                : FaultPlan.seeded(seed, faultRates(options.faultRate()));
+        this.simulator = ShopifySimulator.builder()
+                .accessToken(TOKEN)
+                .clock(clock)
+                .sleeper(clock)
+                .latency(options.latency())
+                .faults(faults)
+                .ledger(ledger)
+                .threads(1)
+                .start();
+        this.preorderLocationId = simulator.addLocation("Pre-order").id();
+        this.warehouseLocationId = simulator.addLocation("Warehouse").id();
+        for (String sku : skus) {
+            Product product = simulator.addProduct("Product " + sku, List.of());
+            Variant variant = simulator.addVariant(product.id(), sku, true, InventoryPolicy.DENY);
+            simulator.stock(variant.inventoryItemId(), preorderLocationId, 0);
+            simulator.stock(variant.inventoryItemId(), warehouseLocationId, 0);
+            variants.put(sku, variant);
+        }
+    }
+
+    /** Throttling, 429, 5xx, resets and lost responses in fixed proportions of {@code rate}. */
+    private static FaultRates faultRates(double rate) {
+        return FaultRates.builder()
+                .http429(rate * 0.2)
+                .http500(rate * 0.1)
+                .http502(rate * 0.1)
+                .http503(rate * 0.1)
+                .reset(rate * 0.2)
+                .appliedResponseLost(rate * 0.3)
+                .retryAfterSeconds(1)
+                .build();
+    }
+
+    /**
+     * The SKUs of the catalog, in creation order.
+     *
+     * @return the SKUs
+     */
+    public List<String> skus() {
+        return List.copyOf(variants.keySet());
+    }
+
+    /**
+     * The shop domain, which is also the channel id of its pre-orders.
+     *
+     * @return the domain
+     */
+    public String shopDomain() {
+        return simulator.shopDomain();
+    }
+
+    /**
+     * The GraphQL endpoint for {@link #API_VERSION}.
+     *
+     * @return the loopback URI
+     */
+    public URI endpoint() {
+        return simulator.graphqlEndpoint(API_VERSION);
+    }
+
+    /**
+     * The access token the store accepts.
+     *
+     * @return the token
+     */
+    String token() {
+        return TOKEN;
+    }
+
+    /**
+     * A plain GraphQL client for the comparators.
+     *
+     * @return a new client
+     */
+    public StoreAdminClient adminClient() {
+        return new StoreAdminClient(endpoint(), TOKEN);
+    }
+
+    /**
+     * The dedicated pre-order location the sync owns.
+     *
+     * @return its GID
+     */
+    public String preorderLocationId() {
+        return preorderLocationId;
+    }
+
+    /**
+     * The product of a SKU.
+     *
+     * @param sku the SKU
+     * @return its GID
+     */
+    public String productId(String sku) {
+        return variant(sku).productId();
+    }
+
+    /**
+     * The variant of a SKU.
+     *
+     * @param sku the SKU
+     * @return its GID
+     */
+    public String variantId(String sku) {
+        return variant(sku).id();
+    }
+
+    /**
+     * The inventory item of a SKU.
+     *
+     * @param sku the SKU
+     * @return its GID
+     */
+    public String inventoryItemId(String sku) {
+        return variant(sku).inventoryItemId();
+    }
+
+    /**
+     * A shopper checks out at the pre-order location.
+     *
+     * @param sku the SKU
+     * @param quantity units
+     * @return the order id when Shopify accepted it
+     */
+    public Optional<String> placeOrder(String sku, int quantity) {
+        return simulator.orders().placeOrder(variantId(sku), quantity, preorderLocationId).order();
+    }
+
+    /**
+     * Moves a released order's fulfilment from the pre-order location to the warehouse.
+     *
+     * @param orderId the store's order id
+     */
+    public void moveFulfilment(String orderId) {
+        simulator.orders().moveFulfilment(orderId, warehouseLocationId);
+    }
+
+    /**
+     * Shopify's available quantity of a SKU at the pre-order location.
+     *
+     * @param sku the SKU
+     * @return available (may be negative under CONTINUE)
+     */
+    public long available(String sku) {
+        return simulator.quantity(inventoryItemId(sku), preorderLocationId, "available");
+    }
+
+    /**
+     * Declares to the simulator's oversell ledger what Shopify may have sold in total.
+     *
+     * @param sku the SKU
+     * @param at from when
+     * @param capacity the units
+     */
+    public void declareCapacity(String sku, Instant at, long capacity) {
+        ledger.declareCapacity(sku, at, capacity);
+    }
+
+    /**
+     * The simulator's own count of oversold units.
+     *
+     * @return the ledger's total
+     */
+    public long ledgerOversold() {
+        return ledger.totalOversold();
+    }
+
+    /**
+     * The store's counters now.
+     *
+     * @return the counts
+     */
+    public Counts counts() {
+        SimulatorStats stats = simulator.stats();
+        Map<String, Integer> uses = new HashMap<>();
+        for (RequestLogEntry entry : simulator.requestLog()) {
+            if (entry.idempotencyKey() != null) {
+                uses.merge(entry.idempotencyKey(), 1, Integer::sum);
+            }
+        }
+        long retried = uses.values().stream().filter(n -> n > 1).count();
+        long quantityWrites = 0;
+        for (LedgerEntry entry : ledger.history()) {
+            if (entry instanceof LedgerEntry.WriteEntry w && w.applied()
+                    && "inventorySetQuantities".equals(w.operation())) {
+                quantityWrites++;
+            }
+        }
+        return new Counts(stats.requests(), stats.throttled(), stats.faultsInjected(), stats.writesApplied(),
+                stats.writesRefused(), retried, quantityWrites);
+    }
+
+    private Variant variant(String sku) {
+        Variant v = variants.get(sku);
+        if (v == null) {
+            throw new IllegalArgumentException("no variant for sku " + sku + " in this run's store");
+        }
+        return v;
+    }
+
+    @Override
+    public void close() {
+        simulator.close();
+    }
+
+}

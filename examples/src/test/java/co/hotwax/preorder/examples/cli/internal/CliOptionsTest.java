@@ -1,0 +1,64 @@
+package co.hotwax.preorder.examples.cli.internal;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CliOptionsTest {
+    private static final List<String> REQUIRED = List.of("--location", "gid://shopify/Location/1", "--supply", "r.csv");
+
+    private static CliOptions parse(Map<String, String> env, String... extra) {
+        List<String> args = new ArrayList<>(REQUIRED);
+        args.addAll(List.of(extra));
+        return CliOptions.parse(args, env);
+    }
+
+    @Test
+    void readsBothFlagFormsAndDefaultsToADryRun() {
+        CliOptions options = parse(Map.of(), "--shop=a.myshopify.com", "--endpoint", "http://127.0.0.1:9",
+                "--batch-size=7", "--quiet");
+
+        assertThat(options.shop()).isEqualTo("a.myshopify.com");
+        assertThat(options.supply()).isEqualTo(Path.of("r.csv"));
+        assertThat(options.endpoint()).isEqualTo(URI.create("http://127.0.0.1:9"));
+        assertThat(options.batchSize()).isEqualTo(7);
+        assertThat(options.apply()).isFalse();
+        assertThat(options.quiet()).isTrue();
+        assertThat(options.preOrders()).isNull();
+    }
+
+    @Test
+    void theShopFlagWinsOverTheEnvironment() {
+        assertThat(parse(Map.of("SHOPIFY_SHOP", "env.myshopify.com")).shop()).isEqualTo("env.myshopify.com");
+        assertThat(parse(Map.of("SHOPIFY_SHOP", "env.myshopify.com"), "--shop", "flag.myshopify.com").shop())
+                .isEqualTo("flag.myshopify.com");
+    }
+
+    @Test
+    void helpNeedsNothingElse() {
+        assertThat(CliOptions.parse(List.of("-h"), Map.of()).help()).isTrue();
+    }
+
+    @Test
+    void wrongCommandLinesNameTheOption() {
+        Map<String, String> env = Map.of("SHOPIFY_SHOP", "s.myshopify.com");
+        assertThatThrownBy(() -> parse(env, "--dry-run", "--apply")).hasMessageContaining("contradict");
+        assertThatThrownBy(() -> parse(env, "--batch-size", "251")).hasMessageContaining("--batch-size \"251\"");
+        assertThatThrownBy(() -> parse(env, "--batch-size", "x")).hasMessageContaining("from 1 to 250");
+        assertThatThrownBy(() -> parse(env, "--endpoint", "not a url")).hasMessageStartingWith("--endpoint");
+        assertThatThrownBy(() -> parse(env, "stray")).hasMessageContaining("unexpected argument \"stray\"");
+        assertThatThrownBy(() -> parse(env, "--apply=yes")).hasMessageContaining("--apply (takes no value)");
+        assertThatThrownBy(() -> parse(env, "--preorders")).hasMessage("--preorders needs a value");
+        assertThatThrownBy(() -> parse(Map.of())).hasMessageContaining("--shop is required (or set SHOPIFY_SHOP)");
+        assertThatThrownBy(() -> CliOptions.parse(List.of("--shop", "s"), Map.of())).hasMessage("--location is required");
+        assertThatThrownBy(() -> parse(env, "--token=abc")).hasMessageContaining("--token is not accepted")
+                .hasMessageNotContaining("abc");
+    }
+}

@@ -1,0 +1,40 @@
+package co.hotwax.preorder.examples.demo;
+
+import co.hotwax.preorder.examples.demo.SvgChart.Panel;
+import co.hotwax.preorder.examples.demo.SvgChart.Point;
+import co.hotwax.preorder.examples.demo.SvgChart.Series;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SvgChartTest {
+
+    @Test
+    void writesEveryPanelAndSeriesAsNamedStepLines(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("sub/chart.svg");
+        SvgChart.write(file, "Capacity & sales", "minutes", List.of(
+                new Panel("sold", "units", List.of(
+                        new Series("true capacity", "#000", true, List.of(new Point(0, 10), new Point(5, 4))),
+                        new Series("engine <P>", "#1a7", false, List.of(new Point(0, 0), new Point(3, 4))))),
+                new Panel("oversold", "units", List.of(
+                        new Series("catalog job", "#d60", false, List.of(new Point(0, 0), new Point(4, 7)))))));
+        String svg = Files.readString(file);
+        assertThat(svg).startsWith("<svg").endsWith("</svg>\n")
+                .contains("data-series=\"true capacity\"")
+                .contains("data-series=\"engine &lt;P&gt;\"")
+                .contains("Capacity &amp; sales")
+                .contains("stroke-dasharray")
+                .contains("data-series=\"catalog job\"")
+                .contains(">oversold</text>");
+        // Two points become three vertices: the value holds until the next point, then steps.
+        String engineLine = svg.substring(svg.indexOf("data-series=\"engine"));
+        String points = engineLine.substring(engineLine.indexOf("points=\"") + 8);
+        points = points.substring(0, points.indexOf('"'));
+        assertThat(points.split(" ")).hasSize(3);
+    }
+}

@@ -1,0 +1,63 @@
+package co.hotwax.preorder.examples.simulation;
+
+import co.hotwax.preorder.examples.simulation.ScenarioEvent.EngineCrash;
+import co.hotwax.preorder.examples.simulation.ScenarioEvent.OtherChannelOrder;
+import co.hotwax.preorder.examples.simulation.ScenarioEvent.ShopperAttempt;
+import co.hotwax.preorder.examples.simulation.ScenarioEvent.SupplyChange;
+import org.junit.jupiter.api.Test;
+
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ScenarioGeneratorTest {
+
+    @Test
+    void sameSeedGivesTheSameScenarioAndAnotherSeedAnotherOne() {
+        ScenarioShape shape = ScenarioShape.ci();
+        Scenario a = new ScenarioGenerator(7, shape).generate();
+        Scenario b = new ScenarioGenerator(7, shape).generate();
+        Scenario c = new ScenarioGenerator(8, shape).generate();
+        assertThat(a).isEqualTo(b);
+        assertThat(c.events()).isNotEqualTo(a.events());
+    }
+
+    @Test
+    void scenarioHasTheShapesCountsInTimeOrderWithinItsSpan() {
+        ScenarioShape shape = ScenarioShape.ci();
+        for (long seed = 0; seed < 50; seed++) {
+            Scenario s = new ScenarioGenerator(seed, shape).generate();
+            assertThat(s.skus()).as("seed %d", seed).hasSize(shape.skuCount());
+            assertThat(s.count(ShopperAttempt.class)).as("seed %d", seed).isEqualTo(shape.shopperAttempts());
+            assertThat(s.count(OtherChannelOrder.class)).as("seed %d", seed)
+                    .isEqualTo(shape.otherChannelOrders());
+            assertThat(s.count(SupplyChange.class)).as("seed %d", seed).isEqualTo(shape.supplyEvents());
+            assertThat(s.count(EngineCrash.class)).as("seed %d", seed).isEqualTo(shape.engineCrashes());
+            for (int i = 1; i < s.events().size(); i++) {
+                assertThat(s.events().get(i).at()).as("seed %d event %d", seed, i)
+                        .isAfterOrEqualTo(s.events().get(i - 1).at());
+            }
+            assertThat(s.initialSupply()).as("seed %d", seed).isNotEmpty()
+                    .allSatisfy(l -> assertThat(s.skus()).contains(l.sku()));
+        }
+    }
+
+    @Test
+    void overManySeedsEveryKindOfPoEventOccurs() {
+        Set<SupplyChange.Kind> seen = EnumSet.noneOf(SupplyChange.Kind.class);
+        Set<String> otherChannels = new HashSet<>();
+        for (long seed = 0; seed < 30; seed++) {
+            for (ScenarioEvent e : new ScenarioGenerator(seed, ScenarioShape.ci()).generate().events()) {
+                if (e instanceof SupplyChange c) {
+                    seen.add(c.kind());
+                } else if (e instanceof OtherChannelOrder o) {
+                    otherChannels.add(o.channel());
+                }
+            }
+        }
+        assertThat(seen).containsExactlyInAnyOrder(SupplyChange.Kind.values());
+        assertThat(otherChannels).containsExactlyInAnyOrder("pos", "b2b");
+    }
+}

@@ -1,0 +1,313 @@
+package co.hotwax.preorder.shopify;
+
+import co.hotwax.preorder.shopify.internal.BatchItem;
+import co.hotwax.preorder.shopify.internal.BatchPreparation;
+import co.hotwax.preorder.shopify.internal.CallFailedException;
+import co.hotwax.preorder.shopify.internal.CostPacer;
+import co.hotwax.preorder.shopify.internal.GraphQlTransport;
+import co.hotwax.preorder.shopify.internal.IdempotencyKeys;
+import co.hotwax.preorder.shopify.internal.LevelQuantities;
+import co.hotwax.preorder.shopify.internal.LevelReader;
+import co.hotwax.preorder.shopify.internal.MarksWriter;
+import co.hotwax.preorder.shopify.internal.OnHandCache;
+import co.hotwax.preorder.shopify.internal.PreorderMetafield;
+import co.hotwax.preorder.shopify.internal.PublishPreview;
+import co.hotwax.preorder.shopify.internal.QuantityWriter;
+import co.hotwax.preorder.shopify.internal.RetryIntervals;
+import co.hotwax.preorder.shopify.internal.ShopifyClient;
+import co.hotwax.preorder.shopify.internal.ShopifyDocuments;
+import co.hotwax.preorder.shopify.internal.VariantResolver;
+import co.hotwax.preorder.spi.DesiredState;
+import co.hotwax.preorder.spi.InventoryPublisher;
+import co.hotwax.preorder.spi.PublishOutcome;
+import co.hotwax.preorder.spi.Sleeper;
+import co.hotwax.preorder.spi.SpiVersion;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * The {@link InventoryPublisher} for one Shopify shop.
+ *
+ * <p>Per publish: resolve SKUs (cached), read the items' levels at their locations in one request per 250 (at a
+ * dedicated location, only for items whose on_hand the adapter cannot vouch for: see {@code OnHandCache}), put the
+ * marks on for listed items (tracked, stocked, DENY, metafield, tag), write the quantities with compare-and-set
+ * (see the README, "Why Shopify never sells a unit twice"), then take the marks off delisted items whose quantity
+ * is down. Requests are paced by Shopify's cost bucket and retried (THROTTLED, 429, 5xx, IO errors, timeouts) with
+ * the same idempotency key. One bad item never fails the others.
+ *
+ * <p>Not thread-safe per instance: the SPI calls {@link #publish} from one thread at a time.
+ */
+public final class ShopifyPublisher implements InventoryPublisher {
+    private static final Logger LOG = LoggerFactory.getLogger(ShopifyPublisher.class);
+
+    private final ShopifyPublisherConfig config;
+    private final ShopifyClient client;
+    private final VariantResolver resolver;
+    private final LevelReader reader;
+    private final BatchPreparation preparation;
+    private final QuantityWriter quantities;
+    private final MarksWriter marks;
+    private final OnHandCache onHand = new OnHandCache();
+    private final HttpClient ownedHttp;
+
+    private ShopifyPublisher(Builder b) {
+        this.config = b.config;
+        ObjectMapper json = new ObjectMapper();
+        HttpClient http = b.httpClient;
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).version(HttpClient.Version.HTTP_1_1).build();
+            this.ownedHttp = http;
+        } else {
+            this.ownedHttp = null;
+        }
+        GraphQlTransport transport = new GraphQlTransport(http, config.graphqlEndpoint(), config.accessToken(),
+                config.requestTimeout(), json);
+        CostPacer pacer = new CostPacer(b.clock, b.sleeper, config.bucketSize(), config.restoreRate());
+        RateLimiter limiter = null;
+        if (config.maxRequestsPerSecond().isPresent()) {
+            double rps = config.maxRequestsPerSecond().getAsDouble();
+            RateLimiterConfig limiterConfig = RateLimiterConfig.custom()
+                    .limitForPeriod(1)
+                    .limitRefreshPeriod(Duration.ofNanos((long) Math.ceil(1e9 / rps)))
+                    .timeoutDuration(Duration.ofDays(1))
+                    .build();
+            Clock clock = b.clock;
+            // Driven by the injected clock so a simulation on virtual time is capped in virtual time.
+            limiter = new AtomicRateLimiter("shopify-" + config.shopDomain(), limiterConfig,
+                    () -> clock.instant().getEpochSecond() * 1_000_000_000L + clock.instant().getNano());
+        }
+        this.client = new ShopifyClient(config.shopDomain(), transport, pacer, b.sleeper, limiter,
+                ShopifyClient.retryConfig(config.maxAttempts(), new RetryIntervals(b.random)));
+        ShopifyDocuments documents = new ShopifyDocuments(config.metafieldNamespace(), config.metafieldKey());
+        IdempotencyKeys keys = new IdempotencyKeys(b.random);
+        this.resolver = new VariantResolver(client, documents, config.resolutionPageSize());
+        this.reader = new LevelReader(client, documents);
+        this.preparation = new BatchPreparation(config, resolver, reader);
+        this.quantities = new QuantityWriter(client, documents, reader, keys, config.mode(), config.inventoryReason(),
+                config.maxCompareAndSetRounds());
+        this.marks = new MarksWriter(client, documents, resolver, new PreorderMetafield(json, b.clock), keys, config.productTag());
+    }
+
+    /**
+     * Starts a publisher for the configuration, with real time, real sleeping and a fresh random seed by default.
+     *
+     * @param config the validated configuration
+     * @return the builder of seams
+     */
+    public static Builder builder(ShopifyPublisherConfig config) {
+        return new Builder(config);
+    }
+
+    @Override
+    public String channelId() {
+        return config.shopDomain();
+    }
+
+    @Override
+    public int spiVersion() {
+        return SpiVersion.CURRENT;
+    }
+
+    @Override
+    public List<PublishOutcome> publish(List<DesiredState> states) {
+        Objects.requireNonNull(states, "states");
+        // More than maxBatchSize() is accepted anyway: reads and writes are split into 250-entry requests below.
+        List<BatchItem> items = preparation.items(states);
+        try {
+            try {
+                preparation.resolve(items);
+            } catch (CallFailedException e) {
+                items.forEach(i -> i.retry("resolving SKUs failed: " + e.getMessage()));
+            }
+            for (Map.Entry<String, List<BatchItem>> location : BatchPreparation.openByLocation(items).entrySet()) {
+                publishAt(location.getKey(), location.getValue());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            items.forEach(i -> i.retry("interrupted"));
+        }
+        List<PublishOutcome> outcomes = new ArrayList<>(items.size());
+        items.forEach(i -> outcomes.add(i.outcome()));
+        return outcomes;
+    }
+
+    /**
+     * Says what {@link #publish} would do to each state, without writing anything: the same checks, SKU
+     * resolution and level reads as publish (queries only, paced and retried the same way), then per state the
+     * marks that would be put on or taken off and the quantity the same formula would write. Nothing is mutated
+     * in Shopify; a publish right after reuses the SKU resolutions. A dry run for operators.
+     *
+     * <p>Unlike publish, which turns a failed call into RETRY outcomes, a preview that cannot read the shop throws:
+     * a plan built without the reads would be a guess.
+     *
+     * @param states the states publish would get (any number; reads go 250 per request)
+     * @return one planned change per state, in input order
+     * @throws ShopifyUnavailableException when the shop cannot be read after retries (unreachable, throttled to
+     *                                     the end, a refused token or scope); the message names the cause
+     */
+    public List<PlannedChange> preview(List<DesiredState> states) {
+        return new PublishPreview(config, resolver, reader, onHand).preview(states);
+    }
+
+    private void publishAt(String locationId, List<BatchItem> items) throws InterruptedException {
+        List<BatchItem> toRead = new ArrayList<>();
+        for (BatchItem item : items) {
+            // Shared location: available moves with every order, so only a fresh read will do.
+            Optional<LevelQuantities> remembered = config.mode() == PublishMode.DEDICATED_LOCATION
+                    ? onHand.usableFor(item.variant().inventoryItemId(), locationId, item.state())
+                    : Optional.empty();
+            remembered.ifPresentOrElse(item::level, () -> toRead.add(item));
+        }
+        if (!toRead.isEmpty()) {
+            try {
+                preparation.readLevels(locationId, toRead);
+            } catch (CallFailedException e) {
+                toRead.forEach(i -> i.retry("reading levels failed: " + e.getMessage()));
+            }
+        }
+        // Listing: marks first, so a unit never sells without DENY and the pre-order metafield.
+        marks.list(items.stream().filter(BatchItem::open).filter(i -> i.state().listed()).toList(), locationId);
+        List<BatchItem> done = quantities.write(items.stream().filter(BatchItem::open).toList(), locationId);
+        // Delisting: only after the quantity is down do the marks come off.
+        marks.delist(done.stream().filter(BatchItem::open).filter(i -> !i.state().listed()).toList());
+        done.forEach(BatchItem::applied);
+        rememberOnHand(locationId, items, done);
+        for (BatchItem item : items) {
+            if (item.open()) {
+                LOG.warn("sku {}: no outcome decided; reporting RETRY", item.state().key());
+                item.retry("internal: no outcome decided");
+            }
+        }
+    }
+
+    /**
+     * Remembers the on_hand of every item whose quantity now matches its target and forgets every other one (its
+     * write may or may not have applied), so that only a level the adapter can vouch for is written from.
+     */
+    private void rememberOnHand(String locationId, List<BatchItem> items, List<BatchItem> done) {
+        if (config.mode() != PublishMode.DEDICATED_LOCATION) {
+            return;
+        }
+        Set<BatchItem> matched = new HashSet<>(done);
+        for (BatchItem item : items) {
+            String itemId = item.variant().inventoryItemId();
+            if (matched.contains(item) && item.level() != null && item.level().stocked()
+                    && item.outcome().status() == PublishOutcome.Status.APPLIED) {
+                onHand.remember(itemId, locationId, item.level().onHand(), item.state());
+            } else {
+                onHand.forget(itemId, locationId);
+            }
+        }
+    }
+
+    /** @return THROTTLED responses seen so far (0 when pacing works) */
+    public int throttledResponses() {
+        return client.throttledResponses();
+    }
+
+    /** @return HTTP requests sent so far */
+    public int requestsSent() {
+        return client.requests();
+    }
+
+    @Override
+    public void close() {
+        if (ownedHttp instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.debug("closing the HTTP client failed", e);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ShopifyPublisher{" + config + "}";
+    }
+
+    /** Seams for time, sleeping, randomness and HTTP; every one optional. */
+    public static final class Builder {
+        private final ShopifyPublisherConfig config;
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.system();
+        private RandomGenerator random;
+        private HttpClient httpClient;
+
+        private Builder(ShopifyPublisherConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /**
+         * The time source for pacing, the rate limiter and metafield stamps (default UTC system clock).
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * How waits happen (default {@link Sleeper#system()}).
+         *
+         * @param sleeper the sleeper
+         * @return this builder
+         */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * Randomness for idempotency keys and retry jitter (default a new {@code SplittableRandom}); seed it to
+         * replay a run. In production leave the default (or seed per process run): two runs with the same seed
+         * send the same keys, which Shopify answers with IDEMPOTENCY_KEY_PARAMETER_MISMATCH (recovered from by a
+         * re-read and a new key, at the cost of a round trip).
+         *
+         * @param random the generator
+         * @return this builder
+         */
+        public Builder random(RandomGenerator random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * The HTTP client (default: a new HTTP/1.1 client with the configured connect timeout, closed with the
+         * publisher). A client passed here is not closed.
+         *
+         * @param httpClient the client
+         * @return this builder
+         */
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            return this;
+        }
+
+        /** @return the publisher */
+        public ShopifyPublisher build() {
+            if (random == null) {
+                random = new java.util.SplittableRandom();
+            }
+            return new ShopifyPublisher(this);
+        }
+    }
+}

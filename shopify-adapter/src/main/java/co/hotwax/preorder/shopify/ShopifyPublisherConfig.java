@@ -1,0 +1,538 @@
+package co.hotwax.preorder.shopify;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Immutable configuration of one {@link ShopifyPublisher} (one shop). Built with {@link #builder()}, which validates
+ * everything at {@code build()} and throws {@link IllegalArgumentException} naming the setting and the reason.
+ *
+ * <p>The access token is held only as a supplier and is never part of {@link #toString()}, a log line or an
+ * exception message.
+ */
+public final class ShopifyPublisherConfig {
+    /** The Admin API version the adapter is built and tested against. */
+    public static final String DEFAULT_API_VERSION = "2026-04";
+    /** HotWax's storefront reads the pre-order metafield from this namespace. */
+    public static final String DEFAULT_METAFIELD_NAMESPACE = "HC_PREORDER";
+    /** Default metafield key. */
+    public static final String DEFAULT_METAFIELD_KEY = "preorder";
+    /** HotWax's pre-order product tag (a plain "Pre-order" tag is overwritten by other apps). */
+    public static final String DEFAULT_PRODUCT_TAG = "HC:Pre-Order";
+
+    private static final Pattern API_VERSION = Pattern.compile("\\d{4}-(01|04|07|10)|unstable");
+    private static final Pattern LOCATION_GID = Pattern.compile("gid://shopify/Location/\\d+");
+    private static final Pattern METAFIELD_KEY = Pattern.compile("[A-Za-z0-9_-]{2,64}");
+    private static final Pattern SHOP_DOMAIN = Pattern.compile("[A-Za-z0-9.-]+(:\\d{1,5})?");
+
+    private final String shopDomain;
+    private final URI endpoint;
+    private final Supplier<String> accessToken;
+    private final String apiVersion;
+    private final String defaultLocationId;
+    private final Map<String, String> facilityLocations;
+    private final PublishMode mode;
+    private final String metafieldNamespace;
+    private final String metafieldKey;
+    private final String productTag;
+    private final double bucketSize;
+    private final double restoreRate;
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
+    private final int maxAttempts;
+    private final int maxCompareAndSetRounds;
+    private final double maxRequestsPerSecond;
+    private final int resolutionPageSize;
+    private final String inventoryReason;
+
+    private ShopifyPublisherConfig(Builder b) {
+        this.shopDomain = b.shopDomain;
+        this.endpoint = b.endpoint;
+        this.accessToken = b.accessToken;
+        this.apiVersion = b.apiVersion;
+        this.defaultLocationId = b.defaultLocationId;
+        this.facilityLocations = Map.copyOf(b.facilityLocations);
+        this.mode = b.mode;
+        this.metafieldNamespace = b.metafieldNamespace;
+        this.metafieldKey = b.metafieldKey;
+        this.productTag = b.productTag;
+        this.bucketSize = b.bucketSize;
+        this.restoreRate = b.restoreRate;
+        this.connectTimeout = b.connectTimeout;
+        this.requestTimeout = b.requestTimeout;
+        this.maxAttempts = b.maxAttempts;
+        this.maxCompareAndSetRounds = b.maxCompareAndSetRounds;
+        this.maxRequestsPerSecond = b.maxRequestsPerSecond;
+        this.resolutionPageSize = b.resolutionPageSize;
+        this.inventoryReason = b.inventoryReason;
+    }
+
+    /**
+     * Starts a configuration.
+     *
+     * @return a builder with the defaults described on each setter
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the shop domain, e.g. {@code my-store.myshopify.com}; the publisher's channel id */
+    public String shopDomain() {
+        return shopDomain;
+    }
+
+    /** @return the full GraphQL endpoint, {@code https://{shop}/admin/api/{version}/graphql.json} */
+    public URI graphqlEndpoint() {
+        return endpoint.resolve("/admin/api/" + apiVersion + "/graphql.json");
+    }
+
+    /** @return the supplier of the access token, asked before every request so tokens can rotate */
+    public Supplier<String> accessToken() {
+        return accessToken;
+    }
+
+    /** @return the Admin API version, e.g. {@code 2026-04} */
+    public String apiVersion() {
+        return apiVersion;
+    }
+
+    /** @return the Shopify location gid states without a facility are published to */
+    public String defaultLocationId() {
+        return defaultLocationId;
+    }
+
+    /**
+     * The location a state is published to.
+     *
+     * @param facilityId the state's facility, or null for the default location
+     * @return the location gid, empty when the facility is not mapped
+     */
+    public Optional<String> locationFor(String facilityId) {
+        return facilityId == null ? Optional.of(defaultLocationId) : Optional.ofNullable(facilityLocations.get(facilityId));
+    }
+
+    /** @return facility id to location gid, for per-location mode; empty by default */
+    public Map<String, String> facilityLocations() {
+        return facilityLocations;
+    }
+
+    /** @return where quantities are kept; {@link PublishMode#DEDICATED_LOCATION} by default */
+    public PublishMode mode() {
+        return mode;
+    }
+
+    /** @return the variant metafield namespace; {@value #DEFAULT_METAFIELD_NAMESPACE} by default */
+    public String metafieldNamespace() {
+        return metafieldNamespace;
+    }
+
+    /** @return the variant metafield key; {@value #DEFAULT_METAFIELD_KEY} by default */
+    public String metafieldKey() {
+        return metafieldKey;
+    }
+
+    /** @return the product tag of listed products; {@value #DEFAULT_PRODUCT_TAG} by default */
+    public String productTag() {
+        return productTag;
+    }
+
+    /** @return the cost bucket's capacity in points, until the first response says otherwise */
+    public double bucketSize() {
+        return bucketSize;
+    }
+
+    /** @return the bucket's restore rate in points per second, until the first response says otherwise */
+    public double restoreRate() {
+        return restoreRate;
+    }
+
+    /** @return the TCP connect timeout */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** @return the timeout of one HTTP request */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /** @return attempts per request including the first (THROTTLED, 429, 5xx, IO errors, timeouts) */
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    /** @return how many times a compare-and-set lost to another writer is re-read and recomputed per publish */
+    public int maxCompareAndSetRounds() {
+        return maxCompareAndSetRounds;
+    }
+
+    /** @return the optional per-shop cap on requests per second (resilience4j RateLimiter); empty when off */
+    public OptionalDouble maxRequestsPerSecond() {
+        return maxRequestsPerSecond > 0 ? OptionalDouble.of(maxRequestsPerSecond) : OptionalDouble.empty();
+    }
+
+    /** @return variants fetched per page when resolving SKUs, 1..250 */
+    public int resolutionPageSize() {
+        return resolutionPageSize;
+    }
+
+    /** @return the Shopify reason string on quantity writes; {@code correction} by default */
+    public String inventoryReason() {
+        return inventoryReason;
+    }
+
+    /** Never includes the access token. */
+    @Override
+    public String toString() {
+        return "ShopifyPublisherConfig{shop=" + shopDomain + ", endpoint=" + graphqlEndpoint() + ", mode=" + mode
+                + ", defaultLocation=" + defaultLocationId + ", facilityLocations=" + facilityLocations
+                + ", metafield=" + metafieldNamespace + "." + metafieldKey + ", tag=" + productTag
+                + ", bucket=" + bucketSize + "@" + restoreRate + "/s, accessToken=<redacted>}";
+    }
+
+    /** Validating builder; see each setter for the default. */
+    public static final class Builder {
+        private String shopDomain;
+        private URI endpoint;
+        private Supplier<String> accessToken;
+        private String apiVersion = DEFAULT_API_VERSION;
+        private String defaultLocationId;
+        private final Map<String, String> facilityLocations = new LinkedHashMap<>();
+        private PublishMode mode = PublishMode.DEDICATED_LOCATION;
+        private String metafieldNamespace = DEFAULT_METAFIELD_NAMESPACE;
+        private String metafieldKey = DEFAULT_METAFIELD_KEY;
+        private String productTag = DEFAULT_PRODUCT_TAG;
+        private ShopifyPlan plan = ShopifyPlan.STANDARD;
+        private double bucketSize;
+        private double restoreRate;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(30);
+        private int maxAttempts = 6;
+        private int maxCompareAndSetRounds = 5;
+        private double maxRequestsPerSecond;
+        private int resolutionPageSize = 100;
+        private String inventoryReason = "correction";
+
+        private Builder() {
+        }
+
+        /**
+         * The shop, e.g. {@code my-store.myshopify.com} (required). Requests go to
+         * {@code https://{shopDomain}} unless {@link #endpoint(URI)} says otherwise.
+         *
+         * @param shopDomain host name, optionally with a port
+         * @return this builder
+         */
+        public Builder shopDomain(String shopDomain) {
+            this.shopDomain = shopDomain;
+            return this;
+        }
+
+        /**
+         * Overrides the base address, e.g. a simulator's {@code http://127.0.0.1:8123}. Must be HTTPS unless the
+         * host is loopback (127.0.0.1, localhost, [::1]).
+         *
+         * @param endpoint scheme, host and port; the API path is appended
+         * @return this builder
+         */
+        public Builder endpoint(URI endpoint) {
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        /**
+         * Supplies the Admin API access token (required). Asked before every request; never logged.
+         *
+         * @param accessToken the token supplier
+         * @return this builder
+         */
+        public Builder accessToken(Supplier<String> accessToken) {
+            this.accessToken = accessToken;
+            return this;
+        }
+
+        /**
+         * The Admin API version (default {@value ShopifyPublisherConfig#DEFAULT_API_VERSION}).
+         *
+         * @param apiVersion {@code YYYY-MM} with a quarterly month, or {@code unstable}
+         * @return this builder
+         */
+        public Builder apiVersion(String apiVersion) {
+            this.apiVersion = apiVersion;
+            return this;
+        }
+
+        /**
+         * The pre-order location gid for states without a facility (required).
+         *
+         * @param locationId e.g. {@code gid://shopify/Location/42}
+         * @return this builder
+         */
+        public Builder defaultLocationId(String locationId) {
+            this.defaultLocationId = locationId;
+            return this;
+        }
+
+        /**
+         * Maps a facility to a location, for per-location publishing.
+         *
+         * @param facilityId the OMS facility id
+         * @param locationId the location gid
+         * @return this builder
+         */
+        public Builder facilityLocation(String facilityId, String locationId) {
+            if (facilityId == null || facilityId.isBlank()) {
+                throw new IllegalArgumentException("facilityLocation: facility id is missing");
+            }
+            this.facilityLocations.put(facilityId, locationId);
+            return this;
+        }
+
+        /**
+         * Where quantities are kept (default {@link PublishMode#DEDICATED_LOCATION}).
+         *
+         * @param mode the mode
+         * @return this builder
+         */
+        public Builder mode(PublishMode mode) {
+            this.mode = mode;
+            return this;
+        }
+
+        /**
+         * The variant metafield (default {@code HC_PREORDER.preorder}).
+         *
+         * @param namespace 3..255 characters
+         * @param key 2..64 of {@code [A-Za-z0-9_-]}
+         * @return this builder
+         */
+        public Builder metafield(String namespace, String key) {
+            this.metafieldNamespace = namespace;
+            this.metafieldKey = key;
+            return this;
+        }
+
+        /**
+         * The product tag of listed products (default {@value ShopifyPublisherConfig#DEFAULT_PRODUCT_TAG}).
+         *
+         * @param productTag non-blank, no comma
+         * @return this builder
+         */
+        public Builder productTag(String productTag) {
+            this.productTag = productTag;
+            return this;
+        }
+
+        /**
+         * Takes the bucket from a plan preset (default {@link ShopifyPlan#STANDARD}); clears an explicit bucket.
+         *
+         * @param plan the plan
+         * @return this builder
+         */
+        public Builder plan(ShopifyPlan plan) {
+            this.plan = plan;
+            this.bucketSize = 0;
+            this.restoreRate = 0;
+            return this;
+        }
+
+        /**
+         * An explicit bucket instead of a plan preset.
+         *
+         * @param bucketSize capacity in points, positive
+         * @param restoreRate points per second, positive
+         * @return this builder
+         */
+        public Builder bucket(double bucketSize, double restoreRate) {
+            if (!(bucketSize > 0) || !(restoreRate > 0) || Double.isInfinite(bucketSize) || Double.isInfinite(restoreRate)) {
+                throw new IllegalArgumentException("bucket: size and restore rate must be positive and finite, were "
+                        + bucketSize + " and " + restoreRate);
+            }
+            this.plan = null;
+            this.bucketSize = bucketSize;
+            this.restoreRate = restoreRate;
+            return this;
+        }
+
+        /**
+         * Timeouts (defaults 10 s connect, 30 s per request).
+         *
+         * @param connect TCP connect timeout, positive
+         * @param request whole-request timeout, positive
+         * @return this builder
+         */
+        public Builder timeouts(Duration connect, Duration request) {
+            this.connectTimeout = connect;
+            this.requestTimeout = request;
+            return this;
+        }
+
+        /**
+         * Attempts per request including the first (default 6).
+         *
+         * @param maxAttempts 1..20
+         * @return this builder
+         */
+        public Builder maxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        /**
+         * Re-read-and-recompute rounds after a stale compare-and-set (default 5); beyond that the item is RETRY.
+         *
+         * @param rounds 1..50
+         * @return this builder
+         */
+        public Builder maxCompareAndSetRounds(int rounds) {
+            this.maxCompareAndSetRounds = rounds;
+            return this;
+        }
+
+        /**
+         * Caps requests per second for this shop (off by default); cost pacing applies either way.
+         *
+         * @param perSecond positive, or 0 to turn the cap off
+         * @return this builder
+         */
+        public Builder maxRequestsPerSecond(double perSecond) {
+            this.maxRequestsPerSecond = perSecond;
+            return this;
+        }
+
+        /**
+         * Variants per page when resolving SKUs (default 100: keeps a page's requested cost under Shopify's
+         * 1,000-point single-query limit).
+         *
+         * @param pageSize 1..250
+         * @return this builder
+         */
+        public Builder resolutionPageSize(int pageSize) {
+            this.resolutionPageSize = pageSize;
+            return this;
+        }
+
+        /**
+         * The reason recorded on quantity writes (default {@code correction}).
+         *
+         * @param reason one of Shopify's reason strings
+         * @return this builder
+         */
+        public Builder inventoryReason(String reason) {
+            this.inventoryReason = reason;
+            return this;
+        }
+
+        /**
+         * Validates and builds.
+         *
+         * @return the configuration
+         * @throws IllegalArgumentException naming the first invalid setting and why
+         */
+        public ShopifyPublisherConfig build() {
+            if (shopDomain == null || !SHOP_DOMAIN.matcher(shopDomain).matches()) {
+                throw new IllegalArgumentException("shopDomain must be a host name such as my-store.myshopify.com, was "
+                        + (shopDomain == null ? "missing" : "'" + shopDomain + "'"));
+            }
+            if (endpoint == null) {
+                endpoint = URI.create("https://" + shopDomain);
+            }
+            requireSecure(endpoint);
+            if (accessToken == null) {
+                throw new IllegalArgumentException("accessToken supplier is missing");
+            }
+            if (apiVersion == null || !API_VERSION.matcher(apiVersion).matches()) {
+                throw new IllegalArgumentException("apiVersion must look like 2026-04 (or be 'unstable'), was '" + apiVersion + "'");
+            }
+            requireLocation("defaultLocationId", defaultLocationId);
+            facilityLocations.forEach((facility, location) -> requireLocation("facility " + facility + " location", location));
+            if (mode == null) {
+                throw new IllegalArgumentException("mode is missing");
+            }
+            if (metafieldNamespace == null || metafieldNamespace.length() < 3 || metafieldNamespace.length() > 255) {
+                throw new IllegalArgumentException("metafield namespace must be 3 to 255 characters, was '" + metafieldNamespace + "'");
+            }
+            if (metafieldKey == null || !METAFIELD_KEY.matcher(metafieldKey).matches()) {
+                throw new IllegalArgumentException("metafield key must be 2 to 64 of [A-Za-z0-9_-], was '" + metafieldKey + "'");
+            }
+            if (productTag == null || productTag.isBlank() || productTag.contains(",") || productTag.length() > 255) {
+                throw new IllegalArgumentException("productTag must be non-blank, without commas, at most 255 characters, was '"
+                        + productTag + "'");
+            }
+            if (plan != null) {
+                bucketSize = plan.bucketSize();
+                restoreRate = plan.restoreRate();
+            }
+            requirePositive("connect timeout", connectTimeout);
+            requirePositive("request timeout", requestTimeout);
+            requireRange("maxAttempts", maxAttempts, 1, 20);
+            requireRange("maxCompareAndSetRounds", maxCompareAndSetRounds, 1, 50);
+            requireRange("resolutionPageSize", resolutionPageSize, 1, 250);
+            if (maxRequestsPerSecond < 0 || Double.isNaN(maxRequestsPerSecond) || Double.isInfinite(maxRequestsPerSecond)) {
+                throw new IllegalArgumentException("maxRequestsPerSecond must be positive or 0 (off), was " + maxRequestsPerSecond);
+            }
+            if (inventoryReason == null || inventoryReason.isBlank()) {
+                throw new IllegalArgumentException("inventoryReason is missing");
+            }
+            return new ShopifyPublisherConfig(this);
+        }
+
+        private static void requireSecure(URI uri) {
+            String scheme = uri.getScheme();
+            String host = uri.getHost();
+            if (host == null || scheme == null) {
+                throw new IllegalArgumentException("endpoint must be an absolute http(s) address, was " + uri);
+            }
+            if ("https".equalsIgnoreCase(scheme)) {
+                return;
+            }
+            if ("http".equalsIgnoreCase(scheme) && isLoopback(host)) {
+                return;
+            }
+            throw new IllegalArgumentException("endpoint must use https (plain http only for loopback hosts), was " + uri);
+        }
+
+        private static boolean isLoopback(String host) {
+            String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+            if (h.equalsIgnoreCase("localhost")) {
+                return true;
+            }
+            // Only literal addresses: resolving a name here would be a network call and a DNS-rebinding hole.
+            if (!h.matches("[0-9.]+") && !h.contains(":")) {
+                return false;
+            }
+            try {
+                return InetAddress.getByName(h).isLoopbackAddress();
+            } catch (UnknownHostException e) {
+                return false;
+            }
+        }
+
+        private static void requireLocation(String what, String gid) {
+            if (gid == null || !LOCATION_GID.matcher(gid).matches()) {
+                throw new IllegalArgumentException(what + " must be a location gid such as gid://shopify/Location/42, was "
+                        + (gid == null ? "missing" : "'" + gid + "'"));
+            }
+        }
+
+        private static void requirePositive(String what, Duration d) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive, was " + d);
+            }
+        }
+
+        private static void requireRange(String what, int value, int min, int max) {
+            if (value < min || value > max) {
+                throw new IllegalArgumentException(what + " must be between " + min + " and " + max + ", was " + value);
+            }
+        }
+    }
+}

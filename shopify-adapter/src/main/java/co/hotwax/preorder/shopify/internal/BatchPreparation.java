@@ -1,0 +1,122 @@
+package co.hotwax.preorder.shopify.internal;
+
+import co.hotwax.preorder.shopify.ShopifyPublisherConfig;
+import co.hotwax.preorder.spi.DesiredState;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The read-only steps every pass over a batch starts with: check the states (duplicates, unmapped facilities),
+ * resolve their SKUs, and read their levels per location. Each step rejects the items it finds wrong, naming the
+ * reason, and leaves the others open; a call that fails after retries is thrown for the caller to decide.
+ */
+public final class BatchPreparation {
+    private final ShopifyPublisherConfig config;
+    private final VariantResolver resolver;
+    private final LevelReader reader;
+
+    /**
+     * Creates the steps over the publisher's own resolver and reader.
+     *
+     * @param config the configuration (locations)
+     * @param resolver the resolver and its cache
+     * @param reader the level reader
+     */
+    public BatchPreparation(ShopifyPublisherConfig config, VariantResolver resolver, LevelReader reader) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.reader = Objects.requireNonNull(reader, "reader");
+    }
+
+    /**
+     * One item per state, in order; a repeated state or an unmapped facility is rejected.
+     *
+     * @param states the desired states
+     * @return the items
+     */
+    public List<BatchItem> items(List<DesiredState> states) {
+        List<BatchItem> items = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (DesiredState state : states) {
+            BatchItem item = new BatchItem(state, config.locationFor(state.facilityId()).orElse(null));
+            items.add(item);
+            if (!seen.add(state.key())) {
+                item.reject("sku " + state.key() + " appears more than once in one publish");
+            } else if (item.locationId() == null) {
+                item.reject("facility " + state.facilityId() + " of sku " + state.sku()
+                        + " is not mapped to a Shopify location");
+            }
+        }
+        return items;
+    }
+
+    /**
+     * Gives each open item its variant; a SKU no variant or several variants have is rejected.
+     *
+     * @param items the items
+     * @throws CallFailedException when a search fails after retries
+     * @throws InterruptedException when interrupted
+     */
+    public void resolve(List<BatchItem> items) throws InterruptedException {
+        List<String> skus = items.stream().filter(BatchItem::open).map(i -> i.state().sku()).distinct().toList();
+        Map<String, VariantResolver.Resolution> resolved = resolver.resolve(skus);
+        for (BatchItem item : items) {
+            if (!item.open()) {
+                continue;
+            }
+            VariantResolver.Resolution r = resolved.get(item.state().sku());
+            if (r instanceof VariantResolver.Found found) {
+                item.variant(found.variant());
+            } else if (r instanceof VariantResolver.Ambiguous ambiguous) {
+                item.reject("sku " + item.state().sku() + " matches " + ambiguous.variantIds().size() + " variants "
+                        + ambiguous.variantIds() + "; SKUs must be unique");
+            } else {
+                item.reject("no variant has sku " + item.state().sku());
+            }
+        }
+    }
+
+    /**
+     * The open items grouped by location, in first-seen order.
+     *
+     * @param items the items
+     * @return location gid to its open items
+     */
+    public static Map<String, List<BatchItem>> openByLocation(List<BatchItem> items) {
+        Map<String, List<BatchItem>> byLocation = new LinkedHashMap<>();
+        for (BatchItem item : items) {
+            if (item.open()) {
+                byLocation.computeIfAbsent(item.locationId(), k -> new ArrayList<>()).add(item);
+            }
+        }
+        return byLocation;
+    }
+
+    /**
+     * Gives each item of one location its level; an inventory item Shopify no longer knows is rejected.
+     *
+     * @param locationId the location
+     * @param items open, resolved items of that location
+     * @throws CallFailedException when a read fails after retries
+     * @throws InterruptedException when interrupted
+     */
+    public void readLevels(String locationId, List<BatchItem> items) throws InterruptedException {
+        Map<String, LevelQuantities> levels = reader.read(
+                items.stream().map(i -> i.variant().inventoryItemId()).distinct().toList(), locationId);
+        for (BatchItem item : items) {
+            LevelQuantities level = levels.get(item.variant().inventoryItemId());
+            if (level == null) {
+                item.reject("inventory item " + item.variant().inventoryItemId() + " of sku " + item.state().sku()
+                        + " not found");
+            } else {
+                item.level(level);
+            }
+        }
+    }
+}

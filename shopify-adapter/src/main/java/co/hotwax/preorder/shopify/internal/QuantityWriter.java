@@ -1,0 +1,207 @@
+package co.hotwax.preorder.shopify.internal;
+
+import co.hotwax.preorder.shopify.PublishMode;
+import co.hotwax.preorder.shopify.internal.ShopifyDocuments.QuantityEntry;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Writes quantities at one location with compare-and-set, 250 entries per {@code inventorySetQuantities}.
+ *
+ * <p>Each round computes every pending item's target from its last read, or from the on_hand remembered in
+ * {@link OnHandCache} on the first round ({@link QuantityTarget}), and writes the ones
+ * that differ under a fresh idempotency key (new variables, new logical write; the client reuses the key for every
+ * retry of that same request). Shopify applies a set all or nothing, so when entries fail, the failing ones are
+ * decided (stale: re-read; anything else: rejected naming the code) and the rest are sent again without them. A
+ * stale entry is never overwritten blindly: it is re-read and recomputed, up to the configured number of rounds.
+ */
+public final class QuantityWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(QuantityWriter.class);
+    private static final Set<String> STALE = Set.of("CHANGE_FROM_QUANTITY_STALE", "COMPARE_QUANTITY_STALE");
+
+    private final ShopifyClient client;
+    private final ShopifyDocuments documents;
+    private final LevelReader reader;
+    private final IdempotencyKeys keys;
+    private final PublishMode mode;
+    private final String reason;
+    private final int maxRounds;
+
+    /**
+     * Creates the writer.
+     *
+     * @param client the client
+     * @param documents the document builder
+     * @param reader re-reads stale items
+     * @param keys idempotency keys
+     * @param mode dedicated or shared location
+     * @param reason Shopify's reason string
+     * @param maxRounds compare-and-set rounds before giving up with RETRY
+     */
+    public QuantityWriter(ShopifyClient client, ShopifyDocuments documents, LevelReader reader, IdempotencyKeys keys,
+                          PublishMode mode, String reason, int maxRounds) {
+        this.client = client;
+        this.documents = documents;
+        this.reader = reader;
+        this.keys = keys;
+        this.mode = mode;
+        this.reason = reason;
+        this.maxRounds = maxRounds;
+    }
+
+    /**
+     * Makes the items' quantities at the location match their states. Items whose level is not stocked and that
+     * are not listed need nothing (nothing is sellable there). Decides no outcome for items that succeed: the
+     * caller still has marks to do.
+     *
+     * @param items open items of one location, each with a variant and a level
+     * @param locationId the location
+     * @return the items whose quantity now matches
+     * @throws InterruptedException when interrupted
+     */
+    public List<BatchItem> write(List<BatchItem> items, String locationId) throws InterruptedException {
+        List<BatchItem> done = new ArrayList<>();
+        List<BatchItem> pending = new ArrayList<>();
+        for (BatchItem item : items) {
+            if (!item.level().stocked() && !item.state().listed()) {
+                done.add(item);
+            } else {
+                pending.add(item);
+            }
+        }
+        for (int round = 1; round <= maxRounds && !pending.isEmpty(); round++) {
+            List<BatchItem> stale = new ArrayList<>();
+            List<BatchItem> toWrite = new ArrayList<>();
+            for (BatchItem item : pending) {
+                QuantityTarget t = QuantityTarget.of(mode, item.state(), item.level());
+                if (!t.withinShopifyLimit()) {
+                    item.reject("target " + t.name() + " " + t.target() + " exceeds Shopify's limit of 1,000,000,000");
+                } else if (!t.write()) {
+                    if (!t.note().isEmpty()) {
+                        LOG.info("sku {}: not written: {}", item.state().key(), t.note());
+                    }
+                    done.add(item);
+                } else {
+                    toWrite.add(item);
+                }
+            }
+            String name = mode == PublishMode.DEDICATED_LOCATION ? "on_hand" : "available";
+            for (int from = 0; from < toWrite.size(); from += LevelReader.MAX_IDS) {
+                List<BatchItem> chunk = new ArrayList<>(toWrite.subList(from, Math.min(toWrite.size(), from + LevelReader.MAX_IDS)));
+                writeChunk(chunk, name, locationId, done, stale);
+            }
+            pending = stale;
+            if (!pending.isEmpty() && round < maxRounds) {
+                reread(pending, locationId);
+            }
+        }
+        for (BatchItem item : pending) {
+            item.retry("compare-and-set on " + item.state().sku() + " lost to another writer " + maxRounds
+                    + " times in a row; will re-read and retry");
+        }
+        return done;
+    }
+
+    /** Sends one chunk, dropping failing entries and resending the rest until it applies or nothing is left. */
+    private void writeChunk(List<BatchItem> chunk, String name, String locationId, List<BatchItem> done, List<BatchItem> stale)
+            throws InterruptedException {
+        while (!chunk.isEmpty()) {
+            List<QuantityEntry> entries = new ArrayList<>();
+            Map<Integer, QuantityTarget> targets = new HashMap<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                BatchItem item = chunk.get(i);
+                QuantityTarget t = QuantityTarget.of(mode, item.state(), item.level());
+                targets.put(i, t);
+                entries.add(new QuantityEntry(item.variant().inventoryItemId(), locationId, (int) t.target(), (int) t.changeFrom()));
+            }
+            GraphQlResponse response;
+            try {
+                response = client.execute("inventorySetQuantities",
+                        documents.setQuantities(name, reason, entries, keys.next()), ShopifyDocuments.mutationCost(1));
+            } catch (CallFailedException e) {
+                chunk.forEach(item -> item.retry(e.getMessage()));
+                return;
+            }
+            JsonNode payload = response.data().path("inventorySetQuantities");
+            List<UserError> errors = UserErrors.of(payload);
+            if (errors.isEmpty()) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    BatchItem item = chunk.get(i);
+                    item.level(item.level().after(name, targets.get(i).target()));
+                    item.wrote();
+                    done.add(item);
+                }
+                return;
+            }
+            boolean applied = payload.path("inventoryAdjustmentGroup").isObject();
+            if (!applied && errors.stream().allMatch(e -> "IDEMPOTENCY_KEY_PARAMETER_MISMATCH".equals(e.code()))) {
+                // The key was used before for another write (e.g. a restarted process replaying the same seed):
+                // nothing ran, so re-read and send again under a new key.
+                stale.addAll(chunk);
+                return;
+            }
+            List<BatchItem> failed = new ArrayList<>();
+            for (UserError error : errors) {
+                OptionalInt index = error.index();
+                if (index.isEmpty() || index.getAsInt() >= chunk.size()) {
+                    chunk.forEach(item -> item.retry("inventorySetQuantities refused the batch: " + error.describe()));
+                    return;
+                }
+                BatchItem item = chunk.get(index.getAsInt());
+                if (failed.contains(item)) {
+                    continue;
+                }
+                failed.add(item);
+                if (STALE.contains(error.code())) {
+                    stale.add(item);
+                } else if ("IDEMPOTENCY_CONCURRENT_REQUEST".equals(error.code())) {
+                    // Our own earlier attempt may still be running; the re-read shows whether it applied.
+                    stale.add(item);
+                } else if (!item.level().fresh()) {
+                    // Computed from a remembered on_hand, not a read: decide again from what Shopify has now.
+                    stale.add(item);
+                } else {
+                    item.reject("inventorySetQuantities refused sku " + item.state().sku() + ": " + error.describe());
+                }
+            }
+            chunk.removeAll(failed);
+            if (applied) {
+                // Shopify applied the entries it did not complain about.
+                for (int i = 0; i < chunk.size(); i++) {
+                    BatchItem item = chunk.get(i);
+                    QuantityTarget t = QuantityTarget.of(mode, item.state(), item.level());
+                    item.level(item.level().after(name, t.target()));
+                    item.wrote();
+                    done.add(item);
+                }
+                return;
+            }
+        }
+    }
+
+    private void reread(List<BatchItem> items, String locationId) throws InterruptedException {
+        try {
+            Map<String, LevelQuantities> levels = reader.read(items.stream().map(i -> i.variant().inventoryItemId()).toList(), locationId);
+            for (BatchItem item : items) {
+                LevelQuantities level = levels.get(item.variant().inventoryItemId());
+                if (level == null) {
+                    item.reject("inventory item " + item.variant().inventoryItemId() + " of sku " + item.state().sku()
+                            + " no longer exists");
+                } else {
+                    item.level(level);
+                }
+            }
+        } catch (CallFailedException e) {
+            items.forEach(item -> item.retry(e.getMessage()));
+        }
+        items.removeIf(item -> !item.open());
+    }
+}

@@ -1,0 +1,161 @@
+package co.hotwax.preorder.shopify.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the variant, product and inventory item of each SKU with paginated {@code productVariants(query: "sku:...")}
+ * searches, and caches what it found. A SKU no variant has, or more than one variant has, is reported, never
+ * guessed; those are not cached, so a fix in Shopify is seen on the next publish.
+ */
+public final class VariantResolver {
+    /** SKUs per search: keeps the query string short and a page's variants within one or two pages. */
+    static final int SKUS_PER_SEARCH = 50;
+
+    private final ShopifyClient client;
+    private final ShopifyDocuments documents;
+    private final int pageSize;
+    private final Map<String, VariantRecord> cache = new HashMap<>();
+    private final Map<String, Set<String>> productTags = new HashMap<>();
+
+    /**
+     * Creates the resolver.
+     *
+     * @param client the client
+     * @param documents the document builder
+     * @param pageSize variants per page
+     */
+    public VariantResolver(ShopifyClient client, ShopifyDocuments documents, int pageSize) {
+        this.client = client;
+        this.documents = documents;
+        this.pageSize = pageSize;
+    }
+
+    /** The result of resolving one SKU. */
+    public sealed interface Resolution permits Found, Missing, Ambiguous {
+    }
+
+    /**
+     * Exactly one variant has the SKU.
+     *
+     * @param variant the variant
+     */
+    public record Found(VariantRecord variant) implements Resolution {
+    }
+
+    /** No variant has the SKU. */
+    public record Missing() implements Resolution {
+    }
+
+    /**
+     * More than one variant has the SKU.
+     *
+     * @param variantIds their gids
+     */
+    public record Ambiguous(List<String> variantIds) implements Resolution {
+    }
+
+    /**
+     * Resolves SKUs, from the cache where possible.
+     *
+     * @param skus distinct SKUs
+     * @return one resolution per SKU
+     * @throws CallFailedException when a search fails after retries
+     * @throws InterruptedException when interrupted
+     */
+    public Map<String, Resolution> resolve(List<String> skus) throws InterruptedException {
+        Map<String, Resolution> result = new LinkedHashMap<>();
+        List<String> misses = new ArrayList<>();
+        for (String sku : skus) {
+            VariantRecord cached = cache.get(sku);
+            if (cached != null) {
+                result.put(sku, new Found(cached));
+            } else {
+                misses.add(sku);
+            }
+        }
+        for (int from = 0; from < misses.size(); from += SKUS_PER_SEARCH) {
+            List<String> chunk = misses.subList(from, Math.min(misses.size(), from + SKUS_PER_SEARCH));
+            Map<String, List<VariantRecord>> hits = search(chunk);
+            for (String sku : chunk) {
+                List<VariantRecord> found = hits.getOrDefault(sku, List.of());
+                if (found.isEmpty()) {
+                    result.put(sku, new Missing());
+                } else if (found.size() > 1) {
+                    result.put(sku, new Ambiguous(found.stream().map(VariantRecord::variantId).toList()));
+                } else {
+                    cache.put(sku, found.get(0));
+                    result.put(sku, new Found(found.get(0)));
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Records a variant's new marks after a successful write.
+     *
+     * @param variant the updated record
+     */
+    public void update(VariantRecord variant) {
+        cache.put(variant.sku(), variant);
+    }
+
+    /**
+     * The product's tags as last read or written.
+     *
+     * @param productId the product gid
+     * @return the tags (mutable view owned by the resolver)
+     */
+    public Set<String> tagsOf(String productId) {
+        return productTags.computeIfAbsent(productId, id -> new HashSet<>());
+    }
+
+    /**
+     * Every cached variant of a product.
+     *
+     * @param productId the product gid
+     * @return the variants this resolver knows
+     */
+    public List<VariantRecord> knownVariantsOf(String productId) {
+        return cache.values().stream().filter(v -> v.productId().equals(productId)).toList();
+    }
+
+    private Map<String, List<VariantRecord>> search(List<String> skus) throws InterruptedException {
+        Set<String> wanted = new HashSet<>(skus);
+        Map<String, List<VariantRecord>> hits = new HashMap<>();
+        String after = null;
+        do {
+            String doc = documents.variantsBySku(skus, pageSize, after);
+            GraphQlResponse response = client.execute("productVariants", doc, ShopifyDocuments.variantsBySkuCost(pageSize));
+            JsonNode connection = response.data().path("productVariants");
+            for (JsonNode node : connection.path("nodes")) {
+                String sku = node.path("sku").asText(null);
+                // Shopify's search is token-based and case-insensitive; only an exact SKU match counts.
+                if (sku == null || !wanted.contains(sku)) {
+                    continue;
+                }
+                JsonNode product = node.path("product");
+                Set<String> tags = tagsOf(product.path("id").asText());
+                tags.clear();
+                product.path("tags").forEach(t -> tags.add(t.asText()));
+                JsonNode metafield = node.path("metafield");
+                hits.computeIfAbsent(sku, k -> new ArrayList<>()).add(new VariantRecord(sku, node.path("id").asText(),
+                        product.path("id").asText(), node.path("inventoryItem").path("id").asText(),
+                        node.path("inventoryItem").path("tracked").asBoolean(false),
+                        "DENY".equals(node.path("inventoryPolicy").asText()),
+                        metafield.isObject() ? metafield.path("value").asText(null) : null));
+            }
+            JsonNode pageInfo = connection.path("pageInfo");
+            after = pageInfo.path("hasNextPage").asBoolean(false) ? pageInfo.path("endCursor").asText(null) : null;
+        } while (after != null);
+        return hits;
+    }
+}
