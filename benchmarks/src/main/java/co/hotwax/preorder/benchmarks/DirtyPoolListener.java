@@ -14,6 +14,11 @@ final class DirtyPoolListener implements BookListener {
     private long events;
     private PoolKey lastDirty;
 
+    /**
+     * Counts the event and notes the pool of a PoolChanged.
+     *
+     * @param event the book's event
+     */
     @Override
     public void onEvent(BookEvent event) {
         events++;
