@@ -46,17 +46,21 @@ final class Allocator {
 
     private static void allocate(Pool pool, EntryIndex<LineEntry> linesById, Sink sink) {
         ArrayList<LineEntry> lines = pool.lines;
-        ArrayList<OrderEntry> orders = pool.orders;
         for (int i = 0, n = lines.size(); i < n; i++) {
             lines.get(i).allocated = 0;
         }
+        long[] r = pool.rows;
         boolean anyPinned = false;
         boolean anyReleased = false;
-        for (int i = 0, n = orders.size(); i < n; i++) {
-            OrderEntry o = orders.get(i);
-            o.resetForRecompute();
-            PreOrderStatus s = o.status;
-            anyPinned |= o.pinnedLineId != null && s != PreOrderStatus.CANCELLED;
+        for (int b = 0, end = pool.orders.size() * Pool.STRIDE; b < end; b += Pool.STRIDE) {
+            // The last outcome becomes the previous one (for the event diff) as it is cleared.
+            r[b + Pool.PREV_COVERED] = r[b + Pool.COVERED];
+            r[b + Pool.PREV_PROMISE_DAY] = r[b + Pool.PROMISE_DAY];
+            Pool.setPrevCategory(r, b, Pool.category(r, b));
+            r[b + Pool.COVERED] = 0;
+            r[b + Pool.PROMISE_DAY] = OrderEntry.NO_DAY;
+            PreOrderStatus s = Pool.status(r, b);
+            anyPinned |= Pool.pinned(r, b) && s != PreOrderStatus.CANCELLED;
             anyReleased |= s == PreOrderStatus.RELEASED || s == PreOrderStatus.RETURNED;
         }
         if (anyPinned) {
@@ -71,17 +75,18 @@ final class Allocator {
 
     /** Step 1: pinned pre-orders take from their pinned line, in time order, as far as it goes. */
     private static void allocatePinned(Pool pool, EntryIndex<LineEntry> linesById, Sink sink) {
+        long[] r = pool.rows;
         ArrayList<OrderEntry> orders = pool.orders;
         for (int i = 0, n = orders.size(); i < n; i++) {
-            OrderEntry o = orders.get(i);
-            if (o.pinnedLineId == null || !o.holdsSupply()) {
+            int b = i * Pool.STRIDE;
+            if (!Pool.pinned(r, b) || Pool.status(r, b) == PreOrderStatus.CANCELLED) {
                 continue;
             }
-            LineEntry line = linesById.get(o.pinnedLineId, null);
+            LineEntry line = linesById.get(orders.get(i).pinnedLineId, null);
             if (line == null || line.pool != pool) {
                 continue;
             }
-            take(o, line, Math.min(o.quantity, line.free()), sink);
+            take(pool, i, line, Math.min(r[b + Pool.QUANTITY], line.free()), sink);
         }
     }
 
@@ -91,18 +96,18 @@ final class Allocator {
      */
     private static int fill(Pool pool, int cursor, boolean releasedGroup, Sink sink) {
         ArrayList<LineEntry> lines = pool.lines;
-        ArrayList<OrderEntry> orders = pool.orders;
+        long[] r = pool.rows;
         int lineCount = lines.size();
-        for (int i = 0, n = orders.size(); i < n && cursor < lineCount; i++) {
-            OrderEntry o = orders.get(i);
-            PreOrderStatus s = o.status;
+        for (int i = 0, n = pool.orders.size(); i < n && cursor < lineCount; i++) {
+            int b = i * Pool.STRIDE;
+            PreOrderStatus s = Pool.status(r, b);
             boolean inGroup = releasedGroup
                     ? s == PreOrderStatus.RELEASED || s == PreOrderStatus.RETURNED
                     : s == PreOrderStatus.OPEN;
             if (!inGroup) {
                 continue;
             }
-            long need = o.quantity - o.covered;
+            long need = r[b + Pool.QUANTITY] - r[b + Pool.COVERED];
             while (need > 0 && cursor < lineCount) {
                 LineEntry line = lines.get(cursor);
                 long free = line.free();
@@ -111,24 +116,26 @@ final class Allocator {
                     continue;
                 }
                 long t = Math.min(need, free);
-                take(o, line, t, sink);
+                take(pool, i, line, t, sink);
                 need -= t;
             }
         }
         return cursor;
     }
 
-    private static void take(OrderEntry o, LineEntry line, long quantity, Sink sink) {
+    private static void take(Pool pool, int order, LineEntry line, long quantity, Sink sink) {
         if (quantity <= 0) {
             return;
         }
+        long[] r = pool.rows;
+        int b = order * Pool.STRIDE;
         line.allocated += quantity;
-        o.covered += quantity;
-        if (line.etaDay > o.promiseDay) {
-            o.promiseDay = line.etaDay;
+        r[b + Pool.COVERED] += quantity;
+        if (line.etaDay > r[b + Pool.PROMISE_DAY]) {
+            r[b + Pool.PROMISE_DAY] = line.etaDay;
         }
         if (sink != null) {
-            sink.take(o, line, quantity);
+            sink.take(pool.orders.get(order), line, quantity);
         }
     }
 
@@ -166,9 +173,18 @@ final class Allocator {
 
     /** Categories and promise dates: only a fully covered pre-order keeps the latest ETA take() tracked. */
     private static void settle(Pool pool) {
-        ArrayList<OrderEntry> orders = pool.orders;
-        for (int i = 0, n = orders.size(); i < n; i++) {
-            orders.get(i).settle();
+        long[] r = pool.rows;
+        for (int b = 0, end = pool.orders.size() * Pool.STRIDE; b < end; b += Pool.STRIDE) {
+            byte category;
+            if (Pool.status(r, b) == PreOrderStatus.CANCELLED) {
+                category = OrderEntry.INACTIVE;
+            } else if (r[b + Pool.COVERED] >= r[b + Pool.QUANTITY]) {
+                category = OrderEntry.COVERED;
+            } else {
+                category = OrderEntry.UNCOVERED;
+                r[b + Pool.PROMISE_DAY] = OrderEntry.NO_DAY;
+            }
+            Pool.setCategory(r, b, category);
         }
     }
 

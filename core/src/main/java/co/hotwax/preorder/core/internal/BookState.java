@@ -278,7 +278,7 @@ public final class BookState {
     /** A status change keeps the pre-order's place in its pool and needs no new record. */
     private void changeStatus(OrderEntry e, PreOrderStatus status) {
         touch(e.pool);
-        e.status = status;
+        e.setStatus(status);
         finishCall();
     }
 
@@ -524,7 +524,7 @@ public final class BookState {
         }
         ArrayList<LineEntry> takenFrom = new ArrayList<>(2);
         ArrayList<Long> quantities = new ArrayList<>(2);
-        if (e.covered > 0) {
+        if (e.covered() > 0) {
             // The allocations are not stored (memory); replaying the pool's deterministic allocation finds them and
             // leaves the state exactly as it was.
             Allocator.recompute(e.pool, policy, today, linesById, (order, line, quantity) -> {
