@@ -147,11 +147,13 @@ final class Allocator {
         long promisable = 0;
         long allocated = 0;
         LocalDate firstWithP = null;
+        long firstWithPDay = OrderEntry.NO_DAY;
         for (int i = 0, n = lines.size(); i < n; i++) {
             LineEntry line = lines.get(i);
             long p = line.preorderable();
             if (p > 0 && firstWithP == null) {
                 firstWithP = line.eta;
+                firstWithPDay = line.etaDay;
             }
             sumP += p;
             onOrder += line.onOrder;
@@ -163,6 +165,7 @@ final class Allocator {
         pool.allocated = allocated;
         pool.preorderable = Math.max(0, sumP - policy.safetyFor(onOrder));
         LocalDate nextEta = pool.preorderable > 0 ? firstWithP : null;
+        pool.nextEtaDay = pool.preorderable > 0 ? firstWithPDay : OrderEntry.NO_DAY;
         if (pool.nextEta != nextEta) {
             // Reference stores only on change: each one into an old object costs G1 card refinement.
             pool.nextEta = nextEta;
@@ -196,7 +199,7 @@ final class Allocator {
      * @param today the book's today
      */
     static void applyEligibility(Pool pool, BookPolicy policy, LocalDate today) {
-        pool.etaStale = pool.nextEta != null && pool.nextEta.isBefore(today);
+        pool.etaStale = pool.nextEtaDay != OrderEntry.NO_DAY && pool.nextEtaDay < today.toEpochDay();
         String reason;
         if (pool.preorderable <= 0) {
             reason = PoolState.REASON_NO_UNITS;

@@ -4,7 +4,6 @@ import co.hotwax.preorder.core.BookEvent;
 import co.hotwax.preorder.core.BookListener;
 
 import java.time.LocalDate;
-import java.util.Objects;
 
 /**
  * Turns the difference between a pool's outcome before and after a call into events, in the order documented on
@@ -44,7 +43,7 @@ final class EventEmitter {
                     ? new BookEvent.Listed(sku, facility, pool.preorderable, promise(pool.nextEta), pool.etaStale)
                     : new BookEvent.Delisted(sku, facility, pool.delistReason));
         }
-        if (!Objects.equals(pool.prevNextEta(), pool.nextEta)) {
+        if (pool.nextEtaChanged()) {
             listener.onEvent(new BookEvent.NextPromiseDateChanged(sku, facility, promise(pool.prevNextEta()),
                     promise(pool.nextEta)));
         }

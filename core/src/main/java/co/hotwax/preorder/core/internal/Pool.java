@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Objects;
 
 /**
  * One pool's inputs (lines in (eta, lineId) order, pre-orders in time order, physical ATP) and its last computed
@@ -47,6 +46,11 @@ final class Pool {
     boolean etaStale;
     /** ETA of the line the next unit would come from, null when P is 0. */
     LocalDate nextEta;
+    /**
+     * {@link #nextEta} as an epoch day, {@link OrderEntry#NO_DAY} when null: staleness and the event diff compare
+     * it without reading the date object, which sits in some line's record far away in the heap.
+     */
+    long nextEtaDay = OrderEntry.NO_DAY;
     String delistReason = PoolState.REASON_NO_UNITS;
 
     private long prevPreorderable;
@@ -57,6 +61,7 @@ final class Pool {
     private boolean prevListed;
     private boolean prevEtaStale;
     private LocalDate prevNextEta;
+    private long prevNextEtaDay = OrderEntry.NO_DAY;
 
     Pool(PoolKey key) {
         this.key = key;
@@ -93,6 +98,7 @@ final class Pool {
         prevPhysicalAtp = old.physicalAtp;
         prevListed = old.listed;
         prevEtaStale = old.etaStale;
+        prevNextEtaDay = old.nextEtaDay;
         if (prevNextEta != old.nextEta) {
             // Reference stores only on change: each one into an old object costs G1 card refinement.
             prevNextEta = old.nextEta;
@@ -111,10 +117,15 @@ final class Pool {
         return prevNextEta;
     }
 
+    /** Whether the next ETA differs from the one before the call. */
+    boolean nextEtaChanged() {
+        return prevNextEtaDay != nextEtaDay;
+    }
+
     boolean summaryChanged() {
         return prevPreorderable != preorderable || prevOnOrder != onOrder || prevPromisable != promisable
                 || prevAllocated != allocated || prevPhysicalAtp != physicalAtp || prevListed != listed
-                || prevEtaStale != etaStale || !Objects.equals(prevNextEta, nextEta);
+                || prevEtaStale != etaStale || prevNextEtaDay != nextEtaDay;
     }
 
     void insertLine(LineEntry e) {
