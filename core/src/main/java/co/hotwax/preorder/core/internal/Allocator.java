@@ -35,16 +35,14 @@ final class Allocator {
      * @param pool the pool, lines and pre-orders sorted
      * @param policy the policy
      * @param today the book's today
-     * @param linesById every line of the book, to resolve pins
      * @param sink receives the allocations, or null
      */
-    static void recompute(Pool pool, BookPolicy policy, LocalDate today, EntryIndex<LineEntry> linesById,
-                          Sink sink) {
-        allocate(pool, linesById, sink);
+    static void recompute(Pool pool, BookPolicy policy, LocalDate today, Sink sink) {
+        allocate(pool, sink);
         measure(pool, policy, today);
     }
 
-    private static void allocate(Pool pool, EntryIndex<LineEntry> linesById, Sink sink) {
+    private static void allocate(Pool pool, Sink sink) {
         ArrayList<LineEntry> lines = pool.lines;
         for (int i = 0, n = lines.size(); i < n; i++) {
             lines.get(i).allocated = 0;
@@ -64,7 +62,7 @@ final class Allocator {
             anyReleased |= s == PreOrderStatus.RELEASED || s == PreOrderStatus.RETURNED;
         }
         if (anyPinned) {
-            allocatePinned(pool, linesById, sink);
+            allocatePinned(pool, sink);
         }
         int cursor = 0;
         if (anyReleased) {
@@ -73,20 +71,28 @@ final class Allocator {
         fill(pool, cursor, false, sink);
     }
 
-    /** Step 1: pinned pre-orders take from their pinned line, in time order, as far as it goes. */
-    private static void allocatePinned(Pool pool, EntryIndex<LineEntry> linesById, Sink sink) {
+    /**
+     * Step 1: pinned pre-orders take from their pinned line, in time order, as far as it goes. A pin to a line
+     * outside the pool counts for nothing. The pinned line is found among the pool's few lines by the id's hash,
+     * kept in the row, rather than in the book's index, whose probe would read several far-away objects.
+     */
+    private static void allocatePinned(Pool pool, Sink sink) {
         long[] r = pool.rows;
         ArrayList<OrderEntry> orders = pool.orders;
+        ArrayList<LineEntry> lines = pool.lines;
         for (int i = 0, n = orders.size(); i < n; i++) {
             int b = i * Pool.STRIDE;
             if (!Pool.pinned(r, b) || Pool.status(r, b) == PreOrderStatus.CANCELLED) {
                 continue;
             }
-            LineEntry line = linesById.get(orders.get(i).pinnedLineId, null);
-            if (line == null || line.pool != pool) {
-                continue;
+            int hash = Pool.pinHash(r, b);
+            for (int j = 0, m = lines.size(); j < m; j++) {
+                LineEntry line = lines.get(j);
+                if (line.idHash == hash && line.lineId.equals(orders.get(i).pinnedLineId)) {
+                    take(pool, i, line, Math.min(r[b + Pool.QUANTITY], line.free()), sink);
+                    break;
+                }
             }
-            take(pool, i, line, Math.min(r[b + Pool.QUANTITY], line.free()), sink);
         }
     }
 

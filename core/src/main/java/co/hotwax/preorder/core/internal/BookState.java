@@ -324,7 +324,7 @@ public final class BookState {
         try {
             for (int i = 0, n = touched.size(); i < n; i++) {
                 Pool pool = touched.get(i);
-                Allocator.recompute(pool, policy, today, linesById, null);
+                Allocator.recompute(pool, policy, today, null);
                 if (pool.isEmpty()) {
                     pools.remove(pool.key);
                 }
@@ -362,7 +362,7 @@ public final class BookState {
         rebuildRunner.forEach(new ArrayList<>(newPools.values()), pool -> {
             pool.sortAll();
             pool.physicalAtp = newStock.getOrDefault(pool.key, 0L);
-            Allocator.recompute(pool, policy, newToday, newLines, null);
+            Allocator.recompute(pool, policy, newToday, null);
         });
         EntryIndex<OrderEntry> oldOrders = ordersByKey;
         if (oldOrders.size() > 0) {
@@ -390,7 +390,7 @@ public final class BookState {
             if (pool == null) {
                 // Gone: report it against an empty pool, so P drops to 0 and a listed pool is delisted.
                 pool = new Pool(key);
-                Allocator.recompute(pool, policy, newToday, newLines, null);
+                Allocator.recompute(pool, policy, newToday, null);
             }
             if (old != null) {
                 pool.capturePrevFrom(old);
@@ -527,7 +527,7 @@ public final class BookState {
         if (e.covered() > 0) {
             // The allocations are not stored (memory); replaying the pool's deterministic allocation finds them and
             // leaves the state exactly as it was.
-            Allocator.recompute(e.pool, policy, today, linesById, (order, line, quantity) -> {
+            Allocator.recompute(e.pool, policy, today, (order, line, quantity) -> {
                 if (order == e) {
                     takenFrom.add(line);
                     quantities.add(quantity);

@@ -20,7 +20,10 @@ final class Pool {
     static final int PROMISE_DAY = 2;
     static final int PREV_COVERED = 3;
     static final int PREV_PROMISE_DAY = 4;
-    /** Status ordinal (bits 0-7), pinned (bit 8), category (bits 16-23), previous category (bits 24-31). */
+    /**
+     * Status ordinal (bits 0-7), pinned (bit 8), category (bits 16-23), previous category (bits 24-31), the pinned
+     * lineId's hash (bits 32-63).
+     */
     static final int FLAGS = 5;
     static final int STRIDE = 6;
     private static final long PINNED = 1L << 8;
@@ -183,7 +186,9 @@ final class Pool {
     void loadInputs(OrderEntry e) {
         int b = e.slot * STRIDE;
         rows[b + QUANTITY] = e.quantity;
-        rows[b + FLAGS] = (rows[b + FLAGS] & ~0x1FFL) | e.status.ordinal() | (e.pinnedLineId != null ? PINNED : 0);
+        String pin = e.pinnedLineId;
+        rows[b + FLAGS] = (rows[b + FLAGS] & 0xFFFF0000L) | e.status.ordinal()
+                | (pin == null ? 0 : PINNED | (long) pin.hashCode() << 32);
     }
 
     /** Fills the rows from the entries, once after a bulk load and sort. */
@@ -205,6 +210,10 @@ final class Pool {
 
     static boolean pinned(long[] r, int b) {
         return (r[b + FLAGS] & PINNED) != 0;
+    }
+
+    static int pinHash(long[] r, int b) {
+        return (int) (r[b + FLAGS] >>> 32);
     }
 
     static byte category(long[] r, int b) {
