@@ -48,6 +48,10 @@ public final class BookState {
     private EntryIndex<LineEntry> linesById = new EntryIndex<>(LineEntry.IDS, 0);
     private EntryIndex<OrderEntry> ordersByKey = new EntryIndex<>(OrderEntry.IDS, 0);
     private HashMap<PoolKey, Pool> pools = new HashMap<>();
+    /**
+     * Stock levels of keys without a pool. While a pool exists its {@code physicalAtp} is the level (one lookup per
+     * stock event instead of two); a pool left empty hands its level back here.
+     */
     private HashMap<PoolKey, Long> stock = new HashMap<>();
     private LocalDate today;
 
@@ -171,12 +175,10 @@ public final class BookState {
     public void setStock(StockLevel level) {
         PoolKey key = rules.check(level);
         long atp = level.onlineAtp();
-        Long old = stock.put(key, atp);
-        if (old != null && old == atp) {
-            return;
-        }
         Pool pool = pools.get(key);
-        if (pool != null && pool.physicalAtp != atp) {
+        if (pool == null) {
+            stock.put(key, atp);
+        } else if (pool.physicalAtp != atp) {
             touch(pool);
             pool.physicalAtp = atp;
             finishCall();
@@ -299,7 +301,7 @@ public final class BookState {
 
     /** The pool of the key: most changes stay in the entry's current pool, which spares the pool lookup. */
     private Pool poolOf(Pool current, PoolKey key) {
-        return current != null && current.key.equals(key) ? current : poolFor(key);
+        return current != null && current.hasKey(key) ? current : poolFor(key);
     }
 
     private Pool poolFor(PoolKey key) {
@@ -327,6 +329,7 @@ public final class BookState {
                 Allocator.recompute(pool, policy, today, null);
                 if (pool.isEmpty()) {
                     pools.remove(pool.key);
+                    stock.put(pool.key, pool.physicalAtp);
                 }
             }
             for (int i = 0, n = touched.size(); i < n; i++) {

@@ -31,8 +31,8 @@ final class EventEmitter {
         if (silent) {
             return;
         }
-        String sku = pool.key.sku();
-        String facility = pool.key.facilityId();
+        String sku = pool.sku;
+        String facility = pool.facilityId;
         boolean changed = inputsChanged || pool.summaryChanged();
         if (pool.prevPreorderable() != pool.preorderable) {
             listener.onEvent(new BookEvent.PreorderableChanged(sku, facility, pool.prevPreorderable(),

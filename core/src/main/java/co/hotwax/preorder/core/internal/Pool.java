@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Objects;
 
 /**
  * One pool's inputs (lines in (eta, lineId) order, pre-orders in time order, physical ATP) and its last computed
@@ -30,6 +31,12 @@ final class Pool {
     private static final PreOrderStatus[] STATUSES = PreOrderStatus.values();
 
     final PoolKey key;
+    /**
+     * The key's parts, copied: an upsert checks that the entry stays in its pool by comparing them, and the copy
+     * spares reading the key object, one more dependent cache miss on every event.
+     */
+    final String sku;
+    final String facilityId;
     final ArrayList<LineEntry> lines = new ArrayList<>(2);
     /** The pre-orders in time order; entry {@code i} has {@code slot == i} and its hot values in row {@code i}. */
     final ArrayList<OrderEntry> orders = new ArrayList<>(4);
@@ -68,6 +75,18 @@ final class Pool {
 
     Pool(PoolKey key) {
         this.key = key;
+        this.sku = key.sku();
+        this.facilityId = key.facilityId();
+    }
+
+    /**
+     * Whether the key is this pool's.
+     *
+     * @param other a key
+     * @return whether it equals {@link #key}
+     */
+    boolean hasKey(PoolKey other) {
+        return sku.equals(other.sku()) && Objects.equals(facilityId, other.facilityId());
     }
 
     boolean isEmpty() {
