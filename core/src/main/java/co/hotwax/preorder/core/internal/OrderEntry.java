@@ -126,7 +126,7 @@ final class OrderEntry {
     boolean holds(PreOrder other) {
         return other.quantity() == quantity && other.status() == status && samePlaceAs(other)
                 && orderId.equals(other.orderId()) && lineId.equals(other.lineId())
-                && pool.sku.equals(other.sku()) && channel.equals(other.channel())
+                && pool.hasSku(other.sku()) && channel.equals(other.channel())
                 && Objects.equals(pinnedLineId, other.pinnedLineId()) && Objects.equals(facilityId, other.facilityId());
     }
 
