@@ -35,32 +35,34 @@ final class Allocator {
      * @param pool the pool, lines and pre-orders sorted
      * @param policy the policy
      * @param today the book's today
-     * @param linesById every line of the book, to resolve pins
      * @param sink receives the allocations, or null
      */
-    static void recompute(Pool pool, BookPolicy policy, LocalDate today, EntryIndex<LineEntry> linesById,
-                          Sink sink) {
-        allocate(pool, linesById, sink);
+    static void recompute(Pool pool, BookPolicy policy, LocalDate today, Sink sink) {
+        allocate(pool, sink);
         measure(pool, policy, today);
     }
 
-    private static void allocate(Pool pool, EntryIndex<LineEntry> linesById, Sink sink) {
+    private static void allocate(Pool pool, Sink sink) {
         ArrayList<LineEntry> lines = pool.lines;
-        ArrayList<OrderEntry> orders = pool.orders;
         for (int i = 0, n = lines.size(); i < n; i++) {
             lines.get(i).allocated = 0;
         }
+        long[] r = pool.rows;
         boolean anyPinned = false;
         boolean anyReleased = false;
-        for (int i = 0, n = orders.size(); i < n; i++) {
-            OrderEntry o = orders.get(i);
-            o.resetForRecompute();
-            PreOrderStatus s = o.status;
-            anyPinned |= o.pinnedLineId != null && s != PreOrderStatus.CANCELLED;
+        for (int b = 0, end = pool.orders.size() * Pool.STRIDE; b < end; b += Pool.STRIDE) {
+            // The last outcome becomes the previous one (for the event diff) as it is cleared.
+            r[b + Pool.PREV_COVERED] = r[b + Pool.COVERED];
+            r[b + Pool.PREV_PROMISE_DAY] = r[b + Pool.PROMISE_DAY];
+            Pool.setPrevCategory(r, b, Pool.category(r, b));
+            r[b + Pool.COVERED] = 0;
+            r[b + Pool.PROMISE_DAY] = OrderEntry.NO_DAY;
+            PreOrderStatus s = Pool.status(r, b);
+            anyPinned |= Pool.pinned(r, b) && s != PreOrderStatus.CANCELLED;
             anyReleased |= s == PreOrderStatus.RELEASED || s == PreOrderStatus.RETURNED;
         }
         if (anyPinned) {
-            allocatePinned(pool, linesById, sink);
+            allocatePinned(pool, sink);
         }
         int cursor = 0;
         if (anyReleased) {
@@ -69,19 +71,28 @@ final class Allocator {
         fill(pool, cursor, false, sink);
     }
 
-    /** Step 1: pinned pre-orders take from their pinned line, in time order, as far as it goes. */
-    private static void allocatePinned(Pool pool, EntryIndex<LineEntry> linesById, Sink sink) {
+    /**
+     * Step 1: pinned pre-orders take from their pinned line, in time order, as far as it goes. A pin to a line
+     * outside the pool counts for nothing. The pinned line is found among the pool's few lines by the id's hash,
+     * kept in the row, rather than in the book's index, whose probe would read several far-away objects.
+     */
+    private static void allocatePinned(Pool pool, Sink sink) {
+        long[] r = pool.rows;
         ArrayList<OrderEntry> orders = pool.orders;
+        ArrayList<LineEntry> lines = pool.lines;
         for (int i = 0, n = orders.size(); i < n; i++) {
-            OrderEntry o = orders.get(i);
-            if (o.pinnedLineId == null || !o.holdsSupply()) {
+            int b = i * Pool.STRIDE;
+            if (!Pool.pinned(r, b) || Pool.status(r, b) == PreOrderStatus.CANCELLED) {
                 continue;
             }
-            LineEntry line = linesById.get(o.pinnedLineId, null);
-            if (line == null || line.pool != pool) {
-                continue;
+            int hash = Pool.pinHash(r, b);
+            for (int j = 0, m = lines.size(); j < m; j++) {
+                LineEntry line = lines.get(j);
+                if (line.idHash == hash && line.lineId.equals(orders.get(i).pinnedLineId)) {
+                    take(pool, i, line, Math.min(r[b + Pool.QUANTITY], line.free()), sink);
+                    break;
+                }
             }
-            take(o, line, Math.min(o.quantity, line.free()), sink);
         }
     }
 
@@ -91,18 +102,18 @@ final class Allocator {
      */
     private static int fill(Pool pool, int cursor, boolean releasedGroup, Sink sink) {
         ArrayList<LineEntry> lines = pool.lines;
-        ArrayList<OrderEntry> orders = pool.orders;
+        long[] r = pool.rows;
         int lineCount = lines.size();
-        for (int i = 0, n = orders.size(); i < n && cursor < lineCount; i++) {
-            OrderEntry o = orders.get(i);
-            PreOrderStatus s = o.status;
+        for (int i = 0, n = pool.orders.size(); i < n && cursor < lineCount; i++) {
+            int b = i * Pool.STRIDE;
+            PreOrderStatus s = Pool.status(r, b);
             boolean inGroup = releasedGroup
                     ? s == PreOrderStatus.RELEASED || s == PreOrderStatus.RETURNED
                     : s == PreOrderStatus.OPEN;
             if (!inGroup) {
                 continue;
             }
-            long need = o.quantity - o.covered;
+            long need = r[b + Pool.QUANTITY] - r[b + Pool.COVERED];
             while (need > 0 && cursor < lineCount) {
                 LineEntry line = lines.get(cursor);
                 long free = line.free();
@@ -111,24 +122,26 @@ final class Allocator {
                     continue;
                 }
                 long t = Math.min(need, free);
-                take(o, line, t, sink);
+                take(pool, i, line, t, sink);
                 need -= t;
             }
         }
         return cursor;
     }
 
-    private static void take(OrderEntry o, LineEntry line, long quantity, Sink sink) {
+    private static void take(Pool pool, int order, LineEntry line, long quantity, Sink sink) {
         if (quantity <= 0) {
             return;
         }
+        long[] r = pool.rows;
+        int b = order * Pool.STRIDE;
         line.allocated += quantity;
-        o.covered += quantity;
-        if (line.etaDay > o.promiseDay) {
-            o.promiseDay = line.etaDay;
+        r[b + Pool.COVERED] += quantity;
+        if (line.etaDay > r[b + Pool.PROMISE_DAY]) {
+            r[b + Pool.PROMISE_DAY] = line.etaDay;
         }
         if (sink != null) {
-            sink.take(o, line, quantity);
+            sink.take(pool.orders.get(order), line, quantity);
         }
     }
 
@@ -140,11 +153,13 @@ final class Allocator {
         long promisable = 0;
         long allocated = 0;
         LocalDate firstWithP = null;
+        long firstWithPDay = OrderEntry.NO_DAY;
         for (int i = 0, n = lines.size(); i < n; i++) {
             LineEntry line = lines.get(i);
             long p = line.preorderable();
             if (p > 0 && firstWithP == null) {
                 firstWithP = line.eta;
+                firstWithPDay = line.etaDay;
             }
             sumP += p;
             onOrder += line.onOrder;
@@ -156,6 +171,7 @@ final class Allocator {
         pool.allocated = allocated;
         pool.preorderable = Math.max(0, sumP - policy.safetyFor(onOrder));
         LocalDate nextEta = pool.preorderable > 0 ? firstWithP : null;
+        pool.nextEtaDay = pool.preorderable > 0 ? firstWithPDay : OrderEntry.NO_DAY;
         if (pool.nextEta != nextEta) {
             // Reference stores only on change: each one into an old object costs G1 card refinement.
             pool.nextEta = nextEta;
@@ -166,9 +182,18 @@ final class Allocator {
 
     /** Categories and promise dates: only a fully covered pre-order keeps the latest ETA take() tracked. */
     private static void settle(Pool pool) {
-        ArrayList<OrderEntry> orders = pool.orders;
-        for (int i = 0, n = orders.size(); i < n; i++) {
-            orders.get(i).settle();
+        long[] r = pool.rows;
+        for (int b = 0, end = pool.orders.size() * Pool.STRIDE; b < end; b += Pool.STRIDE) {
+            byte category;
+            if (Pool.status(r, b) == PreOrderStatus.CANCELLED) {
+                category = OrderEntry.INACTIVE;
+            } else if (r[b + Pool.COVERED] >= r[b + Pool.QUANTITY]) {
+                category = OrderEntry.COVERED;
+            } else {
+                category = OrderEntry.UNCOVERED;
+                r[b + Pool.PROMISE_DAY] = OrderEntry.NO_DAY;
+            }
+            Pool.setCategory(r, b, category);
         }
     }
 
@@ -180,7 +205,7 @@ final class Allocator {
      * @param today the book's today
      */
     static void applyEligibility(Pool pool, BookPolicy policy, LocalDate today) {
-        pool.etaStale = pool.nextEta != null && pool.nextEta.isBefore(today);
+        pool.etaStale = pool.nextEtaDay != OrderEntry.NO_DAY && pool.nextEtaDay < today.toEpochDay();
         String reason;
         if (pool.preorderable <= 0) {
             reason = PoolState.REASON_NO_UNITS;

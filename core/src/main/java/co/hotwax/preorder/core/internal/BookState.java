@@ -48,6 +48,10 @@ public final class BookState {
     private EntryIndex<LineEntry> linesById = new EntryIndex<>(LineEntry.IDS, 0);
     private EntryIndex<OrderEntry> ordersByKey = new EntryIndex<>(OrderEntry.IDS, 0);
     private HashMap<PoolKey, Pool> pools = new HashMap<>();
+    /**
+     * Stock levels of keys without a pool. While a pool exists its {@code physicalAtp} is the level (one lookup per
+     * stock event instead of two); a pool left empty hands its level back here.
+     */
     private HashMap<PoolKey, Long> stock = new HashMap<>();
     private LocalDate today;
 
@@ -171,12 +175,10 @@ public final class BookState {
     public void setStock(StockLevel level) {
         PoolKey key = rules.check(level);
         long atp = level.onlineAtp();
-        Long old = stock.put(key, atp);
-        if (old != null && old == atp) {
-            return;
-        }
         Pool pool = pools.get(key);
-        if (pool != null && pool.physicalAtp != atp) {
+        if (pool == null) {
+            stock.put(key, atp);
+        } else if (pool.physicalAtp != atp) {
             touch(pool);
             pool.physicalAtp = atp;
             finishCall();
@@ -278,7 +280,7 @@ public final class BookState {
     /** A status change keeps the pre-order's place in its pool and needs no new record. */
     private void changeStatus(OrderEntry e, PreOrderStatus status) {
         touch(e.pool);
-        e.status = status;
+        e.setStatus(status);
         finishCall();
     }
 
@@ -299,7 +301,7 @@ public final class BookState {
 
     /** The pool of the key: most changes stay in the entry's current pool, which spares the pool lookup. */
     private Pool poolOf(Pool current, PoolKey key) {
-        return current != null && current.key.equals(key) ? current : poolFor(key);
+        return current != null && current.hasKey(key) ? current : poolFor(key);
     }
 
     private Pool poolFor(PoolKey key) {
@@ -324,9 +326,10 @@ public final class BookState {
         try {
             for (int i = 0, n = touched.size(); i < n; i++) {
                 Pool pool = touched.get(i);
-                Allocator.recompute(pool, policy, today, linesById, null);
+                Allocator.recompute(pool, policy, today, null);
                 if (pool.isEmpty()) {
                     pools.remove(pool.key);
+                    stock.put(pool.key, pool.physicalAtp);
                 }
             }
             for (int i = 0, n = touched.size(); i < n; i++) {
@@ -362,7 +365,7 @@ public final class BookState {
         rebuildRunner.forEach(new ArrayList<>(newPools.values()), pool -> {
             pool.sortAll();
             pool.physicalAtp = newStock.getOrDefault(pool.key, 0L);
-            Allocator.recompute(pool, policy, newToday, newLines, null);
+            Allocator.recompute(pool, policy, newToday, null);
         });
         EntryIndex<OrderEntry> oldOrders = ordersByKey;
         if (oldOrders.size() > 0) {
@@ -390,7 +393,7 @@ public final class BookState {
             if (pool == null) {
                 // Gone: report it against an empty pool, so P drops to 0 and a listed pool is delisted.
                 pool = new Pool(key);
-                Allocator.recompute(pool, policy, newToday, newLines, null);
+                Allocator.recompute(pool, policy, newToday, null);
             }
             if (old != null) {
                 pool.capturePrevFrom(old);
@@ -524,10 +527,10 @@ public final class BookState {
         }
         ArrayList<LineEntry> takenFrom = new ArrayList<>(2);
         ArrayList<Long> quantities = new ArrayList<>(2);
-        if (e.covered > 0) {
+        if (e.covered() > 0) {
             // The allocations are not stored (memory); replaying the pool's deterministic allocation finds them and
             // leaves the state exactly as it was.
-            Allocator.recompute(e.pool, policy, today, linesById, (order, line, quantity) -> {
+            Allocator.recompute(e.pool, policy, today, (order, line, quantity) -> {
                 if (order == e) {
                     takenFrom.add(line);
                     quantities.add(quantity);

@@ -4,8 +4,6 @@ import co.hotwax.preorder.core.BookEvent;
 import co.hotwax.preorder.core.BookListener;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Objects;
 
 /**
  * Turns the difference between a pool's outcome before and after a call into events, in the order documented on
@@ -33,8 +31,8 @@ final class EventEmitter {
         if (silent) {
             return;
         }
-        String sku = pool.key.sku();
-        String facility = pool.key.facilityId();
+        String sku = pool.sku;
+        String facility = pool.facilityId;
         boolean changed = inputsChanged || pool.summaryChanged();
         if (pool.prevPreorderable() != pool.preorderable) {
             listener.onEvent(new BookEvent.PreorderableChanged(sku, facility, pool.prevPreorderable(),
@@ -45,38 +43,42 @@ final class EventEmitter {
                     ? new BookEvent.Listed(sku, facility, pool.preorderable, promise(pool.nextEta), pool.etaStale)
                     : new BookEvent.Delisted(sku, facility, pool.delistReason));
         }
-        if (!Objects.equals(pool.prevNextEta(), pool.nextEta)) {
+        if (pool.nextEtaChanged()) {
             listener.onEvent(new BookEvent.NextPromiseDateChanged(sku, facility, promise(pool.prevNextEta()),
                     promise(pool.nextEta)));
         }
-        ArrayList<OrderEntry> orders = pool.orders;
-        for (int i = 0, n = orders.size(); i < n; i++) {
-            OrderEntry o = orders.get(i);
-            changed |= emitOrder(o, sku, facility);
+        long[] r = pool.rows;
+        for (int i = 0, n = pool.orders.size(); i < n; i++) {
+            changed |= emitOrder(pool, r, i, sku, facility);
         }
         if (changed) {
             listener.onEvent(new BookEvent.PoolChanged(sku, facility));
         }
     }
 
-    private boolean emitOrder(OrderEntry o, String sku, String facility) {
-        if (!o.outcomeChanged()) {
+    /** Emits the events of pre-order {@code i} of the pool; reads its entry only when its outcome changed. */
+    private boolean emitOrder(Pool pool, long[] r, int i, String sku, String facility) {
+        int b = i * Pool.STRIDE;
+        byte now = Pool.category(r, b);
+        byte before = Pool.prevCategory(r, b);
+        long covered = r[b + Pool.COVERED];
+        long day = r[b + Pool.PROMISE_DAY];
+        long prevDay = r[b + Pool.PREV_PROMISE_DAY];
+        if (now == before && covered == r[b + Pool.PREV_COVERED] && day == prevDay) {
             return false;
         }
-        byte now = o.category;
-        byte before = o.prevCategory;
-        String orderId = o.orderId;
-        String lineId = o.lineId;
         if (now == OrderEntry.UNCOVERED && before != OrderEntry.UNCOVERED) {
-            listener.onEvent(new BookEvent.PreOrderUncovered(orderId, lineId, sku, facility,
-                    o.quantity - o.covered));
+            OrderEntry o = pool.orders.get(i);
+            listener.onEvent(new BookEvent.PreOrderUncovered(o.orderId, o.lineId, sku, facility,
+                    r[b + Pool.QUANTITY] - covered));
         } else if (now == OrderEntry.COVERED && before == OrderEntry.UNCOVERED) {
-            listener.onEvent(new BookEvent.PreOrderCovered(orderId, lineId, sku, facility,
-                    promise(OrderEntry.date(o.promiseDay))));
-        } else if (now == OrderEntry.COVERED && before == OrderEntry.COVERED
-                && o.promiseDay != o.prevPromiseDay) {
-            listener.onEvent(new BookEvent.PromiseDateChanged(orderId, lineId, sku, facility,
-                    promise(OrderEntry.date(o.prevPromiseDay)), promise(OrderEntry.date(o.promiseDay))));
+            OrderEntry o = pool.orders.get(i);
+            listener.onEvent(new BookEvent.PreOrderCovered(o.orderId, o.lineId, sku, facility,
+                    promise(OrderEntry.date(day))));
+        } else if (now == OrderEntry.COVERED && before == OrderEntry.COVERED && day != prevDay) {
+            OrderEntry o = pool.orders.get(i);
+            listener.onEvent(new BookEvent.PromiseDateChanged(o.orderId, o.lineId, sku, facility,
+                    promise(OrderEntry.date(prevDay)), promise(OrderEntry.date(day))));
         }
         return true;
     }

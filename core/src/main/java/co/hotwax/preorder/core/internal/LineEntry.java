@@ -14,14 +14,14 @@ final class LineEntry {
     /** Allocation order of lines: (eta, lineId). */
     static final Comparator<LineEntry> ORDER = (a, b) -> {
         int c = Long.compare(a.etaDay, b.etaDay);
-        return c != 0 ? c : a.line.lineId().compareTo(b.line.lineId());
+        return c != 0 ? c : a.lineId.compareTo(b.lineId);
     };
 
     /** A line's id for the book's index: its lineId. */
     static final EntryIndex.Ids<LineEntry> IDS = new EntryIndex.Ids<>() {
         @Override
         public String first(LineEntry entry) {
-            return entry.line.lineId();
+            return entry.lineId;
         }
 
         @Override
@@ -30,6 +30,9 @@ final class LineEntry {
         }
     };
 
+    /** The line's id and its hash, which never change: pins are resolved by them without reading the record. */
+    final String lineId;
+    final int idHash;
     SupplyLine line;
     Pool pool;
     long allocated;
@@ -43,6 +46,8 @@ final class LineEntry {
     long buffer;
 
     LineEntry(SupplyLine line) {
+        this.lineId = line.lineId();
+        this.idHash = lineId.hashCode();
         setLine(line);
     }
 

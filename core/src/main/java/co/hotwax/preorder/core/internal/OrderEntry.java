@@ -68,20 +68,24 @@ final class OrderEntry {
     int placedNano;
     Pool pool;
 
-    long covered;
+    /** Index of the entry in its pool's orders and rows; meaningful only while {@link #pool} is set. */
+    int slot;
+
+    /*
+     * The outcome lives in the pool's rows while the entry is in a pool (see Pool#rows). These fields park it while
+     * the entry is out of any pool (new, or between the pools of a move), so the event diff still sees the outcome
+     * before the call.
+     */
+    private long parkedCovered;
     /**
      * Latest ETA among the allocations as an epoch day; {@link #NO_DAY} when not fully covered (after a recompute).
-     * A day, not a {@code LocalDate}: every recompute rewrites it for every pre-order of the pool, and a reference
-     * store into an old object dirties a card that G1's refinement threads must then scan, which cost more CPU
-     * than the event itself.
      */
-    long promiseDay = NO_DAY;
+    private long parkedPromiseDay = NO_DAY;
     /** The category as of the last recompute; {@link #ABSENT} before the first. */
-    byte category = ABSENT;
-
-    byte prevCategory = ABSENT;
-    long prevPromiseDay = NO_DAY;
-    long prevCovered;
+    private byte parkedCategory = ABSENT;
+    private byte parkedPrevCategory = ABSENT;
+    private long parkedPrevPromiseDay = NO_DAY;
+    private long parkedPrevCovered;
 
     OrderEntry(PreOrder order, String channel) {
         this.orderId = order.orderId();
@@ -113,13 +117,16 @@ final class OrderEntry {
         this.quantity = order.quantity();
         this.placedSecond = order.placedAt().getEpochSecond();
         this.placedNano = order.placedAt().getNano();
+        if (pool != null) {
+            pool.loadInputs(this);
+        }
     }
 
     /** Whether the record equals the one held; the copied values settle most calls without reading it. */
     boolean holds(PreOrder other) {
         return other.quantity() == quantity && other.status() == status && samePlaceAs(other)
                 && orderId.equals(other.orderId()) && lineId.equals(other.lineId())
-                && pool.key.sku().equals(other.sku()) && channel.equals(other.channel())
+                && pool.hasSku(other.sku()) && channel.equals(other.channel())
                 && Objects.equals(pinnedLineId, other.pinnedLineId()) && Objects.equals(facilityId, other.facilityId());
     }
 
@@ -138,48 +145,66 @@ final class OrderEntry {
         return at.getEpochSecond() == placedSecond && at.getNano() == placedNano;
     }
 
-    boolean holdsSupply() {
-        return status != PreOrderStatus.CANCELLED;
+    /** Saves the outcome from the pool's row before the entry leaves the pool. */
+    void park() {
+        long[] r = pool.rows;
+        int b = slot * Pool.STRIDE;
+        parkedCovered = r[b + Pool.COVERED];
+        parkedPromiseDay = r[b + Pool.PROMISE_DAY];
+        parkedPrevCovered = r[b + Pool.PREV_COVERED];
+        parkedPrevPromiseDay = r[b + Pool.PREV_PROMISE_DAY];
+        parkedCategory = Pool.category(r, b);
+        parkedPrevCategory = Pool.prevCategory(r, b);
     }
 
-    /** Moves the outcome of the last recompute to the previous one and clears it, before allocating again. */
-    void resetForRecompute() {
-        prevCategory = category;
-        prevPromiseDay = promiseDay;
-        prevCovered = covered;
-        covered = 0;
-        promiseDay = NO_DAY;
+    /** Writes the inputs and the parked outcome into the row the entry just got in its pool. */
+    void unpark() {
+        long[] r = pool.rows;
+        int b = slot * Pool.STRIDE;
+        r[b + Pool.COVERED] = parkedCovered;
+        r[b + Pool.PROMISE_DAY] = parkedPromiseDay;
+        r[b + Pool.PREV_COVERED] = parkedPrevCovered;
+        r[b + Pool.PREV_PROMISE_DAY] = parkedPrevPromiseDay;
+        r[b + Pool.FLAGS] = 0;
+        Pool.setCategory(r, b, parkedCategory);
+        Pool.setPrevCategory(r, b, parkedPrevCategory);
+        pool.loadInputs(this);
     }
 
-    /** Settles the category and promise date once the allocation is done. */
-    void settle() {
-        if (!holdsSupply()) {
-            category = INACTIVE;
-        } else if (covered >= quantity) {
-            category = COVERED;
-        } else {
-            category = UNCOVERED;
-            promiseDay = NO_DAY;
+    /**
+     * Changes the status in place (the time order does not depend on it).
+     *
+     * @param status the new status
+     */
+    void setStatus(PreOrderStatus status) {
+        this.status = status;
+        if (pool != null) {
+            pool.loadInputs(this);
         }
     }
 
-    /** Keeps the current outcome as the previous one too: nothing about the pre-order changes in this call. */
-    void keepPrev() {
-        prevCategory = category;
-        prevPromiseDay = promiseDay;
-        prevCovered = covered;
+    /** Units covered by the last recompute. */
+    long covered() {
+        return pool == null ? parkedCovered : pool.rows[slot * Pool.STRIDE + Pool.COVERED];
+    }
+
+    /** Latest ETA of the allocations as an epoch day, {@link #NO_DAY} when not fully covered. */
+    long promiseDay() {
+        return pool == null ? parkedPromiseDay : pool.rows[slot * Pool.STRIDE + Pool.PROMISE_DAY];
+    }
+
+    /** The category as of the last recompute. */
+    byte category() {
+        return pool == null ? parkedCategory : Pool.category(pool.rows, slot * Pool.STRIDE);
     }
 
     /** Takes the outcome of the same pre-order from a previous state as the one before the call. */
     void capturePrevFrom(OrderEntry old) {
-        prevCategory = old.category;
-        prevPromiseDay = old.promiseDay;
-        prevCovered = old.covered;
-    }
-
-    boolean outcomeChanged() {
-        return prevCategory != category || prevCovered != covered
-                || prevPromiseDay != promiseDay;
+        long[] r = pool.rows;
+        int b = slot * Pool.STRIDE;
+        Pool.setPrevCategory(r, b, old.category());
+        r[b + Pool.PREV_PROMISE_DAY] = old.promiseDay();
+        r[b + Pool.PREV_COVERED] = old.covered();
     }
 
     /**

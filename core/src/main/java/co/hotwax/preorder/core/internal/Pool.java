@@ -2,9 +2,11 @@ package co.hotwax.preorder.core.internal;
 
 import co.hotwax.preorder.core.PoolKey;
 import co.hotwax.preorder.core.PoolState;
+import co.hotwax.preorder.spi.PreOrderStatus;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Objects;
 
@@ -13,9 +15,47 @@ import java.util.Objects;
  * outcome, plus the outcome as it was before the current call so the call's events can be derived by a diff.
  */
 final class Pool {
+    /** Row layout of {@link #rows}: one row of {@link #STRIDE} longs per pre-order, parallel to {@link #orders}. */
+    static final int QUANTITY = 0;
+    static final int COVERED = 1;
+    static final int PROMISE_DAY = 2;
+    static final int PREV_COVERED = 3;
+    static final int PREV_PROMISE_DAY = 4;
+    /**
+     * Status ordinal (bits 0-7), pinned (bit 8), category (bits 16-23), previous category (bits 24-31), the pinned
+     * lineId's hash (bits 32-63).
+     */
+    static final int FLAGS = 5;
+    static final int STRIDE = 6;
+    private static final long PINNED = 1L << 8;
+    private static final PreOrderStatus[] STATUSES = PreOrderStatus.values();
+
     final PoolKey key;
+    /**
+     * The key's parts, copied: an upsert checks that the entry stays in its pool by comparing them, and the copy
+     * spares reading the key object, one more dependent cache miss on every event.
+     */
+    final String sku;
+    final String facilityId;
+    /**
+     * The SKU's characters packed 8 bits each into three longs, or {@link #skuLength} -1 when it is longer than 24
+     * characters or has one above U+00FF. An upsert compares the given SKU with these (in the pool object it reads
+     * anyway) instead of with the SKU string, whose object and byte array are two more dependent cache misses:
+     * JFR put a fifth of the event samples in that compare.
+     */
+    private final long skuA;
+    private final long skuB;
+    private final long skuC;
+    private final int skuLength;
     final ArrayList<LineEntry> lines = new ArrayList<>(2);
+    /** The pre-orders in time order; entry {@code i} has {@code slot == i} and its hot values in row {@code i}. */
     final ArrayList<OrderEntry> orders = new ArrayList<>(4);
+    /**
+     * The values the allocator and the event diff read for every pre-order on every recompute, in one flat array
+     * (structure of arrays): a recompute reads a few adjacent cache lines instead of one scattered object per
+     * pre-order, which was the main cost of an event on a catalog larger than the CPU cache.
+     */
+    long[] rows = new long[4 * STRIDE];
     long physicalAtp;
 
     long preorderable;
@@ -26,6 +66,11 @@ final class Pool {
     boolean etaStale;
     /** ETA of the line the next unit would come from, null when P is 0. */
     LocalDate nextEta;
+    /**
+     * {@link #nextEta} as an epoch day, {@link OrderEntry#NO_DAY} when null: staleness and the event diff compare
+     * it without reading the date object, which sits in some line's record far away in the heap.
+     */
+    long nextEtaDay = OrderEntry.NO_DAY;
     String delistReason = PoolState.REASON_NO_UNITS;
 
     private long prevPreorderable;
@@ -36,9 +81,75 @@ final class Pool {
     private boolean prevListed;
     private boolean prevEtaStale;
     private LocalDate prevNextEta;
+    private long prevNextEtaDay = OrderEntry.NO_DAY;
 
     Pool(PoolKey key) {
         this.key = key;
+        this.sku = key.sku();
+        this.facilityId = key.facilityId();
+        long[] packed = new long[3];
+        this.skuLength = pack(sku, packed) ? sku.length() : -1;
+        this.skuA = packed[0];
+        this.skuB = packed[1];
+        this.skuC = packed[2];
+    }
+
+    /**
+     * Whether the key is this pool's.
+     *
+     * @param other a key
+     * @return whether it equals {@link #key}
+     */
+    boolean hasKey(PoolKey other) {
+        return hasSku(other.sku()) && Objects.equals(facilityId, other.facilityId());
+    }
+
+    /**
+     * Whether a SKU is this pool's.
+     *
+     * @param other a SKU, not null
+     * @return whether it equals {@link #sku}
+     */
+    boolean hasSku(String other) {
+        if (skuLength < 0) {
+            return sku.equals(other);
+        }
+        if (other.length() != skuLength) {
+            return false;
+        }
+        long a = 0;
+        long b = 0;
+        long c = 0;
+        for (int i = 0; i < skuLength; i++) {
+            char ch = other.charAt(i);
+            if (ch > 0xFF) {
+                return false;
+            }
+            long v = (long) ch << ((i & 7) << 3);
+            if (i < 8) {
+                a |= v;
+            } else if (i < 16) {
+                b |= v;
+            } else {
+                c |= v;
+            }
+        }
+        return a == skuA && b == skuB && c == skuC;
+    }
+
+    /** Packs up to 24 characters of at most U+00FF into three longs; false when the string does not fit. */
+    private static boolean pack(String s, long[] into) {
+        if (s.length() > 24) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch > 0xFF) {
+                return false;
+            }
+            into[i >> 3] |= (long) ch << ((i & 7) << 3);
+        }
+        return true;
     }
 
     boolean isEmpty() {
@@ -55,8 +166,11 @@ final class Pool {
 
     /** For a call that changes no allocation: every pre-order's previous outcome is its current one. */
     void keepOrdersPrev() {
-        for (int i = 0, n = orders.size(); i < n; i++) {
-            orders.get(i).keepPrev();
+        long[] r = rows;
+        for (int i = 0, n = orders.size() * STRIDE; i < n; i += STRIDE) {
+            r[i + PREV_COVERED] = r[i + COVERED];
+            r[i + PREV_PROMISE_DAY] = r[i + PROMISE_DAY];
+            r[i + FLAGS] = (r[i + FLAGS] & ~(0xFFL << 24)) | ((r[i + FLAGS] >>> 16 & 0xFF) << 24);
         }
     }
 
@@ -69,6 +183,7 @@ final class Pool {
         prevPhysicalAtp = old.physicalAtp;
         prevListed = old.listed;
         prevEtaStale = old.etaStale;
+        prevNextEtaDay = old.nextEtaDay;
         if (prevNextEta != old.nextEta) {
             // Reference stores only on change: each one into an old object costs G1 card refinement.
             prevNextEta = old.nextEta;
@@ -87,10 +202,15 @@ final class Pool {
         return prevNextEta;
     }
 
+    /** Whether the next ETA differs from the one before the call. */
+    boolean nextEtaChanged() {
+        return prevNextEtaDay != nextEtaDay;
+    }
+
     boolean summaryChanged() {
         return prevPreorderable != preorderable || prevOnOrder != onOrder || prevPromisable != promisable
                 || prevAllocated != allocated || prevPhysicalAtp != physicalAtp || prevListed != listed
-                || prevEtaStale != etaStale || !Objects.equals(prevNextEta, nextEta);
+                || prevEtaStale != etaStale || prevNextEtaDay != nextEtaDay;
     }
 
     void insertLine(LineEntry e) {
@@ -111,8 +231,17 @@ final class Pool {
 
     void insertOrder(OrderEntry e) {
         int i = Collections.binarySearch(orders, e, OrderEntry.ORDER);
-        orders.add(i < 0 ? -i - 1 : i, e);
+        i = i < 0 ? -i - 1 : i;
+        orders.add(i, e);
+        int n = orders.size();
+        if (rows.length < n * STRIDE) {
+            rows = Arrays.copyOf(rows, Math.max(n * STRIDE, rows.length * 2));
+        }
+        System.arraycopy(rows, i * STRIDE, rows, (i + 1) * STRIDE, (n - 1 - i) * STRIDE);
         e.pool = this;
+        renumberFrom(i + 1);
+        e.slot = i;
+        e.unpark();
     }
 
     /** Removes a pre-order; must be called while the entry still holds the record it was inserted with. */
@@ -121,14 +250,75 @@ final class Pool {
         if (i < 0 || orders.get(i) != e) {
             throw new IllegalStateException("pre-order " + e.key() + " is not in pool " + key);
         }
+        e.park();
         orders.remove(i);
+        int n = orders.size();
+        System.arraycopy(rows, (i + 1) * STRIDE, rows, i * STRIDE, (n - i) * STRIDE);
         e.pool = null;
+        renumberFrom(i);
+    }
+
+    private void renumberFrom(int from) {
+        for (int i = from, n = orders.size(); i < n; i++) {
+            orders.get(i).slot = i;
+        }
+    }
+
+    /** Copies an entry's inputs (quantity, status, pin) into its row, after they changed in place. */
+    void loadInputs(OrderEntry e) {
+        int b = e.slot * STRIDE;
+        rows[b + QUANTITY] = e.quantity;
+        String pin = e.pinnedLineId;
+        rows[b + FLAGS] = (rows[b + FLAGS] & 0xFFFF0000L) | e.status.ordinal()
+                | (pin == null ? 0 : PINNED | (long) pin.hashCode() << 32);
+    }
+
+    /** Fills the rows from the entries, once after a bulk load and sort. */
+    private void loadRows() {
+        int n = orders.size();
+        rows = new long[Math.max(1, n) * STRIDE];
+        for (int i = 0; i < n; i++) {
+            OrderEntry e = orders.get(i);
+            e.slot = i;
+            e.unpark();
+        }
+    }
+
+    // Row accessors: the base of row i is i * STRIDE.
+
+    static PreOrderStatus status(long[] r, int b) {
+        return STATUSES[(int) (r[b + FLAGS] & 0xFF)];
+    }
+
+    static boolean pinned(long[] r, int b) {
+        return (r[b + FLAGS] & PINNED) != 0;
+    }
+
+    static int pinHash(long[] r, int b) {
+        return (int) (r[b + FLAGS] >>> 32);
+    }
+
+    static byte category(long[] r, int b) {
+        return (byte) (r[b + FLAGS] >>> 16);
+    }
+
+    static byte prevCategory(long[] r, int b) {
+        return (byte) (r[b + FLAGS] >>> 24);
+    }
+
+    static void setCategory(long[] r, int b, byte category) {
+        r[b + FLAGS] = (r[b + FLAGS] & ~(0xFFL << 16)) | ((category & 0xFFL) << 16);
+    }
+
+    static void setPrevCategory(long[] r, int b, byte category) {
+        r[b + FLAGS] = (r[b + FLAGS] & ~(0xFFL << 24)) | ((category & 0xFFL) << 24);
     }
 
     /** Sorts lines and pre-orders once after a bulk load. */
     void sortAll() {
         lines.sort(LineEntry.ORDER);
         orders.sort(OrderEntry.ORDER);
+        loadRows();
     }
 
     /** Whether this pool holds exactly the same inputs as another (same records in the same order, same ATP). */

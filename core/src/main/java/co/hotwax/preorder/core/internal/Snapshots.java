@@ -24,7 +24,7 @@ final class Snapshots {
             if (o.status == PreOrderStatus.OPEN) {
                 byChannel.merge(o.channel, o.quantity, Long::sum);
             }
-            if (o.category == OrderEntry.UNCOVERED) {
+            if (o.category() == OrderEntry.UNCOVERED) {
                 uncovered.add(o.key());
             }
         }
@@ -41,9 +41,9 @@ final class Snapshots {
      * @param dates turns ETAs into promise dates
      */
     static PreOrderState preOrder(OrderEntry o, List<Allocation> allocations, EventEmitter dates) {
-        LocalDate promise = o.category == OrderEntry.COVERED ? dates.promise(OrderEntry.date(o.promiseDay)) : null;
+        LocalDate promise = o.category() == OrderEntry.COVERED ? dates.promise(OrderEntry.date(o.promiseDay())) : null;
         return new PreOrderState(o.orderId, o.lineId, o.pool.key.sku(), o.pool.key.facilityId(), o.status,
-                o.quantity, o.covered, promise, allocations);
+                o.quantity, o.covered(), promise, allocations);
     }
 
     /**
