@@ -1,6 +1,7 @@
 package co.hotwax.preorder.core;
 
 import java.time.LocalDate;
+import java.util.Objects;
 
 /**
  * A change of outcome reported by a {@link PreorderBook} to its {@link BookListener}. Every event names its pool
@@ -123,9 +124,40 @@ public sealed interface BookEvent {
      * pre-orders). Emitted once per changed pool per call, after that pool's other events; the sync engine uses it to
      * mark the pool dirty.
      *
-     * @param sku the SKU
-     * @param facilityId the facility, or null
+     * <p>It carries the pool's key itself, the object the book already holds: the engine marks a pool dirty on every
+     * event, and building and validating a new key there read the SKU string's characters, two cache misses per
+     * event on a large catalog.
+     *
+     * @param pool the pool's key
      */
-    record PoolChanged(String sku, String facilityId) implements BookEvent {
+    record PoolChanged(PoolKey pool) implements BookEvent {
+        /**
+         * Requires the key.
+         *
+         * @throws NullPointerException when it is null
+         */
+        public PoolChanged {
+            Objects.requireNonNull(pool, "pool");
+        }
+
+        /**
+         * The event for the pool of a SKU and facility.
+         *
+         * @param sku the SKU
+         * @param facilityId the facility, or null
+         */
+        public PoolChanged(String sku, String facilityId) {
+            this(new PoolKey(sku, facilityId));
+        }
+
+        @Override
+        public String sku() {
+            return pool.sku();
+        }
+
+        @Override
+        public String facilityId() {
+            return pool.facilityId();
+        }
     }
 }

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -40,8 +41,6 @@ public final class BookState {
     private final InputRules rules;
     private final EventEmitter emitter;
     private final RebuildRunner rebuildRunner;
-    /** Pools the current call touched, in touch order; reused so a call allocates nothing for it. */
-    private final ArrayList<Pool> touched = new ArrayList<>(2);
     /** Channel strings shared by the pre-orders, see {@link #channel}. */
     private final HashMap<String, String> channels = new HashMap<>();
 
@@ -93,30 +92,31 @@ public final class BookState {
      * @param line the line
      */
     public void upsertSupplyLine(SupplyLine line) {
-        PoolKey key = rules.check(line);
+        rules.validate(line);
         LineEntry e = linesById.get(line.lineId(), null);
         if (e != null && e.holds(line)) {
             return;
         }
-        Pool target = poolOf(e == null ? null : e.pool, key);
+        Pool target = poolOf(e == null ? null : e.pool, line.sku(), rules.facility(line));
         if (e == null) {
-            touch(target);
+            begin(target, null);
             e = new LineEntry(line);
             linesById.add(e);
             target.insertLine(e);
+            finish(target, null);
         } else if (e.pool == target && e.samePlaceAs(line)) {
             // Most changes (receipts, quantities, status) keep the line's place in the (eta, lineId) order.
-            touch(target);
+            begin(target, null);
             e.setLine(line);
+            finish(target, null);
         } else {
             Pool from = e.pool;
-            touch(from);
-            touch(target);
+            begin(from, target);
             from.removeLine(e);
             e.setLine(line);
             target.insertLine(e);
+            finish(from, target);
         }
-        finishCall();
     }
 
     /**
@@ -125,12 +125,12 @@ public final class BookState {
      * @param preOrder the pre-order
      */
     public void upsertPreOrder(PreOrder preOrder) {
-        PoolKey key = rules.check(preOrder);
+        rules.validate(preOrder);
         OrderEntry e = ordersByKey.get(preOrder.orderId(), preOrder.lineId());
         if (e != null && e.holds(preOrder)) {
             return;
         }
-        replaceOrder(e, preOrder, key);
+        replaceOrder(e, preOrder);
     }
 
     /**
@@ -179,9 +179,9 @@ public final class BookState {
         if (pool == null) {
             stock.put(key, atp);
         } else if (pool.physicalAtp != atp) {
-            touch(pool);
+            begin(pool, null);
             pool.physicalAtp = atp;
-            finishCall();
+            finish(pool, null);
         }
     }
 
@@ -255,33 +255,35 @@ public final class BookState {
         return e;
     }
 
-    private void replaceOrder(OrderEntry e, PreOrder preOrder, PoolKey key) {
-        Pool target = poolOf(e == null ? null : e.pool, key);
+    private void replaceOrder(OrderEntry e, PreOrder preOrder) {
+        Pool target = poolOf(e == null ? null : e.pool, preOrder.sku(), rules.facility(preOrder));
         if (e == null) {
-            touch(target);
+            begin(target, null);
             e = new OrderEntry(preOrder, channel(preOrder.channel()));
             ordersByKey.add(e);
             target.insertOrder(e);
+            finish(target, null);
         } else if (e.pool == target && e.samePlaceAs(preOrder)) {
             // Cancel, release, quantity or pin changes keep the pre-order's place in the time order.
-            touch(target);
+            begin(target, null);
             e.setOrder(preOrder, channel(preOrder.channel()));
+            finish(target, null);
         } else {
             Pool from = e.pool;
-            touch(from);
-            touch(target);
+            begin(from, target);
             from.removeOrder(e);
             e.setOrder(preOrder, channel(preOrder.channel()));
             target.insertOrder(e);
+            finish(from, target);
         }
-        finishCall();
     }
 
     /** A status change keeps the pre-order's place in its pool and needs no new record. */
     private void changeStatus(OrderEntry e, PreOrderStatus status) {
-        touch(e.pool);
+        Pool pool = e.pool;
+        begin(pool, null);
         e.setStatus(status);
-        finishCall();
+        finish(pool, null);
     }
 
     /**
@@ -299,9 +301,13 @@ public final class BookState {
         return channel;
     }
 
-    /** The pool of the key: most changes stay in the entry's current pool, which spares the pool lookup. */
-    private Pool poolOf(Pool current, PoolKey key) {
-        return current != null && current.hasKey(key) ? current : poolFor(key);
+    /**
+     * The pool of a SKU and facility part: most changes stay in the entry's current pool, which spares building a
+     * key and the pool lookup (the SPI records have validated the SKU already).
+     */
+    private Pool poolOf(Pool current, String sku, String facility) {
+        return current != null && current.hasSku(sku) && Objects.equals(current.facilityId, facility)
+                ? current : poolFor(new PoolKey(sku, facility));
     }
 
     private Pool poolFor(PoolKey key) {
@@ -314,29 +320,36 @@ public final class BookState {
         return pool;
     }
 
-    private void touch(Pool pool) {
-        if (!touched.contains(pool)) {
-            pool.capturePrev();
-            touched.add(pool);
+    /**
+     * Captures the outcome before the call of the one or two pools a call touches ({@code second} null or the same
+     * pool when it touches one). The pools are passed along rather than collected in a list: a reference stored into
+     * a long-lived list costs G1 a fenced card mark on every call.
+     */
+    private static void begin(Pool first, Pool second) {
+        first.capturePrev();
+        if (second != null && second != first) {
+            second.capturePrev();
         }
     }
 
-    /** Recomputes the touched pools, drops those left empty, and emits their events. */
-    private void finishCall() {
-        try {
-            for (int i = 0, n = touched.size(); i < n; i++) {
-                Pool pool = touched.get(i);
-                Allocator.recompute(pool, policy, today, null);
-                if (pool.isEmpty()) {
-                    pools.remove(pool.key);
-                    stock.put(pool.key, pool.physicalAtp);
-                }
-            }
-            for (int i = 0, n = touched.size(); i < n; i++) {
-                emitter.emit(touched.get(i), true);
-            }
-        } finally {
-            touched.clear();
+    /** Recomputes the pools {@link #begin} captured, drops those left empty, and emits their events in that order. */
+    private void finish(Pool first, Pool second) {
+        Pool other = second == first ? null : second;
+        recompute(first);
+        if (other != null) {
+            recompute(other);
+        }
+        emitter.emit(first, true);
+        if (other != null) {
+            emitter.emit(other, true);
+        }
+    }
+
+    private void recompute(Pool pool) {
+        Allocator.recompute(pool, policy, today, null);
+        if (pool.isEmpty()) {
+            pools.remove(pool.key);
+            stock.put(pool.key, pool.physicalAtp);
         }
     }
 

@@ -52,7 +52,7 @@ final class EventEmitter {
             changed |= emitOrder(pool, r, i, sku, facility);
         }
         if (changed) {
-            listener.onEvent(new BookEvent.PoolChanged(sku, facility));
+            listener.onEvent(new BookEvent.PoolChanged(pool.key));
         }
     }
 

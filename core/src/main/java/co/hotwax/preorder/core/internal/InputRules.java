@@ -25,7 +25,14 @@ final class InputRules {
         this.perFacility = policy.perFacility();
     }
 
+    /** Validates the line and returns its pool's key (allocates the key: for bulk loads and rare paths). */
     PoolKey check(SupplyLine line) {
+        validate(line);
+        return new PoolKey(line.sku(), facility(line));
+    }
+
+    /** Validates the line without building its pool's key: the hot path compares the SKU with the entry's pool. */
+    void validate(SupplyLine line) {
         if (line == null) {
             throw new InvalidInputException("supply line null", "is missing");
         }
@@ -34,10 +41,21 @@ final class InputRules {
             throw new InvalidInputException(item(line), "eta " + eta + " is not a possible date (expected "
                     + MIN_ETA + ".." + MAX_ETA + ")");
         }
-        return new PoolKey(line.sku(), perFacility ? line.facilityId() : null);
     }
 
+    /** The facility part of the line's pool key: its facility per facility, else null. */
+    String facility(SupplyLine line) {
+        return perFacility ? line.facilityId() : null;
+    }
+
+    /** Validates the pre-order and returns its pool's key (allocates the key: for bulk loads and rare paths). */
     PoolKey check(PreOrder p) {
+        validate(p);
+        return new PoolKey(p.sku(), facility(p));
+    }
+
+    /** Validates the pre-order without building its pool's key. */
+    void validate(PreOrder p) {
         if (p == null) {
             throw new InvalidInputException("pre-order null", "is missing");
         }
@@ -45,7 +63,11 @@ final class InputRules {
             throw new InvalidInputException(item(p), "facilityId is missing; per-facility pools need the facility"
                     + " the pre-order is routed to");
         }
-        return new PoolKey(p.sku(), perFacility ? p.facilityId() : null);
+    }
+
+    /** The facility part of the pre-order's pool key: its facility per facility, else null. */
+    String facility(PreOrder p) {
+        return perFacility ? p.facilityId() : null;
     }
 
     PoolKey check(StockLevel level) {

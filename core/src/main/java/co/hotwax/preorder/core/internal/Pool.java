@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Objects;
 
 /**
  * One pool's inputs (lines in (eta, lineId) order, pre-orders in time order, physical ATP) and its last computed
@@ -92,16 +91,6 @@ final class Pool {
         this.skuA = packed[0];
         this.skuB = packed[1];
         this.skuC = packed[2];
-    }
-
-    /**
-     * Whether the key is this pool's.
-     *
-     * @param other a key
-     * @return whether it equals {@link #key}
-     */
-    boolean hasKey(PoolKey other) {
-        return hasSku(other.sku()) && Objects.equals(facilityId, other.facilityId());
     }
 
     /**
