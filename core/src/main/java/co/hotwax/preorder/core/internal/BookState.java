@@ -43,6 +43,8 @@ public final class BookState {
     private final RebuildRunner rebuildRunner;
     /** Channel strings shared by the pre-orders, see {@link #channel}. */
     private final HashMap<String, String> channels = new HashMap<>();
+    /** The row of a pre-order moving between pools, from its old pool to its new one within one call. */
+    private final long[] movingRow = new long[Pool.STRIDE];
 
     private EntryIndex<LineEntry> linesById = new EntryIndex<>(LineEntry.IDS, 0);
     private EntryIndex<OrderEntry> ordersByKey = new EntryIndex<>(OrderEntry.IDS, 0);
@@ -261,7 +263,7 @@ public final class BookState {
             begin(target, null);
             e = new OrderEntry(preOrder, channel(preOrder.channel()));
             ordersByKey.add(e);
-            target.insertOrder(e);
+            target.insertOrder(e, null);
             finish(target, null);
         } else if (e.pool == target && e.samePlaceAs(preOrder)) {
             // Cancel, release, quantity or pin changes keep the pre-order's place in the time order.
@@ -271,9 +273,9 @@ public final class BookState {
         } else {
             Pool from = e.pool;
             begin(from, target);
-            from.removeOrder(e);
+            from.removeOrder(e, movingRow);
             e.setOrder(preOrder, channel(preOrder.channel()));
-            target.insertOrder(e);
+            target.insertOrder(e, movingRow);
             finish(from, target);
         }
     }

@@ -68,24 +68,13 @@ final class OrderEntry {
     int placedNano;
     Pool pool;
 
-    /** Index of the entry in its pool's orders and rows; meaningful only while {@link #pool} is set. */
-    int slot;
-
-    /*
-     * The outcome lives in the pool's rows while the entry is in a pool (see Pool#rows). These fields park it while
-     * the entry is out of any pool (new, or between the pools of a move), so the event diff still sees the outcome
-     * before the call.
-     */
-    private long parkedCovered;
     /**
-     * Latest ETA among the allocations as an epoch day; {@link #NO_DAY} when not fully covered (after a recompute).
+     * Index of the entry in its pool's orders and rows. The entry's outcome (covered units, promise day, category,
+     * and their values before the call) lives only in that row: between calls every entry is in a pool, and during a
+     * move the book carries the row from one pool to the other ({@link Pool#removeOrder}). Keeping no copy here
+     * makes the entry 64 bytes instead of 104, about 110 MB less for 2.8 million pre-orders.
      */
-    private long parkedPromiseDay = NO_DAY;
-    /** The category as of the last recompute; {@link #ABSENT} before the first. */
-    private byte parkedCategory = ABSENT;
-    private byte parkedPrevCategory = ABSENT;
-    private long parkedPrevPromiseDay = NO_DAY;
-    private long parkedPrevCovered;
+    int slot;
 
     OrderEntry(PreOrder order, String channel) {
         this.orderId = order.orderId();
@@ -145,32 +134,6 @@ final class OrderEntry {
         return at.getEpochSecond() == placedSecond && at.getNano() == placedNano;
     }
 
-    /** Saves the outcome from the pool's row before the entry leaves the pool. */
-    void park() {
-        long[] r = pool.rows;
-        int b = slot * Pool.STRIDE;
-        parkedCovered = r[b + Pool.COVERED];
-        parkedPromiseDay = r[b + Pool.PROMISE_DAY];
-        parkedPrevCovered = r[b + Pool.PREV_COVERED];
-        parkedPrevPromiseDay = r[b + Pool.PREV_PROMISE_DAY];
-        parkedCategory = Pool.category(r, b);
-        parkedPrevCategory = Pool.prevCategory(r, b);
-    }
-
-    /** Writes the inputs and the parked outcome into the row the entry just got in its pool. */
-    void unpark() {
-        long[] r = pool.rows;
-        int b = slot * Pool.STRIDE;
-        r[b + Pool.COVERED] = parkedCovered;
-        r[b + Pool.PROMISE_DAY] = parkedPromiseDay;
-        r[b + Pool.PREV_COVERED] = parkedPrevCovered;
-        r[b + Pool.PREV_PROMISE_DAY] = parkedPrevPromiseDay;
-        r[b + Pool.FLAGS] = 0;
-        Pool.setCategory(r, b, parkedCategory);
-        Pool.setPrevCategory(r, b, parkedPrevCategory);
-        pool.loadInputs(this);
-    }
-
     /**
      * Changes the status in place (the time order does not depend on it).
      *
@@ -183,19 +146,19 @@ final class OrderEntry {
         }
     }
 
-    /** Units covered by the last recompute. */
+    /** Units covered by the last recompute; the entry must be in a pool. */
     long covered() {
-        return pool == null ? parkedCovered : pool.rows[slot * Pool.STRIDE + Pool.COVERED];
+        return pool.rows[slot * Pool.STRIDE + Pool.COVERED];
     }
 
-    /** Latest ETA of the allocations as an epoch day, {@link #NO_DAY} when not fully covered. */
+    /** Latest ETA of the allocations as an epoch day, {@link #NO_DAY} when not fully covered; in a pool. */
     long promiseDay() {
-        return pool == null ? parkedPromiseDay : pool.rows[slot * Pool.STRIDE + Pool.PROMISE_DAY];
+        return pool.rows[slot * Pool.STRIDE + Pool.PROMISE_DAY];
     }
 
-    /** The category as of the last recompute. */
+    /** The category as of the last recompute ({@link #ABSENT} before the first); in a pool. */
     byte category() {
-        return pool == null ? parkedCategory : Pool.category(pool.rows, slot * Pool.STRIDE);
+        return Pool.category(pool.rows, slot * Pool.STRIDE);
     }
 
     /** Takes the outcome of the same pre-order from a previous state as the one before the call. */

@@ -218,7 +218,14 @@ final class Pool {
         e.pool = null;
     }
 
-    void insertOrder(OrderEntry e) {
+    /**
+     * Inserts a pre-order in time order, with the outcome it had before the call.
+     *
+     * @param e the entry, in no pool
+     * @param moved the row {@link #removeOrder} saved when the entry moves from another pool; null for a pre-order
+     *              new to the book (nothing covered, no date, {@link OrderEntry#ABSENT} before and now)
+     */
+    void insertOrder(OrderEntry e, long[] moved) {
         int i = Collections.binarySearch(orders, e, OrderEntry.ORDER);
         i = i < 0 ? -i - 1 : i;
         orders.add(i, e);
@@ -230,16 +237,37 @@ final class Pool {
         e.pool = this;
         renumberFrom(i + 1);
         e.slot = i;
-        e.unpark();
+        if (moved == null) {
+            newRow(i);
+        } else {
+            System.arraycopy(moved, 0, rows, i * STRIDE, STRIDE);
+        }
+        loadInputs(e);
     }
 
-    /** Removes a pre-order; must be called while the entry still holds the record it was inserted with. */
-    void removeOrder(OrderEntry e) {
+    /** The outcome row of a pre-order new to the book; the inputs are loaded after. */
+    private void newRow(int i) {
+        int b = i * STRIDE;
+        rows[b + COVERED] = 0;
+        rows[b + PROMISE_DAY] = OrderEntry.NO_DAY;
+        rows[b + PREV_COVERED] = 0;
+        rows[b + PREV_PROMISE_DAY] = OrderEntry.NO_DAY;
+        // Category and previous category ABSENT (0).
+        rows[b + FLAGS] = 0;
+    }
+
+    /**
+     * Removes a pre-order; must be called while the entry still holds the record it was inserted with.
+     *
+     * @param e the entry, in this pool
+     * @param saveTo receives the entry's row ({@link #STRIDE} longs), for {@link #insertOrder} into its new pool
+     */
+    void removeOrder(OrderEntry e, long[] saveTo) {
         int i = Collections.binarySearch(orders, e, OrderEntry.ORDER);
         if (i < 0 || orders.get(i) != e) {
             throw new IllegalStateException("pre-order " + e.key() + " is not in pool " + key);
         }
-        e.park();
+        System.arraycopy(rows, i * STRIDE, saveTo, 0, STRIDE);
         orders.remove(i);
         int n = orders.size();
         System.arraycopy(rows, (i + 1) * STRIDE, rows, i * STRIDE, (n - i) * STRIDE);
@@ -269,7 +297,8 @@ final class Pool {
         for (int i = 0; i < n; i++) {
             OrderEntry e = orders.get(i);
             e.slot = i;
-            e.unpark();
+            newRow(i);
+            loadInputs(e);
         }
     }
 
