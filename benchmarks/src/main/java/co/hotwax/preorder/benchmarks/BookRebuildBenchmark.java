@@ -32,13 +32,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * length (7.5 s against 2.1 s with ParallelGC at 1.5 GB, see BENCHMARKS.md). Before each iteration the previous
  * iteration's book is collected, outside the measurement, so every rebuild starts like a process start or a
  * restart after a crash and does not pay for a garbage book that a real rebuild never leaves behind.
+ *
+ * <p>{@code -XX:+UseTransparentHugePages}, as README recommends for a book of this size and as
+ * {@link BookEventBenchmark} runs (about 10% faster here; BENCHMARKS.md has both settings). To measure without:
+ * {@code -jvmArgsAppend "-Xms1536m -Xmx1536m -XX:+UseParallelGC"}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1536m", "-Xmx1536m", "-XX:+UseParallelGC"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms1536m", "-Xmx1536m", "-XX:+UseParallelGC", "-XX:+UseTransparentHugePages"})
 public class BookRebuildBenchmark {
     /** Catalog size as {@code lines/skus/preOrders}; the target is the first. */
     @Param({"1000000/200000/2000000"})
