@@ -436,65 +436,58 @@ public final class BookState {
 
     private int loadLines(Collection<SupplyLine> lines, EntryIndex<LineEntry> into,
                           HashMap<PoolKey, Pool> newPools, List<BatchReport.Rejection> rejected) {
-        int index = 0;
-        int applied = 0;
-        for (SupplyLine line : lines) {
-            try {
-                PoolKey key = rules.check(line);
-                if (into.get(line.lineId(), null) != null) {
-                    throw new InvalidInputException(InputRules.item(line), "duplicate lineId; the first is kept");
-                }
-                LineEntry e = new LineEntry(line);
-                into.add(e);
-                Pool pool = newPools.computeIfAbsent(key, Pool::new);
-                pool.lines.add(e);
-                e.pool = pool;
-                applied++;
-            } catch (InvalidInputException e) {
-                rejected.add(new BatchReport.Rejection(index, e.item(), e.reason()));
+        return loadEach(lines, line -> {
+            PoolKey key = rules.check(line);
+            if (into.get(line.lineId(), null) != null) {
+                throw new InvalidInputException(InputRules.item(line), "duplicate lineId; the first is kept");
             }
-            index++;
-        }
-        return applied;
+            LineEntry e = new LineEntry(line);
+            into.add(e);
+            Pool pool = newPools.computeIfAbsent(key, Pool::new);
+            pool.lines.add(e);
+            e.pool = pool;
+        }, rejected);
     }
 
     private int loadPreOrders(Collection<PreOrder> preOrders, EntryIndex<OrderEntry> into,
                               HashMap<PoolKey, Pool> newPools, List<BatchReport.Rejection> rejected) {
-        int index = 0;
-        int applied = 0;
-        for (PreOrder p : preOrders) {
-            try {
-                PoolKey key = rules.check(p);
-                if (into.get(p.orderId(), p.lineId()) != null) {
-                    throw new InvalidInputException(InputRules.item(p),
-                            "duplicate (orderId, lineId); the first is kept");
-                }
-                OrderEntry e = new OrderEntry(p, channel(p.channel()));
-                into.add(e);
-                Pool pool = newPools.computeIfAbsent(key, Pool::new);
-                pool.orders.add(e);
-                e.pool = pool;
-                applied++;
-            } catch (InvalidInputException e) {
-                rejected.add(new BatchReport.Rejection(index, e.item(), e.reason()));
+        return loadEach(preOrders, p -> {
+            PoolKey key = rules.check(p);
+            if (into.get(p.orderId(), p.lineId()) != null) {
+                throw new InvalidInputException(InputRules.item(p), "duplicate (orderId, lineId); the first is kept");
             }
-            index++;
-        }
-        return applied;
+            OrderEntry e = new OrderEntry(p, channel(p.channel()));
+            into.add(e);
+            Pool pool = newPools.computeIfAbsent(key, Pool::new);
+            pool.orders.add(e);
+            e.pool = pool;
+        }, rejected);
     }
 
     private int loadStock(Collection<StockLevel> levels, HashMap<PoolKey, Long> into,
                           List<BatchReport.Rejection> rejected) {
+        return loadEach(levels, level -> {
+            PoolKey key = rules.check(level);
+            if (into.containsKey(key)) {
+                throw new InvalidInputException(InputRules.item(level), "duplicate stock level for pool " + key
+                        + "; the first is kept");
+            }
+            into.put(key, level.onlineAtp());
+        }, rejected);
+    }
+
+    /**
+     * Loads each item of one rebuild input; an item the loader refuses ({@link InvalidInputException}) becomes a
+     * rejection at its position in that input, and the others go on.
+     *
+     * @return the number of items loaded
+     */
+    private static <T> int loadEach(Collection<T> items, Consumer<T> load, List<BatchReport.Rejection> rejected) {
         int index = 0;
         int applied = 0;
-        for (StockLevel level : levels) {
+        for (T item : items) {
             try {
-                PoolKey key = rules.check(level);
-                if (into.containsKey(key)) {
-                    throw new InvalidInputException(InputRules.item(level), "duplicate stock level for pool "
-                            + key + "; the first is kept");
-                }
-                into.put(key, level.onlineAtp());
+                load.accept(item);
                 applied++;
             } catch (InvalidInputException e) {
                 rejected.add(new BatchReport.Rejection(index, e.item(), e.reason()));
