@@ -9,9 +9,10 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * A pre-order as held in its pool: the units the last allocation covered, the latest ETA among them, and the same
- * values as they were before the pool's last recompute (for the event diff). The fields the allocator reads on every
- * pass are copied out of the record so a recompute touches one object per pre-order.
+ * A pre-order as held in its pool: its ids, the record's values and its place (pool and slot). Its outcome (the units
+ * the last allocation covered, the latest ETA among them, and both as they were before the pool's last recompute,
+ * for the event diff) lives in the pool's row at {@link #slot}, next to the copies of the inputs the allocator reads,
+ * so a recompute reads the pool's rows and not one object per pre-order.
  *
  * <p>The entry keeps the record's values, not the record: the record, its {@code Instant} and its copy of the SKU
  * string (the pool's key has it) would cost about 130 bytes per pre-order once the caller drops its records.

@@ -252,8 +252,9 @@ final class Pool {
         rows[b + PROMISE_DAY] = OrderEntry.NO_DAY;
         rows[b + PREV_COVERED] = 0;
         rows[b + PREV_PROMISE_DAY] = OrderEntry.NO_DAY;
-        // Category and previous category ABSENT (0).
         rows[b + FLAGS] = 0;
+        setCategory(rows, b, OrderEntry.ABSENT);
+        setPrevCategory(rows, b, OrderEntry.ABSENT);
     }
 
     /**
