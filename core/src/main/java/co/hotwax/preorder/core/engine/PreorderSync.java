@@ -1,20 +1,13 @@
 package co.hotwax.preorder.core.engine;
 
-import co.hotwax.preorder.spi.Sleeper;
-
-import co.hotwax.preorder.core.BatchReport;
 import co.hotwax.preorder.core.BookCommand;
-import co.hotwax.preorder.core.BookEvent;
 import co.hotwax.preorder.core.BookListener;
 import co.hotwax.preorder.core.BookPolicy;
-import co.hotwax.preorder.core.PoolKey;
 import co.hotwax.preorder.core.PreorderBook;
-import co.hotwax.preorder.core.engine.internal.Backoff;
-import co.hotwax.preorder.core.engine.internal.DesiredStates;
-import co.hotwax.preorder.core.engine.internal.FeedReader;
-import co.hotwax.preorder.core.engine.internal.PublishScheduler;
-import co.hotwax.preorder.core.engine.internal.ShareSplitter;
-import co.hotwax.preorder.core.engine.internal.WakeSignal;
+import co.hotwax.preorder.core.engine.internal.CommandInbox;
+import co.hotwax.preorder.core.engine.internal.EngineConfig;
+import co.hotwax.preorder.core.engine.internal.Lifecycle;
+import co.hotwax.preorder.core.engine.internal.SyncLoop;
 import co.hotwax.preorder.spi.InvalidInputException;
 import co.hotwax.preorder.spi.InventoryPublisher;
 import co.hotwax.preorder.spi.PreOrder;
@@ -22,6 +15,7 @@ import co.hotwax.preorder.spi.PreOrderSource;
 import co.hotwax.preorder.spi.PreOrderStatus;
 import co.hotwax.preorder.spi.PurchaseOrderSource;
 import co.hotwax.preorder.spi.Quantities;
+import co.hotwax.preorder.spi.Sleeper;
 import co.hotwax.preorder.spi.SpiVersion;
 import co.hotwax.preorder.spi.StockLevel;
 import co.hotwax.preorder.spi.StockSource;
@@ -32,19 +26,13 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 
 /**
@@ -91,56 +79,20 @@ public final class PreorderSync implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PreorderSync.class);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(30);
 
-    private enum State { NEW, MANUAL, RUNNING, STOPPING, STOPPED }
-
-    private final PreorderBook book;
-    private final BookPolicy policy;
-    private final FeedReader feeds;
-    private final PublishScheduler scheduler;
     private final List<InventoryPublisher> publishers;
-    private final SyncListener listener;
-    private final BookListener bookListener;
-    private final Clock clock;
-    private final Sleeper sleeper;
+    private final BookPolicy policy;
     private final Executor executor;
-    private final long pollMillis;
-    private final long reconcileMillis;
-    private final long minBackoffMillis;
-    private final int batchSize;
-    private final WakeSignal wake = new WakeSignal();
-    private final ConcurrentLinkedQueue<BookCommand> commands = new ConcurrentLinkedQueue<>();
-    private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
-    private final CountDownLatch loopDone = new CountDownLatch(1);
-    /** Pools the book reported changed since the last classification; loop thread only. */
-    private final Set<PoolKey> dirtyPools = new LinkedHashSet<>();
+    private final Sleeper sleeper;
+    private final CommandInbox inbox = new CommandInbox();
+    private final Lifecycle lifecycle = new Lifecycle();
+    private final SyncLoop loop;
 
-    private long nextPollAt;
-    private long nextReconcileAt;
-    private LocalDate datesRefreshedFor;
-
-    private PreorderSync(Builder b) {
-        this.publishers = List.copyOf(b.publishers);
-        this.listener = b.listener;
-        this.bookListener = b.bookListener;
-        this.clock = b.clock;
-        this.executor = b.executor != null ? b.executor : PreorderSync::startDaemon;
-        this.sleeper = b.sleeper != null ? b.sleeper : wake::await;
-        this.pollMillis = b.pollInterval.toMillis();
-        this.reconcileMillis = b.reconcileInterval.toMillis();
-        this.minBackoffMillis = b.backoffMin.toMillis();
-        this.batchSize = b.batchSize;
-        this.policy = b.policy;
-        this.book = PreorderBook.builder().policy(b.policy).clock(b.clock).listener(this::onBookEvent).build();
-        this.feeds = new FeedReader(b.supply, b.preOrders, b.stock);
-        List<String> channels = new ArrayList<>();
-        int[] weights = new int[publishers.size()];
-        for (int i = 0; i < publishers.size(); i++) {
-            channels.add(publishers.get(i).channelId());
-            weights[i] = b.weights.get(i);
-        }
-        DesiredStates desired = new DesiredStates(channels, new ShareSplitter(weights), b.publishPhysicalStock);
-        this.scheduler = new PublishScheduler(publishers, desired, new Backoff(b.backoffMin, b.backoffMax, b.random),
-                clock, this::emit, batchSize);
+    private PreorderSync(EngineConfig config, Executor executor, Sleeper sleeper) {
+        this.publishers = config.publishers();
+        this.policy = config.policy();
+        this.executor = executor != null ? executor : PreorderSync::startDaemon;
+        this.sleeper = sleeper != null ? sleeper : inbox::awaitWork;
+        this.loop = new SyncLoop(config, inbox);
     }
 
     /**
@@ -161,14 +113,14 @@ public final class PreorderSync implements AutoCloseable {
      * @throws RuntimeException whatever a feed's snapshot throws; the engine is then not started
      */
     public void start() {
-        load(State.RUNNING);
+        load(Lifecycle.Phase.RUNNING);
         try {
-            executor.execute(this::runLoop);
+            executor.execute(() -> loop.runUntilStopped(lifecycle, sleeper));
         } catch (RuntimeException e) {
-            state.set(State.STOPPED);
+            lifecycle.moveTo(Lifecycle.Phase.STOPPED);
             throw e;
         }
-        LOG.info("Preorder sync started: {} pools, {} publisher(s)", book.poolCount(), publishers.size());
+        LOG.info("Preorder sync started: {} pools, {} publisher(s)", loop.poolCount(), publishers.size());
     }
 
     /**
@@ -178,8 +130,8 @@ public final class PreorderSync implements AutoCloseable {
      * @throws IllegalStateException when already started or stopped
      */
     public void startManual() {
-        load(State.MANUAL);
-        LOG.info("Preorder sync started in manual mode: {} pools", book.poolCount());
+        load(Lifecycle.Phase.MANUAL);
+        LOG.info("Preorder sync started in manual mode: {} pools", loop.poolCount());
     }
 
     /**
@@ -193,13 +145,13 @@ public final class PreorderSync implements AutoCloseable {
      */
     public boolean stop(Duration grace) throws InterruptedException {
         Objects.requireNonNull(grace, "grace");
-        State before = state.getAndUpdate(s -> s == State.RUNNING ? State.STOPPING : State.STOPPED);
-        if (before != State.RUNNING && before != State.STOPPING) {
+        Lifecycle.Phase before = lifecycle.requestStop();
+        if (before != Lifecycle.Phase.RUNNING && before != Lifecycle.Phase.STOPPING) {
             return true;
         }
-        wake.signal();
-        boolean done = loopDone.await(grace.toMillis(), TimeUnit.MILLISECONDS);
-        state.set(State.STOPPED);
+        inbox.wakeUp();
+        boolean done = lifecycle.awaitLoopEnd(grace);
+        lifecycle.moveTo(Lifecycle.Phase.STOPPED);
         LOG.info("Preorder sync stopped{}", done ? "" : " (the loop did not finish within " + grace + ")");
         return done;
     }
@@ -317,10 +269,11 @@ public final class PreorderSync implements AutoCloseable {
      * @throws IllegalStateException unless started with {@link #startManual()}
      */
     public boolean step() {
-        if (state.get() != State.MANUAL) {
-            throw new IllegalStateException("step() is only for manual mode (startManual()), state is " + state.get());
+        Lifecycle.Phase phase = lifecycle.phase();
+        if (phase != Lifecycle.Phase.MANUAL) {
+            throw new IllegalStateException("step() is only for manual mode (startManual()), state is " + phase);
         }
-        return doStep();
+        return loop.runIteration();
     }
 
     /**
@@ -345,7 +298,7 @@ public final class PreorderSync implements AutoCloseable {
      * @return the instant, by the engine's clock
      */
     public Instant nextDue() {
-        return Instant.ofEpochMilli(nextDueMillis());
+        return Instant.ofEpochMilli(loop.nextDueMillis());
     }
 
     // ------------------------------------------------------------------------------------------- observability
@@ -356,192 +309,32 @@ public final class PreorderSync implements AutoCloseable {
      * @return a snapshot
      */
     public SyncMetrics metrics() {
-        long oldest = scheduler.oldestDirty();
-        long lag = oldest < 0 ? 0 : Math.max(0, clock.millis() - oldest);
-        return new SyncMetrics(scheduler.published(), scheduler.retried(), scheduler.rejected(),
-                scheduler.driftCorrected(), scheduler.pending(), lag, scheduler.resyncsCompleted());
+        return loop.metrics();
     }
 
     // ---------------------------------------------------------------------------------------------- internals
 
-    private void load(State target) {
-        if (!state.compareAndSet(State.NEW, target)) {
-            throw new IllegalStateException("the engine can be started once; state is " + state.get());
-        }
+    private void load(Lifecycle.Phase started) {
+        lifecycle.start(started);
         try {
-            reload();
+            loop.load();
         } catch (RuntimeException e) {
-            state.set(State.STOPPED);
+            lifecycle.moveTo(Lifecycle.Phase.STOPPED);
             throw e;
-        }
-        long now = clock.millis();
-        nextPollAt = now + pollMillis;
-        nextReconcileAt = now + reconcileMillis;
-    }
-
-    /** Snapshots every feed, rebuilds the book, queues a full resync. */
-    private void reload() {
-        FeedReader.Snapshot snapshot = feeds.snapshotAll();
-        snapshot.rejected().forEach(this::emit);
-        BatchReport report = book.rebuild(snapshot.lines(), snapshot.preOrders(), snapshot.stock());
-        reportRejections(report);
-        datesRefreshedFor = today();
-        classifyDirtyPools();
-        scheduler.startResync(book.poolKeys(), key -> book.pool(key.sku(), key.facilityId()).orElse(null));
-    }
-
-    private boolean doStep() {
-        boolean worked = drainCommands();
-        long now = clock.millis();
-        if (now >= nextPollAt) {
-            worked |= pollFeeds(now);
-        }
-        LocalDate today = today();
-        if (!today.equals(datesRefreshedFor)) {
-            datesRefreshedFor = today;
-            int changed = book.refreshDates();
-            LOG.info("Dates refreshed for {}: {} pool(s) changed", today, changed);
-        }
-        classifyDirtyPools();
-        if (now >= nextReconcileAt && !scheduler.resyncRunning()) {
-            nextReconcileAt = now + reconcileMillis;
-            worked |= scheduler.startResync(book.poolKeys(),
-                    key -> book.pool(key.sku(), key.facilityId()).orElse(null));
-        }
-        worked |= scheduler.publishOnce();
-        return worked;
-    }
-
-    private boolean drainCommands() {
-        List<BookCommand> batch = new ArrayList<>();
-        BookCommand command;
-        while ((command = commands.poll()) != null) {
-            batch.add(command);
-        }
-        if (batch.isEmpty()) {
-            return false;
-        }
-        reportRejections(book.apply(batch));
-        return true;
-    }
-
-    private boolean pollFeeds(long now) {
-        FeedReader.Poll poll = feeds.poll(batchSize);
-        if (poll.needsReload()) {
-            reload();
-            nextPollAt = now + pollMillis;
-            return true;
-        }
-        poll.rejected().forEach(this::emit);
-        if (!poll.commands().isEmpty()) {
-            reportRejections(book.apply(poll.commands()));
-        }
-        // A feed with more pages is read again at the next step rather than all at once, so OMS pushes and
-        // urgent writes are not held up behind a long backlog.
-        nextPollAt = poll.hasMore() ? now : now + pollMillis;
-        return !poll.commands().isEmpty() || !poll.rejected().isEmpty();
-    }
-
-    private void classifyDirtyPools() {
-        if (dirtyPools.isEmpty()) {
-            return;
-        }
-        List<PoolKey> keys = new ArrayList<>(dirtyPools);
-        dirtyPools.clear();
-        for (PoolKey key : keys) {
-            scheduler.poolChanged(key, book.pool(key.sku(), key.facilityId()).orElse(null));
-        }
-    }
-
-    private void reportRejections(BatchReport report) {
-        for (BatchReport.Rejection r : report.rejected()) {
-            LOG.warn("Input rejected: {}: {}", r.item(), r.reason());
-            emit(new SyncEvent.InputRejected(r.item(), r.reason()));
-        }
-    }
-
-    private void onBookEvent(BookEvent event) {
-        if (event instanceof BookEvent.PoolChanged changed) {
-            dirtyPools.add(changed.pool());
-        }
-        try {
-            bookListener.onEvent(event);
-        } catch (RuntimeException e) {
-            LOG.warn("Book listener failed on {}", event, e);
-        }
-    }
-
-    private void emit(SyncEvent event) {
-        try {
-            listener.onEvent(event);
-        } catch (RuntimeException e) {
-            LOG.warn("Sync listener failed on {}", event, e);
         }
     }
 
     private void enqueue(BookCommand command) {
-        State s = state.get();
-        if (s == State.STOPPING || s == State.STOPPED) {
+        if (!lifecycle.acceptsWork()) {
             throw new IllegalStateException("the preorder sync is stopped; " + command + " was not taken");
         }
-        commands.add(command);
-        wake.signal();
+        inbox.offer(command);
     }
 
     private static void requireIds(String orderId, String lineId) {
         String item = "pre-order " + orderId + "/" + lineId;
         Quantities.requireId(item, "orderId", orderId);
         Quantities.requireId(item, "lineId", lineId);
-    }
-
-    private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), policy.zone());
-    }
-
-    private long nextDueMillis() {
-        long now = clock.millis();
-        if (!commands.isEmpty()) {
-            return now;
-        }
-        long next = Math.min(nextPollAt, scheduler.nextReadyAt());
-        if (!scheduler.resyncRunning()) {
-            next = Math.min(next, nextReconcileAt);
-        }
-        if (datesRefreshedFor == null) {
-            return next;
-        }
-        long tomorrow = datesRefreshedFor.plusDays(1).atStartOfDay(policy.zone()).toInstant().toEpochMilli();
-        return Math.min(next, tomorrow);
-    }
-
-    private void runLoop() {
-        try {
-            while (state.get() == State.RUNNING) {
-                boolean worked;
-                long pause = 0;
-                try {
-                    worked = doStep();
-                } catch (RuntimeException e) {
-                    // Never die silently: log, pause so a repeating failure is not a hot loop, go on.
-                    LOG.error("Sync loop step failed; continuing", e);
-                    worked = false;
-                    pause = minBackoffMillis;
-                }
-                if (!worked && state.get() == State.RUNNING) {
-                    long wait = Math.max(pause, nextDueMillis() - clock.millis());
-                    if (wait > 0) {
-                        sleeper.sleep(Duration.ofMillis(wait));
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            LOG.warn("Sync loop interrupted; the engine stops and refuses further OMS calls");
-        } finally {
-            // However the loop ends, stop taking work nobody would apply.
-            state.set(State.STOPPED);
-            loopDone.countDown();
-        }
     }
 
     private static void startDaemon(Runnable loop) {
@@ -794,6 +587,18 @@ public final class PreorderSync implements AutoCloseable {
             if (stock != null) {
                 SpiVersion.requireCompatible(stock, stock.spiVersion());
             }
+            int effectiveBatchSize = requireBatchSize(requirePublishers());
+            requireIntervals();
+            // Derived values stay local: build() never changes the builder, so it can be built again.
+            RandomGenerator jitter = random != null ? random : new SplittableRandom();
+            EngineConfig config = new EngineConfig(supply, preOrders, stock, publishers, weights, policy,
+                    publishPhysicalStock, listener, bookListener, clock, jitter, pollInterval, reconcileInterval,
+                    backoffMin, backoffMax, effectiveBatchSize);
+            return new PreorderSync(config, executor, sleeper);
+        }
+
+        /** Checks every publisher and returns the smallest batch size they all accept. */
+        private int requirePublishers() {
             Set<String> channels = new HashSet<>();
             int maxBatch = Integer.MAX_VALUE;
             for (int i = 0; i < publishers.size(); i++) {
@@ -816,12 +621,21 @@ public final class PreorderSync implements AutoCloseable {
             if (maxBatch < 1) {
                 throw new IllegalArgumentException("a publisher declares maxBatchSize " + maxBatch);
             }
+            return maxBatch;
+        }
+
+        private int requireBatchSize(int maxBatch) {
             if (batchSize == null) {
-                batchSize = maxBatch;
-            } else if (batchSize < 1 || batchSize > maxBatch) {
+                return maxBatch;
+            }
+            if (batchSize < 1 || batchSize > maxBatch) {
                 throw new IllegalArgumentException("batchSize must be 1.." + maxBatch
                         + " (the smallest publisher maxBatchSize), was " + batchSize);
             }
+            return batchSize;
+        }
+
+        private void requireIntervals() {
             requirePositive("pollInterval", pollInterval);
             requirePositive("reconcileInterval", reconcileInterval);
             requirePositive("retryBackoff min", backoffMin);
@@ -829,10 +643,6 @@ public final class PreorderSync implements AutoCloseable {
             if (backoffMax.compareTo(backoffMin) < 0) {
                 throw new IllegalArgumentException("retryBackoff max " + backoffMax + " is below min " + backoffMin);
             }
-            if (random == null) {
-                random = new SplittableRandom();
-            }
-            return new PreorderSync(this);
         }
 
         private static void requirePositive(String name, Duration value) {

@@ -52,6 +52,16 @@ class PreorderSyncBuilderTest {
     }
 
     @Test
+    void buildNeverWritesDerivedValuesIntoTheBuilder() {
+        PreorderSync.Builder builder = f.builder(new FakeStore("a").maxBatch(250));
+        assertThat(builder.build()).isNotNull();
+        // The first build derived batch size 250; a second build with a smaller publisher must derive it again.
+        builder.publisher(new FakeStore("b").maxBatch(100));
+        assertThat(builder.build()).isNotNull();
+        assertThatThrownBy(() -> builder.batchSize(101).build()).hasMessageContaining("was 101");
+    }
+
+    @Test
     void omsCallsValidateSynchronouslyAndRefuseAfterStop() throws Exception {
         PreorderSync sync = f.builder(new FakeStore("a")).build();
         assertThatThrownBy(() -> sync.preOrderTaken(null)).isInstanceOf(InvalidInputException.class);

@@ -12,12 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -31,26 +26,17 @@ import java.util.function.Function;
 public final class PublishScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(PublishScheduler.class);
 
-    private final Store[] stores;
+    private final PublisherQueue[] stores;
     private final DesiredStates desiredStates;
     private final Backoff backoff;
     private final Clock clock;
     private final Consumer<SyncEvent> events;
     private final int batchSize;
     private final LagTracker lag = new LagTracker();
+    private final ResyncProgress resync;
 
-    private final AtomicLong published = new AtomicLong();
-    private final AtomicLong retried = new AtomicLong();
-    private final AtomicLong rejected = new AtomicLong();
-    private final AtomicLong driftCorrected = new AtomicLong();
-    private final AtomicLong resyncsCompleted = new AtomicLong();
     private volatile long pending;
     private volatile long oldestDirty = -1;
-
-    private long resyncTotal;
-    private long resyncDone;
-    private boolean resyncRunning;
-    private int resyncLoggedTenths;
 
     /**
      * Creates a scheduler.
@@ -64,15 +50,16 @@ public final class PublishScheduler {
      */
     public PublishScheduler(List<InventoryPublisher> publishers, DesiredStates desiredStates, Backoff backoff,
                             Clock clock, Consumer<SyncEvent> events, int batchSize) {
-        this.stores = new Store[publishers.size()];
+        this.stores = new PublisherQueue[publishers.size()];
         for (int i = 0; i < stores.length; i++) {
-            stores[i] = new Store(publishers.get(i));
+            stores[i] = new PublisherQueue(publishers.get(i));
         }
         this.desiredStates = desiredStates;
         this.backoff = backoff;
         this.clock = clock;
         this.events = events;
         this.batchSize = batchSize;
+        this.resync = new ResyncProgress(events);
     }
 
     /**
@@ -99,8 +86,8 @@ public final class PublishScheduler {
                 }
             }
         });
-        if (resyncRunning && resyncDone >= resyncTotal) {
-            reportResyncProgress();
+        if (resync.allChecked()) {
+            resync.report();
         }
         updateGauges();
     }
@@ -114,26 +101,22 @@ public final class PublishScheduler {
      * @return false when a resync is already running (nothing is started)
      */
     public boolean startResync(Iterable<PoolKey> keys, Function<PoolKey, PoolState> states) {
-        if (resyncRunning) {
+        if (!resync.begin()) {
             return false;
         }
-        resyncRunning = true;
-        resyncTotal = 0;
-        resyncDone = 0;
-        resyncLoggedTenths = 0;
         for (PoolKey key : keys) {
             eachDesired(key, states.apply(key), (store, slot, desired) -> {
                 slot.desired = desired;
                 slot.resync = true;
-                resyncTotal++;
+                resync.include();
                 if (slot.lane == null) {
                     store.enqueue(slot, Lane.RESYNC);
                 }
             });
         }
-        LOG.info("Full resync started: {} pool states across {} publisher(s)", resyncTotal, stores.length);
-        if (resyncTotal == 0) {
-            finishResync();
+        LOG.info("Full resync started: {} pool states across {} publisher(s)", resync.total(), stores.length);
+        if (resync.total() == 0) {
+            resync.finish();
         }
         updateGauges();
         return true;
@@ -145,7 +128,7 @@ public final class PublishScheduler {
      * @return true until every pool of the running resync was checked
      */
     public boolean resyncRunning() {
-        return resyncRunning;
+        return resync.running();
     }
 
     /**
@@ -159,7 +142,7 @@ public final class PublishScheduler {
         long now = clock.millis();
         Lane lane = null;
         for (Lane candidate : Lane.values()) {
-            for (Store store : stores) {
+            for (PublisherQueue store : stores) {
                 if (store.hasReady(candidate, now)) {
                     lane = candidate;
                     break;
@@ -172,7 +155,7 @@ public final class PublishScheduler {
         if (lane == null) {
             return false;
         }
-        for (Store store : stores) {
+        for (PublisherQueue store : stores) {
             List<Slot> batch = store.ready(lane, now, batchSize);
             if (lane == Lane.URGENT && stores.length == 1 && batch.size() < batchSize) {
                 // Top up with increases: they ride along after every urgent item, so a steady trickle of orders
@@ -198,12 +181,8 @@ public final class PublishScheduler {
      */
     public long nextReadyAt() {
         long next = Long.MAX_VALUE;
-        for (Store store : stores) {
-            for (LinkedHashSet<Slot> queue : store.lanes) {
-                for (Slot slot : queue) {
-                    next = Math.min(next, slot.notBefore);
-                }
-            }
+        for (PublisherQueue store : stores) {
+            next = Math.min(next, store.earliestNotBefore());
         }
         return next;
     }
@@ -216,7 +195,7 @@ public final class PublishScheduler {
      * @return the state, or null when not published since start
      */
     public DesiredState lastPublished(int store, PoolKey key) {
-        Slot slot = stores[store].slots.get(key);
+        Slot slot = stores[store].existingSlot(key);
         return slot == null ? null : slot.published;
     }
 
@@ -226,7 +205,11 @@ public final class PublishScheduler {
      * @return the counter
      */
     public long published() {
-        return published.get();
+        long sum = 0;
+        for (PublisherQueue store : stores) {
+            sum += store.counters.published.get();
+        }
+        return sum;
     }
 
     /**
@@ -235,7 +218,11 @@ public final class PublishScheduler {
      * @return the counter
      */
     public long retried() {
-        return retried.get();
+        long sum = 0;
+        for (PublisherQueue store : stores) {
+            sum += store.counters.retried.get();
+        }
+        return sum;
     }
 
     /**
@@ -244,7 +231,11 @@ public final class PublishScheduler {
      * @return the counter
      */
     public long rejected() {
-        return rejected.get();
+        long sum = 0;
+        for (PublisherQueue store : stores) {
+            sum += store.counters.rejected.get();
+        }
+        return sum;
     }
 
     /**
@@ -253,7 +244,11 @@ public final class PublishScheduler {
      * @return the counter
      */
     public long driftCorrected() {
-        return driftCorrected.get();
+        long sum = 0;
+        for (PublisherQueue store : stores) {
+            sum += store.counters.driftCorrected.get();
+        }
+        return sum;
     }
 
     /**
@@ -262,7 +257,7 @@ public final class PublishScheduler {
      * @return the counter
      */
     public long resyncsCompleted() {
-        return resyncsCompleted.get();
+        return resync.completed();
     }
 
     /**
@@ -286,13 +281,13 @@ public final class PublishScheduler {
     /** What to do with one publisher's slot of a pool and the state the book now wants there. */
     @FunctionalInterface
     private interface SlotAction {
-        void apply(Store store, Slot slot, DesiredState desired);
+        void apply(PublisherQueue store, Slot slot, DesiredState desired);
     }
 
     /** Computes every publisher's desired state of a pool and hands each expressible one to the action. */
     private void eachDesired(PoolKey key, PoolState state, SlotAction action) {
         for (int i = 0; i < stores.length; i++) {
-            Store store = stores[i];
+            PublisherQueue store = stores[i];
             Slot slot = store.slot(key);
             DesiredState desired = desire(store, i, slot, state);
             if (desired != null) {
@@ -301,14 +296,14 @@ public final class PublishScheduler {
         }
     }
 
-    private DesiredState desire(Store store, int index, Slot slot, PoolState state) {
+    private DesiredState desire(PublisherQueue store, int index, Slot slot, PoolState state) {
         try {
             return desiredStates.forStore(slot.key, state, index);
         } catch (InvalidInputException e) {
             // Not expressible through the SPI: reported like a publisher rejection, tried again when it changes.
             store.dequeue(slot);
             clearDirty(slot);
-            resyncChecked(slot);
+            resync.checked(slot);
             reportRejected(store, slot, e.getMessage());
             return null;
         }
@@ -322,7 +317,7 @@ public final class PublishScheduler {
         return delisting || desired.sellable() < reference.sellable() ? Lane.URGENT : Lane.NORMAL;
     }
 
-    private void publish(Store store, List<Slot> batch, long now) {
+    private void publish(PublisherQueue store, List<Slot> batch, long now) {
         List<DesiredState> states = new ArrayList<>(batch.size());
         for (Slot slot : batch) {
             states.add(slot.desired);
@@ -354,18 +349,18 @@ public final class PublishScheduler {
                 slot.rejected = state;
                 store.dequeue(slot);
                 clearDirty(slot);
-                resyncChecked(slot);
+                resync.checked(slot);
                 reportRejected(store, slot, outcome.reason());
             }
         }
-        reportResyncProgress();
+        resync.report();
     }
 
-    private void applied(Store store, Slot slot, DesiredState state, boolean wrote) {
-        published.incrementAndGet();
+    private void applied(PublisherQueue store, Slot slot, DesiredState state, boolean wrote) {
+        store.counters.published.incrementAndGet();
         if (slot.resync && wrote && state.equals(slot.published)) {
             // The engine believed the channel showed this state; the write proves it did not.
-            driftCorrected.incrementAndGet();
+            store.counters.driftCorrected.incrementAndGet();
             LOG.info("Drift corrected in {} for {}", store.channel, slot.key);
             events.accept(new SyncEvent.DriftCorrected(store.channel, state.key()));
         }
@@ -375,53 +370,24 @@ public final class PublishScheduler {
         slot.notBefore = 0;
         store.dequeue(slot);
         clearDirty(slot);
-        resyncChecked(slot);
+        resync.checked(slot);
         LOG.debug("Published {} to {}: sellable {} listed {} wrote {}", state.key(), store.channel, state.sellable(),
                 state.listed(), wrote);
         events.accept(new SyncEvent.Published(store.channel, state.key(), state.sellable(), wrote));
     }
 
-    private void retry(Store store, Slot slot, String reason, long now) {
-        retried.incrementAndGet();
+    private void retry(PublisherQueue store, Slot slot, String reason, long now) {
+        store.counters.retried.incrementAndGet();
         slot.attempts++;
         slot.notBefore = now + backoff.delayMillis(slot.attempts);
         LOG.debug("Retrying {} in {} (attempt {}): {}", slot.key, store.channel, slot.attempts, reason);
         events.accept(new SyncEvent.Retrying(store.channel, slot.desired.key(), reason, slot.attempts));
     }
 
-    private void reportRejected(Store store, Slot slot, String reason) {
-        rejected.incrementAndGet();
+    private void reportRejected(PublisherQueue store, Slot slot, String reason) {
+        store.counters.rejected.incrementAndGet();
         LOG.warn("{} rejected sku {}: {}", store.channel, slot.key, reason);
         events.accept(new SyncEvent.Rejected(store.channel, slot.key.toString(), reason));
-    }
-
-    private void resyncChecked(Slot slot) {
-        if (slot.resync) {
-            slot.resync = false;
-            resyncDone++;
-        }
-    }
-
-    private void reportResyncProgress() {
-        if (!resyncRunning) {
-            return;
-        }
-        events.accept(new SyncEvent.ResyncProgress(resyncDone, resyncTotal));
-        int tenths = (int) (resyncDone * 10 / resyncTotal);
-        if (tenths > resyncLoggedTenths && resyncDone < resyncTotal) {
-            resyncLoggedTenths = tenths;
-            LOG.info("Resync {}% ({} of {} pool states)", tenths * 10, resyncDone, resyncTotal);
-        }
-        if (resyncDone >= resyncTotal) {
-            finishResync();
-        }
-    }
-
-    private void finishResync() {
-        resyncRunning = false;
-        resyncsCompleted.incrementAndGet();
-        LOG.info("Full resync completed: {} pool states", resyncTotal);
-        events.accept(new SyncEvent.ResyncCompleted(resyncTotal));
     }
 
     private void markDirty(Slot slot) {
@@ -440,73 +406,10 @@ public final class PublishScheduler {
 
     private void updateGauges() {
         long queued = 0;
-        for (Store store : stores) {
-            queued += store.queued;
+        for (PublisherQueue store : stores) {
+            queued += store.queued();
         }
         pending = queued;
         oldestDirty = lag.oldest();
-    }
-
-    /** One publisher's slots and lanes. */
-    private static final class Store {
-        final InventoryPublisher publisher;
-        final String channel;
-        final Map<PoolKey, Slot> slots = new HashMap<>();
-        final List<LinkedHashSet<Slot>> lanes = new ArrayList<>();
-        long queued;
-
-        Store(InventoryPublisher publisher) {
-            this.publisher = publisher;
-            this.channel = publisher.channelId();
-            for (int i = 0; i < Lane.values().length; i++) {
-                lanes.add(new LinkedHashSet<>());
-            }
-        }
-
-        Slot slot(PoolKey key) {
-            return slots.computeIfAbsent(key, Slot::new);
-        }
-
-        void enqueue(Slot slot, Lane lane) {
-            if (slot.lane == lane) {
-                return;
-            }
-            if (slot.lane != null) {
-                lanes.get(slot.lane.ordinal()).remove(slot);
-            } else {
-                queued++;
-            }
-            lanes.get(lane.ordinal()).add(slot);
-            slot.lane = lane;
-        }
-
-        void dequeue(Slot slot) {
-            if (slot.lane != null) {
-                lanes.get(slot.lane.ordinal()).remove(slot);
-                slot.lane = null;
-                queued--;
-            }
-        }
-
-        boolean hasReady(Lane lane, long now) {
-            for (Slot slot : lanes.get(lane.ordinal())) {
-                if (slot.notBefore <= now) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        List<Slot> ready(Lane lane, long now, int max) {
-            List<Slot> batch = new ArrayList<>(Math.min(max, lanes.get(lane.ordinal()).size()));
-            Iterator<Slot> it = lanes.get(lane.ordinal()).iterator();
-            while (it.hasNext() && batch.size() < max) {
-                Slot slot = it.next();
-                if (slot.notBefore <= now) {
-                    batch.add(slot);
-                }
-            }
-            return batch;
-        }
     }
 }

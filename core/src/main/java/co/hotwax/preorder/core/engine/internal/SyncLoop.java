@@ -1,0 +1,287 @@
+package co.hotwax.preorder.core.engine.internal;
+
+import co.hotwax.preorder.core.BatchReport;
+import co.hotwax.preorder.core.BookCommand;
+import co.hotwax.preorder.core.BookEvent;
+import co.hotwax.preorder.core.BookListener;
+import co.hotwax.preorder.core.BookPolicy;
+import co.hotwax.preorder.core.PoolKey;
+import co.hotwax.preorder.core.PreorderBook;
+import co.hotwax.preorder.core.engine.SyncEvent;
+import co.hotwax.preorder.core.engine.SyncListener;
+import co.hotwax.preorder.core.engine.SyncMetrics;
+import co.hotwax.preorder.spi.InventoryPublisher;
+import co.hotwax.preorder.spi.Sleeper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The sync loop: owns the book, the feed reader, the publish scheduler, the dirty pools and the due times. One
+ * iteration applies the OMS commands, polls the feeds when due, refreshes dates on a new day, starts a
+ * reconciliation when due and publishes at most one batch per publisher.
+ *
+ * <p>Loop thread only (in manual mode: the caller's thread), except {@link #metrics()}.
+ */
+public final class SyncLoop {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncLoop.class);
+
+    private final PreorderBook book;
+    private final BookPolicy policy;
+    private final FeedReader feeds;
+    private final PublishScheduler scheduler;
+    private final CommandInbox inbox;
+    private final SyncListener listener;
+    private final BookListener bookListener;
+    private final Clock clock;
+    private final long pollMillis;
+    private final long reconcileMillis;
+    private final long minBackoffMillis;
+    private final int batchSize;
+    /** Pools the book reported changed since the last classification. */
+    private final Set<PoolKey> dirtyPools = new LinkedHashSet<>();
+
+    private long nextPollAt;
+    private long nextReconcileAt;
+    private LocalDate datesRefreshedFor;
+
+    /**
+     * Wires the loop.
+     *
+     * @param config the validated configuration
+     * @param inbox where the OMS commands wait
+     */
+    public SyncLoop(EngineConfig config, CommandInbox inbox) {
+        this.inbox = inbox;
+        this.policy = config.policy();
+        this.listener = config.listener();
+        this.bookListener = config.bookListener();
+        this.clock = config.clock();
+        this.pollMillis = config.pollInterval().toMillis();
+        this.reconcileMillis = config.reconcileInterval().toMillis();
+        this.minBackoffMillis = config.backoffMin().toMillis();
+        this.batchSize = config.batchSize();
+        this.book = PreorderBook.builder().policy(policy).clock(clock).listener(this::onBookEvent).build();
+        this.feeds = new FeedReader(config.supply(), config.preOrders(), config.stock());
+        List<InventoryPublisher> publishers = config.publishers();
+        List<String> channels = new ArrayList<>();
+        int[] weights = new int[publishers.size()];
+        for (int i = 0; i < publishers.size(); i++) {
+            channels.add(publishers.get(i).channelId());
+            weights[i] = config.weights().get(i);
+        }
+        DesiredStates desired = new DesiredStates(channels, new ShareSplitter(weights), config.publishPhysicalStock());
+        this.scheduler = new PublishScheduler(publishers, desired,
+                new Backoff(config.backoffMin(), config.backoffMax(), config.random()), clock, this::emit, batchSize);
+    }
+
+    /** Loads every feed, rebuilds the book, queues a full resync and sets the first due times. */
+    public void load() {
+        reload();
+        long now = clock.millis();
+        nextPollAt = now + pollMillis;
+        nextReconcileAt = now + reconcileMillis;
+    }
+
+    /**
+     * The number of pools in the book.
+     *
+     * @return the count
+     */
+    public int poolCount() {
+        return book.poolCount();
+    }
+
+    /**
+     * Runs one iteration.
+     *
+     * @return whether any work was done
+     */
+    public boolean runIteration() {
+        boolean worked = applyInbox();
+        long now = clock.millis();
+        if (now >= nextPollAt) {
+            worked |= pollFeeds(now);
+        }
+        refreshDatesIfNewDay();
+        classifyDirtyPools();
+        worked |= reconcileIfDue(now);
+        worked |= scheduler.publishOnce();
+        return worked;
+    }
+
+    /**
+     * Runs iterations until the lifecycle leaves RUNNING, sleeping while idle until the next due time. A failing
+     * iteration is logged and followed by a pause, so a repeating failure is not a hot loop.
+     *
+     * @param lifecycle tells when to stop; told when the loop ends
+     * @param sleeper how to wait while idle
+     */
+    public void runUntilStopped(Lifecycle lifecycle, Sleeper sleeper) {
+        try {
+            while (lifecycle.isRunning()) {
+                boolean worked;
+                long pause = 0;
+                try {
+                    worked = runIteration();
+                } catch (RuntimeException e) {
+                    // Never die silently: log, pause so a repeating failure is not a hot loop, go on.
+                    LOG.error("Sync loop step failed; continuing", e);
+                    worked = false;
+                    pause = minBackoffMillis;
+                }
+                if (!worked && lifecycle.isRunning()) {
+                    long wait = Math.max(pause, nextDueMillis() - clock.millis());
+                    if (wait > 0) {
+                        sleeper.sleep(Duration.ofMillis(wait));
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("Sync loop interrupted; the engine stops and refuses further OMS calls");
+        } finally {
+            // However the loop ends, stop taking work nobody would apply.
+            lifecycle.loopEnded();
+        }
+    }
+
+    /**
+     * When the loop next has something to do without new input.
+     *
+     * @return clock millis; now when commands wait
+     */
+    public long nextDueMillis() {
+        long now = clock.millis();
+        if (!inbox.isEmpty()) {
+            return now;
+        }
+        long next = Math.min(nextPollAt, scheduler.nextReadyAt());
+        if (!scheduler.resyncRunning()) {
+            next = Math.min(next, nextReconcileAt);
+        }
+        if (datesRefreshedFor == null) {
+            return next;
+        }
+        long tomorrow = datesRefreshedFor.plusDays(1).atStartOfDay(policy.zone()).toInstant().toEpochMilli();
+        return Math.min(next, tomorrow);
+    }
+
+    /**
+     * The current counters. Thread-safe.
+     *
+     * @return a snapshot
+     */
+    public SyncMetrics metrics() {
+        long oldest = scheduler.oldestDirty();
+        long lag = oldest < 0 ? 0 : Math.max(0, clock.millis() - oldest);
+        return new SyncMetrics(scheduler.published(), scheduler.retried(), scheduler.rejected(),
+                scheduler.driftCorrected(), scheduler.pending(), lag, scheduler.resyncsCompleted());
+    }
+
+    /** Snapshots every feed, rebuilds the book, queues a full resync. */
+    private void reload() {
+        FeedReader.Snapshot snapshot = feeds.snapshotAll();
+        snapshot.rejected().forEach(this::emit);
+        BatchReport report = book.rebuild(snapshot.lines(), snapshot.preOrders(), snapshot.stock());
+        reportRejections(report);
+        datesRefreshedFor = today();
+        classifyDirtyPools();
+        startResync();
+    }
+
+    private boolean applyInbox() {
+        List<BookCommand> batch = inbox.drain();
+        if (batch.isEmpty()) {
+            return false;
+        }
+        reportRejections(book.apply(batch));
+        return true;
+    }
+
+    private boolean pollFeeds(long now) {
+        FeedReader.Poll poll = feeds.poll(batchSize);
+        if (poll.needsReload()) {
+            reload();
+            nextPollAt = now + pollMillis;
+            return true;
+        }
+        poll.rejected().forEach(this::emit);
+        if (!poll.commands().isEmpty()) {
+            reportRejections(book.apply(poll.commands()));
+        }
+        // A feed with more pages is read again at the next step rather than all at once, so OMS pushes and
+        // urgent writes are not held up behind a long backlog.
+        nextPollAt = poll.hasMore() ? now : now + pollMillis;
+        return !poll.commands().isEmpty() || !poll.rejected().isEmpty();
+    }
+
+    private void refreshDatesIfNewDay() {
+        LocalDate today = today();
+        if (!today.equals(datesRefreshedFor)) {
+            datesRefreshedFor = today;
+            int changed = book.refreshDates();
+            LOG.info("Dates refreshed for {}: {} pool(s) changed", today, changed);
+        }
+    }
+
+    private boolean reconcileIfDue(long now) {
+        if (now < nextReconcileAt || scheduler.resyncRunning()) {
+            return false;
+        }
+        nextReconcileAt = now + reconcileMillis;
+        return startResync();
+    }
+
+    private boolean startResync() {
+        return scheduler.startResync(book.poolKeys(), key -> book.pool(key.sku(), key.facilityId()).orElse(null));
+    }
+
+    private void classifyDirtyPools() {
+        if (dirtyPools.isEmpty()) {
+            return;
+        }
+        List<PoolKey> keys = new ArrayList<>(dirtyPools);
+        dirtyPools.clear();
+        for (PoolKey key : keys) {
+            scheduler.poolChanged(key, book.pool(key.sku(), key.facilityId()).orElse(null));
+        }
+    }
+
+    private void reportRejections(BatchReport report) {
+        for (BatchReport.Rejection r : report.rejected()) {
+            LOG.warn("Input rejected: {}: {}", r.item(), r.reason());
+            emit(new SyncEvent.InputRejected(r.item(), r.reason()));
+        }
+    }
+
+    private void onBookEvent(BookEvent event) {
+        if (event instanceof BookEvent.PoolChanged changed) {
+            dirtyPools.add(changed.pool());
+        }
+        try {
+            bookListener.onEvent(event);
+        } catch (RuntimeException e) {
+            LOG.warn("Book listener failed on {}", event, e);
+        }
+    }
+
+    private void emit(SyncEvent event) {
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException e) {
+            LOG.warn("Sync listener failed on {}", event, e);
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), policy.zone());
+    }
+}
