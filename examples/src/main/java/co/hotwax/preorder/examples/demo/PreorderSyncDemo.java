@@ -1,5 +1,6 @@
 package co.hotwax.preorder.examples.demo;
 
+import co.hotwax.preorder.examples.demo.SvgChart.Marker;
 import co.hotwax.preorder.examples.demo.SvgChart.Panel;
 import co.hotwax.preorder.examples.demo.SvgChart.Point;
 import co.hotwax.preorder.examples.demo.SvgChart.Series;
@@ -9,6 +10,7 @@ import co.hotwax.preorder.examples.simulation.EngineApproach;
 import co.hotwax.preorder.examples.simulation.RunOptions;
 import co.hotwax.preorder.examples.simulation.RunResult;
 import co.hotwax.preorder.examples.simulation.Scenario;
+import co.hotwax.preorder.examples.simulation.ScenarioEvent;
 import co.hotwax.preorder.examples.simulation.SimulationRun;
 
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +40,10 @@ public final class PreorderSyncDemo {
     private static final String ENGINE = "engine (this SDK)";
     private static final String CATALOG = "catalog job every 15 min";
     private static final String PUSH = "absolute push every 5 min";
+    private static final String ENGINE_ALLOWANCE = "capacity + engine's uncovered pre-orders";
+    private static final String ENGINE_COLOR = "#1b9e77";
+    private static final String CATALOG_COLOR = "#d95f02";
+    private static final String PUSH_COLOR = "#7570b3";
 
     /**
      * The outcome of the three runs.
@@ -78,7 +85,7 @@ public final class PreorderSyncDemo {
         RunResult engine = SimulationRun.run(DemoScenario.SEED, scenario, EngineApproach::new, options);
         RunResult catalog = SimulationRun.run(DemoScenario.SEED, scenario, CatalogSyncJob::new, options);
         RunResult push = SimulationRun.run(DemoScenario.SEED, scenario, AbsolutePushJob::new, options);
-        Path written = writeChart(chart, engine, catalog, push);
+        Path written = writeChart(chart, scenario, engine, catalog, push);
         print(out, engine, catalog, push, written);
         return new Outcome(engine, catalog, push, written);
     }
@@ -100,10 +107,16 @@ public final class PreorderSyncDemo {
                     row.preorderable(), row.storeAvailable(), row.uncovered(), row.oversold());
         }
         out.println();
-        out.println("  supply = PO units received or on order, less buffers; pre-orders taken = every channel;");
-        out.println("  uncovered = pre-order units no supply covers any more: a PO cut or cancellation, or another");
-        out.println("  channel taking the last units while Shopify orders were still being imported (reported to the");
-        out.println("  OMS, never dropped); oversold = units Shopify accepted beyond what existed at that moment.");
+        out.println("  supply     = PO units received or on order, less buffers");
+        out.println("  pre-orders taken = pre-order units of every channel (Shopify, POS, B2B) the OMS holds");
+        out.println("  P          = pre-orderable quantity: on-order units no pre-order holds yet, less buffers (never");
+        out.println("               below 0); what may still be pre-ordered");
+        out.println("  Shopify available = what the store will still sell at the pre-order location: P less the");
+        out.println("               Shopify orders not imported by the OMS yet");
+        out.println("  uncovered  = pre-order units no supply covers any more: taken while supply existed, then a PO");
+        out.println("               cut or cancellation, or another channel taking the last units while Shopify");
+        out.println("               orders were still being imported; reported to the OMS, never dropped");
+        out.println("  oversold   = units Shopify accepted beyond what existed at that moment");
         out.println();
         out.println("Oversold units on the same order stream:");
         out.printf("  %-62s %6d%n", "Preorder Sync engine (compare-and-set on on_hand, event-driven)",
@@ -123,35 +136,78 @@ public final class PreorderSyncDemo {
         return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 
-    private static Path writeChart(Path chart, RunResult engine, RunResult catalog, RunResult push) {
-        Series engineSold = new Series(ENGINE, "#1b9e77", false, points(engine, RunResult.Sample::sold));
-        Series catalogSold = new Series(CATALOG, "#d95f02", false, points(catalog, RunResult.Sample::sold));
-        Series pushSold = new Series(PUSH, "#7570b3", false, points(push, RunResult.Sample::sold));
+    private static Path writeChart(Path chart, Scenario scenario, RunResult engine, RunResult catalog,
+                                   RunResult push) {
+        Series engineSold = new Series(ENGINE, ENGINE_COLOR, false, points(engine, RunResult.Sample::sold));
+        Series catalogSold = new Series(CATALOG, CATALOG_COLOR, false, points(catalog, RunResult.Sample::sold));
+        Series pushSold = new Series(PUSH, PUSH_COLOR, false, points(push, RunResult.Sample::sold));
+        // The engine's line may end above the capacity only by pre-orders a later supply change left uncovered;
+        // this line shows that allowance, so no line crosses capacity without a reason on the chart.
+        Series engineAllowance = new Series(ENGINE_ALLOWANCE, ENGINE_COLOR, true,
+                points(engine, s -> s.capacity() + s.uncovered()));
         List<Panel> panels = List.of(
                 new Panel("Units Shopify accepted, and the true capacity (supply less other channels)", "units",
                         List.of(new Series("true capacity", "#222222", true,
-                                points(engine, RunResult.Sample::capacity)), engineSold, catalogSold, pushSold)),
-                new Panel("Oversold units so far (accepted beyond the capacity at that moment)", "units",
-                        List.of(new Series(ENGINE, engineSold.color(), false,
+                                points(engine, RunResult.Sample::capacity)), engineAllowance, engineSold,
+                                catalogSold, pushSold)),
+                new Panel("Units above the capacity: oversold (solid), or uncovered by a later PO change or other channel (dashed)",
+                        "units", List.of(
+                                new Series(ENGINE + ": oversold", ENGINE_COLOR, false,
                                         points(engine, RunResult.Sample::oversold)),
-                                new Series(CATALOG, catalogSold.color(), false,
+                                new Series(ENGINE + ": uncovered", ENGINE_COLOR, true,
+                                        points(engine, RunResult.Sample::uncovered)),
+                                new Series(CATALOG + ": oversold", CATALOG_COLOR, false,
                                         points(catalog, RunResult.Sample::oversold)),
-                                new Series(PUSH, pushSold.color(), false,
+                                new Series(PUSH + ": oversold", PUSH_COLOR, false,
                                         points(push, RunResult.Sample::oversold)))));
         try {
             SvgChart.write(chart, "Pre-orders on Shopify: 5 SKUs, 3 hours, the same order stream three ways",
-                    "minutes since launch", panels);
+                    "minutes since launch", panels, markers(scenario));
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the chart to " + chart.toAbsolutePath(), e);
         }
         return chart.toAbsolutePath().normalize();
     }
 
+    /**
+     * One marker per supply event of the story (and per bulk order on another channel), so that every step of the
+     * capacity line has its cause beside it.
+     */
+    static List<Marker> markers(Scenario scenario) {
+        List<Marker> markers = new ArrayList<>();
+        for (ScenarioEvent event : scenario.events()) {
+            String label = null;
+            if (event instanceof ScenarioEvent.SupplyChange change) {
+                String po = change.line().poId();
+                label = switch (change.kind()) {
+                    case NEW -> "new PO " + po;
+                    case CUT -> po + " cut";
+                    case CANCEL -> po + " cancelled";
+                    case ETA_CHANGE -> po + " ETA moved";
+                    case RECEIPT -> po + " received";
+                    default -> po + " " + change.kind().name().toLowerCase(Locale.ROOT);
+                };
+            } else if (event instanceof ScenarioEvent.Release release) {
+                label = release.sku() + " released";
+            } else if (event instanceof ScenarioEvent.OtherChannelOrder order && order.quantity() > 1) {
+                // A bulk order on another channel moves the capacity line as a PO cut does.
+                label = order.channel().toUpperCase(Locale.ROOT) + " order of " + order.quantity();
+            }
+            if (label != null) {
+                markers.add(new Marker(minutes(event.at()), label));
+            }
+        }
+        return markers;
+    }
+
+    private static double minutes(Instant at) {
+        return Duration.between(DemoScenario.START, at).toMillis() / 60_000.0;
+    }
+
     private static List<Point> points(RunResult run, ToLongFunction<RunResult.Sample> value) {
         List<Point> points = new ArrayList<>();
         for (RunResult.Sample s : run.samples()) {
-            points.add(new Point(Duration.between(DemoScenario.START, s.at()).toMillis() / 60_000.0,
-                    value.applyAsLong(s)));
+            points.add(new Point(minutes(s.at()), value.applyAsLong(s)));
         }
         // Hold the last value to the end of the story so every line spans the whole chart.
         if (!run.samples().isEmpty()) {

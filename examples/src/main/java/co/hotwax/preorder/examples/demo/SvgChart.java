@@ -9,14 +9,15 @@ import java.util.Locale;
 
 /**
  * Writes step charts as a standalone SVG file, by hand, so the demo needs no charting dependency. Panels are
- * stacked vertically and share the x axis. Every series is a group with {@code data-series="<name>"} so a test
- * (or a person reading the file) finds each line by name.
+ * stacked vertically and share the x axis, which ends where the data ends. Every series is a group with
+ * {@code data-series="<name>"} and every marker one with {@code data-marker="<label>"}, so a test (or a person
+ * reading the file) finds each by name.
  */
 public final class SvgChart {
-    private static final int WIDTH = 920;
+    private static final int WIDTH = 1040;
     private static final int PANEL_HEIGHT = 330;
     private static final int LEFT = 70;
-    private static final int RIGHT = 240;
+    private static final int RIGHT = 330;
     private static final int HEADER = 40;
     private static final int PANEL_TOP = 36;
     private static final int PANEL_BOTTOM = 44;
@@ -62,6 +63,21 @@ public final class SvgChart {
         }
     }
 
+    /**
+     * An event drawn as a vertical line across every panel, labelled in the first one.
+     *
+     * @param x position on the x axis
+     * @param label a short text, e.g. {@code "PO cut"}
+     */
+    public record Marker(double x, String label) {
+        /** Checks the label. */
+        public Marker {
+            if (label == null || label.isBlank()) {
+                throw new IllegalArgumentException("a marker needs a label");
+            }
+        }
+    }
+
     private SvgChart() {
     }
 
@@ -75,11 +91,26 @@ public final class SvgChart {
      * @throws IOException when the file cannot be written
      */
     public static void write(Path file, String title, String xLabel, List<Panel> panels) throws IOException {
+        write(file, title, xLabel, panels, List.of());
+    }
+
+    /**
+     * Writes the chart with event markers, creating parent folders.
+     *
+     * @param file where to write
+     * @param title the title of the whole chart
+     * @param xLabel the shared x axis label
+     * @param panels the plots, top to bottom
+     * @param markers events drawn as vertical lines
+     * @throws IOException when the file cannot be written
+     */
+    public static void write(Path file, String title, String xLabel, List<Panel> panels, List<Marker> markers)
+            throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(file, render(title, xLabel, panels), StandardCharsets.UTF_8);
+        Files.writeString(file, render(title, xLabel, panels, markers), StandardCharsets.UTF_8);
     }
 
     /**
@@ -91,6 +122,19 @@ public final class SvgChart {
      * @return the SVG document
      */
     public static String render(String title, String xLabel, List<Panel> panels) {
+        return render(title, xLabel, panels, List.of());
+    }
+
+    /**
+     * Renders the chart with event markers.
+     *
+     * @param title the title of the whole chart
+     * @param xLabel the shared x axis label
+     * @param panels the plots, top to bottom
+     * @param markers events drawn as vertical lines
+     * @return the SVG document
+     */
+    public static String render(String title, String xLabel, List<Panel> panels, List<Marker> markers) {
         double maxX = 0;
         for (Panel panel : panels) {
             for (Series s : panel.series()) {
@@ -99,8 +143,12 @@ public final class SvgChart {
                 }
             }
         }
+        for (Marker m : markers) {
+            maxX = Math.max(maxX, m.x());
+        }
+        // The axis ends where the data ends (a 180-minute run is not drawn to 200); ticks stay at round steps.
         double xStep = niceStep(maxX / 6);
-        maxX = Math.max(xStep, Math.ceil(maxX / xStep) * xStep);
+        maxX = Math.max(xStep, maxX);
         int height = HEADER + panels.size() * PANEL_HEIGHT;
         StringBuilder svg = new StringBuilder(8192);
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
@@ -110,14 +158,15 @@ public final class SvgChart {
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"26\" font-size=\"17\" font-weight=\"bold\">%s"
                 + "</text>%n", LEFT, escape(title)));
         for (int i = 0; i < panels.size(); i++) {
-            renderPanel(svg, panels.get(i), HEADER + i * PANEL_HEIGHT, maxX, xStep, xLabel);
+            renderPanel(svg, panels.get(i), HEADER + i * PANEL_HEIGHT, maxX, xStep, xLabel,
+                    markers, i == 0);
         }
         svg.append("</svg>\n");
         return svg.toString();
     }
 
     private static void renderPanel(StringBuilder svg, Panel panel, int top, double maxX, double xStep,
-                                     String xLabel) {
+                                     String xLabel, List<Marker> markers, boolean labelMarkers) {
         double maxY = 0;
         for (Series s : panel.series()) {
             for (Point p : s.points()) {
@@ -145,6 +194,19 @@ public final class SvgChart {
         }
         svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
                 + "fill=\"none\" stroke=\"#333\"/>%n", LEFT, plotTop, plotW, plotH));
+        for (Marker m : markers) {
+            double x = LEFT + plotW * m.x() / maxX;
+            svg.append(String.format(Locale.ROOT, "<g data-marker=\"%s\">%n<line x1=\"%.1f\" y1=\"%.1f\" "
+                    + "x2=\"%.1f\" y2=\"%.1f\" stroke=\"#999\" stroke-dasharray=\"2,3\"/>%n", escape(m.label()), x,
+                    plotTop, x, plotTop + plotH));
+            if (labelMarkers) {
+                // Written upwards from the x axis, where the lines of a sales chart rarely are.
+                svg.append(String.format(Locale.ROOT, "<text transform=\"translate(%.1f,%.1f) rotate(-90)\" "
+                        + "font-size=\"10\" fill=\"#555\">%s</text>%n", x - 3, plotTop + plotH - 4,
+                        escape(m.label())));
+            }
+            svg.append("</g>\n");
+        }
         svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>%n",
                 LEFT + plotW / 2, plotTop + plotH + 34, escape(xLabel)));
         svg.append(String.format(Locale.ROOT, "<text transform=\"translate(20,%.1f) rotate(-90)\" "
@@ -181,13 +243,13 @@ public final class SvgChart {
         return sb.toString().trim();
     }
 
-    /** The smallest of 1, 2, 2.5, 5 times a power of ten that is at least {@code raw}. */
+    /** The smallest of 1, 2, 2.5, 3, 5 times a power of ten that is at least {@code raw} (3: minutes in 30s). */
     private static double niceStep(double raw) {
         if (raw <= 0) {
             return 1;
         }
         double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        for (double step : new double[] {1, 2, 2.5, 5, 10}) {
+        for (double step : new double[] {1, 2, 2.5, 3, 5, 10}) {
             if (step * magnitude >= raw) {
                 return step * magnitude;
             }

@@ -60,8 +60,11 @@ public record RunResult(String scenario, String approach, long attempts, long ac
      * @param capacity the sum over SKUs of what Shopify may have sold in total
      * @param sold the sum over SKUs of what Shopify has accepted
      * @param oversold units oversold so far, all SKUs
+     * @param uncovered units Shopify accepted while supply covered them that a later supply change (a PO cut or
+     *     cancellation) or another channel's sale left above the capacity, summed over SKUs as
+     *     {@code max(0, sold - capacity - oversold)}: with {@code oversold} they explain every unit above capacity
      */
-    public record Sample(Instant at, long capacity, long sold, long oversold) {
+    public record Sample(Instant at, long capacity, long sold, long oversold, long uncovered) {
     }
 
     /**

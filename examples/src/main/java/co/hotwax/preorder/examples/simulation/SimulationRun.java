@@ -166,13 +166,15 @@ public final class SimulationRun {
         }
         long capacity = 0;
         long sold = 0;
+        long uncovered = 0;
         for (String sku : scenario.skus()) {
             capacity += windows.capacity(sku);
             sold += windows.sold(sku);
+            uncovered += Math.max(0, windows.sold(sku) - windows.capacity(sku) - windows.oversold(sku));
         }
         RunResult.Sample last = samples.isEmpty() ? null : samples.get(samples.size() - 1);
-        if (last == null || last.capacity() != capacity || last.sold() != sold) {
-            samples.add(new RunResult.Sample(clock.instant(), capacity, sold, windows.oversold()));
+        if (last == null || last.capacity() != capacity || last.sold() != sold || last.uncovered() != uncovered) {
+            samples.add(new RunResult.Sample(clock.instant(), capacity, sold, windows.oversold(), uncovered));
         }
     }
 

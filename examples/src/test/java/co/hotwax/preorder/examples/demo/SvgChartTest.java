@@ -37,4 +37,18 @@ class SvgChartTest {
         points = points.substring(0, points.indexOf('"'));
         assertThat(points.split(" ")).hasSize(3);
     }
+
+    @Test
+    void markersCrossEveryPanelAreLabelledOnceAndTheAxisEndsWithTheData() {
+        String svg = SvgChart.render("t", "minutes", List.of(
+                new Panel("a", "units", List.of(new Series("s", "#000", false,
+                        List.of(new Point(0, 1), new Point(180, 2))))),
+                new Panel("b", "units", List.of(new Series("s2", "#000", false,
+                        List.of(new Point(0, 1), new Point(90, 2)))))),
+                List.of(new SvgChart.Marker(50, "PO-1 cut"), new SvgChart.Marker(90, "new PO <2>")));
+        assertThat(svg.split("data-marker=\"PO-1 cut\"", -1)).hasSize(3);
+        assertThat(svg.split(">PO-1 cut</text>", -1)).hasSize(2);
+        assertThat(svg).contains("data-marker=\"new PO &lt;2&gt;\"");
+        assertThat(svg).contains("\"middle\">180</text>").doesNotContain("\"middle\">200</text>");
+    }
 }
