@@ -165,6 +165,11 @@ public final class CatalogMutations {
         if (existing == null && in.get("type") == null) {
             errors.add("BLANK", append(base, "type"), "Type can't be blank.", i);
         }
+        String type = in.get("type") != null ? (String) in.get("type") : existing == null ? null : existing.type();
+        String problem = MetafieldValues.problem(type, (String) in.get("value"));
+        if (problem != null) {
+            errors.add("INVALID_VALUE", append(base, "value"), problem, i);
+        }
         if (in.containsKey("compareDigest")) {
             Object digest = in.get("compareDigest");
             boolean stale = digest == null ? existing != null
