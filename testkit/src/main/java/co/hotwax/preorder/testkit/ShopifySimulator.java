@@ -339,7 +339,7 @@ public final class ShopifySimulator implements AutoCloseable {
         private FaultPlan faults = FaultPlan.none();
         private OversellLedger ledger;
         private Set<String> scopes = new LinkedHashSet<>(AccessScopes.ALL);
-        private CostModel cost = CostModel.documented();
+        private CostModel cost = CostModel.firstSimulator();
 
         private Builder() {
         }
@@ -402,7 +402,10 @@ public final class ShopifySimulator implements AutoCloseable {
             return this;
         }
 
-        /** How query costs are computed (default {@link CostModel#documented()}). */
+        /**
+         * How query costs are computed. The default is {@link CostModel#firstSimulator()}, which existing callers
+         * were tuned against; pass {@link CostModel#documented()} for Shopify's documented calculation.
+         */
         public Builder costModel(CostModel cost) {
             this.cost = cost;
             return this;

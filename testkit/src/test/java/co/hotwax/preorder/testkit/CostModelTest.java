@@ -29,10 +29,10 @@ class CostModelTest {
 
     @Test
     void theDocumentedModelChargesEveryNodeObject() {
-        assertThat(requested(ShopifySimulator.builder(), LEVELS, true)).isEqualTo(750);
-        assertThat(requested(ShopifySimulator.builder().costModel(CostModel.firstSimulator()), LEVELS, true))
-                .isEqualTo(500);
-        assertThat(requested(ShopifySimulator.builder(), PAGE, false)).isEqualTo(2 + 250 * 2);
+        CostModel documented = CostModel.documented();
+        assertThat(requested(ShopifySimulator.builder().costModel(documented), LEVELS, true)).isEqualTo(750);
+        assertThat(requested(ShopifySimulator.builder(), LEVELS, true)).as("default: the first model").isEqualTo(500);
+        assertThat(requested(ShopifySimulator.builder().costModel(documented), PAGE, false)).isEqualTo(2 + 250 * 2);
     }
 
     @Test
@@ -49,7 +49,8 @@ class CostModelTest {
 
     @Test
     void productVariantsBulkUpdateCostsTenPlusAFifthPerVariantAndAboveOneThousandIsRefused() {
-        try (SimFixture f = new SimFixture()) {
+        try (SimFixture f = new SimFixture(ShopifySimulator.builder().accessToken(JsonClient.TOKEN)
+                .costModel(CostModel.documented()))) {
             List<Object> variants = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 variants.add(JsonClient.vars("id", f.deny.id(), "inventoryPolicy", "DENY"));

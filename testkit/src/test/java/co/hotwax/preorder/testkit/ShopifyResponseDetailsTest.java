@@ -32,8 +32,8 @@ class ShopifyResponseDetailsTest {
     @Test
     void validationErrorsUseShopifysWordingWithoutClassification() {
         try (SimFixture f = new SimFixture()) {
-            JsonNode error = f.client.post("{ shop { id } }", JsonClient.vars()).errors().get(0);
-            assertThat(error.path("message").asText()).isEqualTo("Field 'shop' doesn't exist on type 'QueryRoot'");
+            JsonNode error = f.client.post("{ shopp { id } }", JsonClient.vars()).errors().get(0);
+            assertThat(error.path("message").asText()).isEqualTo("Field 'shopp' doesn't exist on type 'QueryRoot'");
             assertThat(error.path("extensions").path("typeName").asText()).isEqualTo("QueryRoot");
             assertThat(error.path("extensions").has("classification")).isFalse();
             JsonNode missing = f.client.post("{ inventoryItem { id } }", JsonClient.vars()).errors().get(0);

@@ -128,8 +128,11 @@ public final class AdminApiHandler implements HttpHandler {
             send(exchange, 200, admission.refusal(), Map.of());
             return;
         }
-        ExecutionResult result = store.locked(() -> schema.graphql().execute(ExecutionInput.newExecutionInput()
+        ExecutionResult executed = store.locked(() -> schema.graphql().execute(ExecutionInput.newExecutionInput()
                 .query(query).operationName(operationName).variables(variables).build()));
+        // Outside the shop lock: the first recheck builds the full schema, which takes seconds.
+        ExecutionResult result = FullSchemaCheck.refusedBySubset(executed)
+                ? FullSchemaCheck.recheck(executed, query, operationName, variables) : executed;
         if (result.isDataPresent()) {
             telemetry.operations(info.rootFields());
         }
