@@ -2,6 +2,7 @@ package co.hotwax.preorder.testkit;
 
 import co.hotwax.preorder.spi.Sleeper;
 
+import co.hotwax.preorder.testkit.internal.AccessScopes;
 import co.hotwax.preorder.testkit.internal.AdminApiHandler;
 import co.hotwax.preorder.testkit.internal.AdminSchema;
 import co.hotwax.preorder.testkit.internal.CostBucket;
@@ -12,7 +13,9 @@ import co.hotwax.preorder.testkit.internal.LocationRecord;
 import co.hotwax.preorder.testkit.internal.OrderBook;
 import co.hotwax.preorder.testkit.internal.OrderObserver;
 import co.hotwax.preorder.testkit.internal.ProductRecord;
+import co.hotwax.preorder.testkit.internal.SellingPlanGroupRecord;
 import co.hotwax.preorder.testkit.internal.QuantityName;
+import co.hotwax.preorder.testkit.internal.QueryCost;
 import co.hotwax.preorder.testkit.internal.ShopStore;
 import co.hotwax.preorder.testkit.internal.Telemetry;
 import co.hotwax.preorder.testkit.internal.VariantRecord;
@@ -26,6 +29,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,7 +56,6 @@ import java.util.function.Predicate;
  * }</pre>
  */
 public final class ShopifySimulator implements AutoCloseable {
-    private static final int IDEMPOTENCY_KEYS_RETAINED = 10_000;
     private static final int REQUEST_LOG_CAPACITY = 1_000;
 
     private final ShopStore store;
@@ -63,6 +66,7 @@ public final class ShopifySimulator implements AutoCloseable {
     private final String shopDomain;
     private final OversellLedger ledger;
     private final CostBucket bucket;
+    private final AccessScopes scopes;
     private long refusals;
 
     private ShopifySimulator(Builder b) throws IOException {
@@ -77,7 +81,8 @@ public final class ShopifySimulator implements AutoCloseable {
                 ledger.recordWrite(sku, operation, detail, store.now(), applied);
             }
         };
-        AdminSchema schema = new AdminSchema(store, writes, new IdempotencyStore(IDEMPOTENCY_KEYS_RETAINED));
+        this.scopes = new AccessScopes(b.scopes);
+        AdminSchema schema = new AdminSchema(store, writes, new IdempotencyStore(b.clock), scopes);
         this.orders = new SimulatedOrders(new OrderBook(store, new OrderObserver() {
             @Override
             public void placed(String sku, String orderId, int quantity, Instant at, boolean accepted) {
@@ -99,7 +104,9 @@ public final class ShopifySimulator implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.createContext("/", new AdminApiHandler(b.accessToken, b.versions, schema, store, telemetry,
-                b.sleeper, b.latency, b.faults, new CostGate(schema.schema(), bucket)));
+                b.sleeper, b.latency, b.faults, new CostGate(schema.schema(), bucket,
+                new QueryCost(b.cost.chargesNodeObjects(),
+                        b.cost.connections() == CostModel.Connections.LOGARITHMIC, b.cost.overrides()))));
         server.start();
     }
 
@@ -144,6 +151,25 @@ public final class ShopifySimulator implements AutoCloseable {
         return bucket.charged();
     }
 
+    /** The access scopes the token has now, sorted ({@code currentAppInstallation.accessScopes} answers the same). */
+    public List<String> accessScopes() {
+        return scopes.granted();
+    }
+
+    /**
+     * Revokes a scope mid-run (as a merchant editing a custom app's scopes would); the next request that needs it
+     * gets Shopify's ACCESS_DENIED error. Revoking a {@code write_} scope leaves its {@code read_} scope only if
+     * that is granted on its own.
+     */
+    public void revokeScope(String scope) {
+        scopes.revoke(requireText(scope, "scope"));
+    }
+
+    /** Grants a scope again (or a new one). */
+    public void grantScope(String scope) {
+        scopes.grant(requireText(scope, "scope"));
+    }
+
     /** Request and write counters. */
     public SimulatorStats stats() {
         return telemetry.stats();
@@ -154,10 +180,61 @@ public final class ShopifySimulator implements AutoCloseable {
         return telemetry.requestLog();
     }
 
-    /** Seeds a location. */
+    /**
+     * Seeds an active location that fulfils online orders, added at the bottom of the fulfilment priority list
+     * ("After you create a location, it's added to the bottom of your fulfillment priority list",
+     * help.shopify.com/en/manual/locations/setting-up-your-locations).
+     */
     public Location addLocation(String name) {
-        LocationRecord l = store.addLocation(requireText(name, "name"));
+        return addLocation(name, true);
+    }
+
+    /**
+     * Seeds an active location; {@code fulfillsOnlineOrders} is Shopify's "Fulfill online orders from this
+     * location" setting (a retail store that only sells through POS has it off).
+     */
+    public Location addLocation(String name, boolean fulfillsOnlineOrders) {
+        LocationRecord l = store.addLocation(requireText(name, "name"), fulfillsOnlineOrders);
         return new Location(l.id(), l.name());
+    }
+
+    /** Turns a location's "Fulfill online orders from this location" setting on or off. */
+    public void setFulfillsOnlineOrders(String locationId, boolean fulfillsOnlineOrders) {
+        store.fulfillsOnlineOrders(locationId, fulfillsOnlineOrders);
+    }
+
+    /**
+     * Activates or deactivates a location. A deactivated location sells nothing and is left out of
+     * {@code locations} unless {@code includeInactive: true}. (Shopify requires moving its stock and orders away
+     * first; the simulator does not check that.)
+     */
+    public void setActive(String locationId, boolean active) {
+        store.active(locationId, active);
+    }
+
+    /**
+     * Sets the fulfilment priority list used to route online orders: these locations first, in this order, then
+     * the others in their current order (by default, creation order).
+     *
+     * @throws IllegalArgumentException for an unknown location
+     */
+    public void routingPriority(List<String> locationIds) {
+        store.routingPriority(List.copyOf(locationIds));
+    }
+
+    /**
+     * Seeds a selling-plan group with one plan of category {@code PRE_ORDER} and the given inventory policy,
+     * applied to the given variants (what another pre-order app would create with {@code sellingPlanGroupCreate}).
+     */
+    public SellingPlanGroup addSellingPlanGroup(String name, SellingPlanReserve reserve, List<String> variantIds) {
+        SellingPlanGroupRecord g = store.addSellingPlanGroup(requireText(name, "name"), name, "PRE_ORDER",
+                Objects.requireNonNull(reserve, "reserve"), List.copyOf(variantIds));
+        return new SellingPlanGroup(g.id(), g.plans().get(0).id());
+    }
+
+    /** Sets a product's {@code requiresSellingPlan}: when on, checkout refuses lines bought without a plan. */
+    public void setRequiresSellingPlan(String productId, boolean requiresSellingPlan) {
+        store.requiresSellingPlan(productId, requiresSellingPlan);
     }
 
     /** Seeds a product with tags. */
@@ -261,8 +338,19 @@ public final class ShopifySimulator implements AutoCloseable {
         private PlanLimits limits = ShopPlan.STANDARD.limits();
         private FaultPlan faults = FaultPlan.none();
         private OversellLedger ledger;
+        private Set<String> scopes = new LinkedHashSet<>(AccessScopes.ALL);
+        private CostModel cost = CostModel.firstSimulator();
 
         private Builder() {
+        }
+
+        /**
+         * The access scopes granted to the token, replacing the default (every scope the simulator knows, so a
+         * default simulator can do everything it serves).
+         */
+        public Builder accessScopes(String... scopes) {
+            this.scopes = new LinkedHashSet<>(List.of(scopes));
+            return this;
         }
 
         /** The token clients must send in {@code X-Shopify-Access-Token} (required; never logged). */
@@ -314,6 +402,15 @@ public final class ShopifySimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How query costs are computed. The default is {@link CostModel#firstSimulator()}, which existing callers
+         * were tuned against; pass {@link CostModel#documented()} for Shopify's documented calculation.
+         */
+        public Builder costModel(CostModel cost) {
+            this.cost = cost;
+            return this;
+        }
+
         /** The faults to inject, drawn once per request before execution (default none). */
         public Builder faults(FaultPlan faults) {
             this.faults = faults;
@@ -349,6 +446,7 @@ public final class ShopifySimulator implements AutoCloseable {
             Objects.requireNonNull(sleeper, "sleeper");
             Objects.requireNonNull(limits, "limits");
             Objects.requireNonNull(faults, "faults");
+            Objects.requireNonNull(cost, "costModel");
             if (latency == null || latency.isNegative()) {
                 throw new IllegalArgumentException("latency must be zero or positive, got " + latency);
             }

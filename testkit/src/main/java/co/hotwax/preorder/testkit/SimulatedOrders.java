@@ -15,7 +15,42 @@ public final class SimulatedOrders {
     }
 
     /**
-     * Places an order. Refused when the item is tracked, the variant's policy is DENY and available is less than
+     * An online checkout, as Shopify's storefront would book it. A tracked DENY variant sells only while the summed
+     * available of the active locations that fulfil online orders covers the cart's quantity of it (the whole cart
+     * is refused otherwise). The cart is then routed by the fulfilment priority list
+     * ({@link ShopifySimulator#routingPriority}): the first location that has every line in stock takes it all;
+     * otherwise each line goes to the first location that has it in stock, or, when none has, to the first where
+     * it is stocked (so a DENY line covered only by the sum, or a CONTINUE line, can push that location's available
+     * below 0). Units are committed at the routed location; a line bought with an {@code ON_FULFILLMENT} selling
+     * plan takes nothing until fulfilment. Each cart line is booked as its own {@link SimulatedOrder}.
+     * Sources: help.shopify.com/en/manual/locations/setting-up-your-locations,
+     * help.shopify.com/en/manual/fulfillment/setup/order-routing.
+     *
+     * @throws IllegalArgumentException for an unknown variant or an empty cart
+     */
+    public CheckoutResult checkout(List<CartLine> cart) {
+        return book.checkout(List.copyOf(cart));
+    }
+
+    /** A one-line online checkout; see {@link #checkout(List)}. */
+    public CheckoutResult checkout(String variantIdOrSku, int quantity) {
+        return book.checkout(List.of(CartLine.of(variantIdOrSku, quantity)));
+    }
+
+    /**
+     * A Shopify POS sale at a location ("Shopify POS orders use available inventory from the location where the
+     * sale is made", help.shopify.com/en/manual/locations/setting-up-your-locations). DENY is checked against that
+     * location's available; the goods leave with the buyer, so each line is fulfilled at once (available and
+     * on_hand drop).
+     *
+     * @throws IllegalArgumentException for an unknown variant or location, or an empty cart
+     */
+    public CheckoutResult posSale(String locationId, List<CartLine> cart) {
+        return book.posSale(locationId, List.copyOf(cart));
+    }
+
+    /**
+     * Places an order assigned to a location the caller picks (a merchant-assigned order). Refused when the item is tracked, the variant's policy is DENY and available is less than
      * {@code quantity} (or the tracked item is not stocked at the location); CONTINUE or untracked always accept.
      * Accepted: available -= quantity, committed += quantity at that location.
      *

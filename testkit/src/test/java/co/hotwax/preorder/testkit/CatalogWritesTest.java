@@ -119,20 +119,20 @@ class CatalogWritesTest {
 
     @Test
     void nullCompareDigestOnlyCreates() {
-        f.client.post(METAFIELDS, vars("metafields", List.of(metafield("a"))));
+        f.client.post(METAFIELDS, vars("metafields", List.of(metafield("\"a\""))));
 
-        JsonNode p = f.client.post(METAFIELDS, vars("metafields", List.of(metafield("b", "compareDigest", null))))
-                .data().path("metafieldsSet");
+        JsonNode p = f.client.post(METAFIELDS, vars("metafields", List.of(metafield("\"b\"", "compareDigest",
+                null)))).data().path("metafieldsSet");
 
         assertThat(p.path("userErrors").get(0).path("code").asText()).isEqualTo("STALE_OBJECT");
-        assertThat(f.sim.metafield(f.deny.id(), "hotwax", "preorder")).contains("a");
+        assertThat(f.sim.metafield(f.deny.id(), "hotwax", "preorder")).contains("\"a\"");
     }
 
     @Test
     void moreThan25MetafieldsAreRefusedAndNothingIsWritten() {
         List<Map<String, Object>> many = new ArrayList<>();
         for (int i = 0; i < 26; i++) {
-            Map<String, Object> m = metafield("v" + i);
+            Map<String, Object> m = metafield(Integer.toString(i));
             m.put("key", "key" + i);
             many.add(m);
         }
@@ -145,9 +145,9 @@ class CatalogWritesTest {
 
     @Test
     void metafieldValidationIsAtomic() {
-        Map<String, Object> bad = metafield("x");
+        Map<String, Object> bad = metafield("\"x\"");
         bad.put("key", "k");
-        JsonNode p = f.client.post(METAFIELDS, vars("metafields", List.of(metafield("ok"), bad)))
+        JsonNode p = f.client.post(METAFIELDS, vars("metafields", List.of(metafield("\"ok\""), bad)))
                 .data().path("metafieldsSet");
 
         assertThat(p.path("userErrors").get(0).path("elementIndex").asInt()).isEqualTo(1);

@@ -65,12 +65,12 @@ class HttpProtocolTest {
 
     @Test
     void undefinedFieldIsAValidationErrorShapedLikeShopifys() {
-        JsonClient.Reply r = f.client.post("{ shop { name } }", Map.of());
+        JsonClient.Reply r = f.client.post("{ shopp { name } }", Map.of());
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body().has("data")).isFalse();
         assertThat(r.errors().get(0).path("extensions").path("code").asText()).isEqualTo("undefinedField");
-        assertThat(r.errors().get(0).path("message").asText()).contains("shop").doesNotContain("Validation error");
+        assertThat(r.errors().get(0).path("message").asText()).contains("shopp").doesNotContain("Validation error");
         assertThat(r.errors().get(0).path("locations")).isNotEmpty();
     }
 

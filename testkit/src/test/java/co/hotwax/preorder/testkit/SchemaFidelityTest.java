@@ -50,7 +50,9 @@ class SchemaFidelityTest {
     static final List<String> OPERATIONS = List.of(SimFixture.SET, SimFixture.ADJUST, QueriesTest.VARIANTS,
             QueriesTest.ITEMS, QueriesTest.NODES, QueriesTest.LOCATIONS, InventoryWritesTest.ACTIVATE,
             CatalogWritesTest.ITEM_UPDATE, CatalogWritesTest.BULK, CatalogWritesTest.METAFIELDS,
-            CatalogWritesTest.TAGS_ADD, CatalogWritesTest.TAGS_REMOVE);
+            CatalogWritesTest.TAGS_ADD, CatalogWritesTest.TAGS_REMOVE, AccessScopesTest.SCOPES,
+            AccessScopesTest.VARIANT, AccessScopesTest.LOCATIONS, CostModelTest.LEVELS, CostModelTest.PAGE,
+            SearchIdempotencyAndValuesTest.SEARCH);
 
     @BeforeAll
     static void loadFullSchema() throws Exception {

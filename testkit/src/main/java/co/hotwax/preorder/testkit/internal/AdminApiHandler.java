@@ -45,6 +45,7 @@ public final class AdminApiHandler implements HttpHandler {
     private final FaultPlan faults;
     private final CostGate cost;
     private final ObjectMapper json = new ObjectMapper();
+    private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
 
     /** Creates the handler; {@code token} is compared in constant time and never logged. */
     public AdminApiHandler(String token, Predicate<String> versions, AdminSchema schema, ShopStore store,
@@ -82,6 +83,10 @@ public final class AdminApiHandler implements HttpHandler {
                 return;
             }
             telemetry.request();
+            // Shopify names every answer's request (quote it to support) and the version that served it.
+            exchange.getResponseHeaders().set("X-Request-Id", new java.util.UUID(0x5151_0000_4000L,
+                    0x8000_0000_0000_0000L | requests.incrementAndGet()).toString());
+            exchange.getResponseHeaders().set("X-Shopify-API-Version", m.group(1));
             pause(latency);
             graphql(exchange);
         } catch (InterruptedException e) {
@@ -123,12 +128,15 @@ public final class AdminApiHandler implements HttpHandler {
             send(exchange, 200, admission.refusal(), Map.of());
             return;
         }
-        ExecutionResult result = store.locked(() -> schema.graphql().execute(ExecutionInput.newExecutionInput()
+        ExecutionResult executed = store.locked(() -> schema.graphql().execute(ExecutionInput.newExecutionInput()
                 .query(query).operationName(operationName).variables(variables).build()));
+        // Outside the shop lock: the first recheck builds the full schema, which takes seconds.
+        ExecutionResult result = FullSchemaCheck.refusedBySubset(executed)
+                ? FullSchemaCheck.recheck(executed, query, operationName, variables) : executed;
         if (result.isDataPresent()) {
             telemetry.operations(info.rootFields());
         }
-        Map<String, Object> response = new LinkedHashMap<>(ShopifyErrorShape.reshape(result.toSpecification()));
+        Map<String, Object> response = new LinkedHashMap<>(ShopifyErrorShape.reshape(result.toSpecification(), operationName));
         response.put("extensions", cost.settle(info, variables, admission.requested(), result.getData()));
         String outcome = result.getErrors().isEmpty() ? "ok" : "errors";
         if (fault.kind() == Fault.Kind.APPLIED_RESPONSE_LOST) {

@@ -30,15 +30,15 @@ public final class AdminSchema {
     private final GraphQL graphql;
 
     /** Wires the schema to {@code store}; writes are reported to {@code observer}. */
-    public AdminSchema(ShopStore store, WriteObserver observer, IdempotencyStore keys) {
+    public AdminSchema(ShopStore store, WriteObserver observer, IdempotencyStore keys, AccessScopes scopes) {
         TypeDefinitionRegistry types = new SchemaParser().parse(sdl());
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring();
         Scalars.all().forEach(wiring::scalar);
         wiring.type("Node", t -> t.typeResolver(env -> env.getSchema().getObjectType(typeName(env.getObject()))));
         wiring.type("DisplayableError", t -> t.typeResolver(env -> env.getSchema().getObjectType("UserError")));
-        new QueryWiring(store).wire(wiring);
-        new MutationWiring(new InventoryMutations(store, observer), new CatalogMutations(store, observer), keys)
-                .wire(wiring);
+        new QueryWiring(store, scopes).wire(wiring);
+        new MutationWiring(new InventoryMutations(store, observer), new CatalogMutations(store, observer), keys,
+                scopes).wire(wiring);
         this.schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
         this.graphql = GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(new ShopifyErrors()).build();
     }
@@ -65,7 +65,7 @@ public final class AdminSchema {
         return graphql;
     }
 
-    private static String typeName(Object o) {
+    static String typeName(Object o) {
         if (o instanceof LocationRecord) {
             return "Location";
         } else if (o instanceof ProductRecord) {
@@ -78,6 +78,10 @@ public final class AdminSchema {
             return "InventoryLevel";
         } else if (o instanceof MetafieldRecord) {
             return "Metafield";
+        } else if (o instanceof SellingPlanGroupRecord) {
+            return "SellingPlanGroup";
+        } else if (o instanceof SellingPlanRecord) {
+            return "SellingPlan";
         } else if (o instanceof Map<?, ?> m && m.get("__typename") != null) {
             return m.get("__typename").toString();
         }
@@ -94,7 +98,7 @@ public final class AdminSchema {
             if (e instanceof RequestError r) {
                 error = GraphqlErrorBuilder.newError().message(r.getMessage())
                         .location(params.getSourceLocation()).path(params.getPath())
-                        .extensions(Map.of("code", r.code())).build();
+                        .extensions(r.extensions()).build();
             } else {
                 LOG.warn("simulator fetcher failed at {}", params.getPath(), e);
                 ExceptionWhileDataFetching raw = new ExceptionWhileDataFetching(params.getPath(), e,

@@ -33,6 +33,7 @@ public final class CatalogMutations {
 
     /** {@code inventoryItemUpdate(id:, input:)}: sku and tracked. */
     public Map<String, Object> inventoryItemUpdate(String id, Map<String, Object> input) {
+        requireSimulatedItemInput(input);
         UserErrors errors = new UserErrors();
         ItemRecord item = store.item(id).orElse(null);
         if (item == null) {
@@ -43,6 +44,19 @@ public final class CatalogMutations {
         applyItemInput(item, input);
         observer.write(item.sku(), "inventoryItemUpdate", "tracked=" + item.tracked(), true);
         return errors.payload("inventoryItem", item);
+    }
+
+    /**
+     * Input fields the schema accepts but the simulator would ignore ({@code cost}, {@code requiresShipping}) are
+     * refused with NOT_SIMULATED before anything is written, so a test never passes because a value was dropped.
+     */
+    private static void requireSimulatedItemInput(Map<String, Object> input) {
+        for (String field : List.of("cost", "requiresShipping")) {
+            if (input != null && input.get(field) != null) {
+                throw new RequestError(FullSchemaCheck.NOT_SIMULATED, "Not simulated: InventoryItemInput." + field
+                        + " is valid in Shopify's schema, but the simulator does not implement it");
+            }
+        }
     }
 
     private static void applyItemInput(ItemRecord item, Map<String, Object> input) {
@@ -57,6 +71,11 @@ public final class CatalogMutations {
     /** {@code productVariantsBulkUpdate}: inventoryPolicy and inventoryItem fields of one product's variants. */
     public Map<String, Object> productVariantsBulkUpdate(String productId, List<Map<String, Object>> variants,
             boolean allowPartialUpdates) {
+        for (Map<String, Object> in : variants) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> itemInput = (Map<String, Object>) in.get("inventoryItem");
+            requireSimulatedItemInput(itemInput);
+        }
         UserErrors errors = new UserErrors();
         ProductRecord product = store.product(productId).orElse(null);
         if (product == null) {
@@ -164,6 +183,11 @@ public final class CatalogMutations {
         MetafieldRecord existing = store.metafield(owner, ns, key).orElse(null);
         if (existing == null && in.get("type") == null) {
             errors.add("BLANK", append(base, "type"), "Type can't be blank.", i);
+        }
+        String type = in.get("type") != null ? (String) in.get("type") : existing == null ? null : existing.type();
+        String problem = MetafieldValues.problem(type, (String) in.get("value"));
+        if (problem != null) {
+            errors.add("INVALID_VALUE", append(base, "value"), problem, i);
         }
         if (in.containsKey("compareDigest")) {
             Object digest = in.get("compareDigest");

@@ -16,13 +16,14 @@ public final class CostGate {
     private static final String RATE_LIMIT_DOCS = "https://shopify.dev/api/usage/rate-limits";
 
     private final GraphQLSchema schema;
-    private final QueryCost cost = new QueryCost();
+    private final QueryCost cost;
     private final CostBucket bucket;
 
-    /** Costs documents against {@code schema} and debits {@code bucket}. */
-    public CostGate(GraphQLSchema schema, CostBucket bucket) {
+    /** Costs documents against {@code schema} with {@code cost} and debits {@code bucket}. */
+    public CostGate(GraphQLSchema schema, CostBucket bucket, QueryCost cost) {
         this.schema = schema;
         this.bucket = bucket;
+        this.cost = cost;
     }
 
     /** The outcome of admission: a refusal body to send as-is, or null and the cost debited. */

@@ -29,11 +29,14 @@ final class MutationWiring {
     private final InventoryMutations inventory;
     private final CatalogMutations catalog;
     private final IdempotencyStore keys;
+    private final AccessScopes scopes;
 
-    MutationWiring(InventoryMutations inventory, CatalogMutations catalog, IdempotencyStore keys) {
+    MutationWiring(InventoryMutations inventory, CatalogMutations catalog, IdempotencyStore keys,
+            AccessScopes scopes) {
         this.inventory = inventory;
         this.catalog = catalog;
         this.keys = keys;
+        this.scopes = scopes;
     }
 
     void wire(RuntimeWiring.Builder w) {
@@ -57,8 +60,12 @@ final class MutationWiring {
     private graphql.schema.DataFetcher<Map<String, Object>> guarded(
             Function<DataFetchingEnvironment, Map<String, Object>> body) {
         return env -> {
-            InputLimits.check(env.getArguments());
             String field = env.getField().getName();
+            String scope = AccessScopes.requiredFor(field);
+            if (!scopes.allows(scope)) {
+                throw AccessScopes.denied(field, scope);
+            }
+            InputLimits.check(env.getArguments());
             String key = idempotencyKey(env);
             if (key != null && key.isBlank()) {
                 throw new RequestError(RequestError.BAD_REQUEST,

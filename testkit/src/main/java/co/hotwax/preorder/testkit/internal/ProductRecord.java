@@ -13,6 +13,7 @@ public final class ProductRecord {
     private final String title;
     private final Set<String> tags = new LinkedHashSet<>();
     private final List<VariantRecord> variants = new ArrayList<>();
+    private boolean requiresSellingPlan;
 
     ProductRecord(long number, String title, List<String> tags) {
         this.id = Gid.of("Product", number);
@@ -48,6 +49,15 @@ public final class ProductRecord {
 
     Set<String> mutableTags() {
         return tags;
+    }
+
+    /** Whether the product can only be bought with a selling plan. */
+    public boolean requiresSellingPlan() {
+        return requiresSellingPlan;
+    }
+
+    void requiresSellingPlan(boolean value) {
+        this.requiresSellingPlan = value;
     }
 
     /** The variants, in creation order. */

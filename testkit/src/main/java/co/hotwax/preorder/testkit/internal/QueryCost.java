@@ -76,8 +76,31 @@ public final class QueryCost {
     /** The page size assumed for a connection without {@code first} or {@code last}: Shopify's largest page. */
     public static final int DEFAULT_PAGE_SIZE = 250;
 
-    /** A cost model with Shopify's rules. */
+    private final boolean chargeNodes;
+    private final boolean logarithmic;
+    private final Map<String, Integer> overrides;
+
+    /**
+     * The simulator's first cost model, kept for comparison: a node is charged max(1, its selection) rather than
+     * 1 plus its selection, connections scale linearly, no overrides.
+     */
     public QueryCost() {
+        this(false, false, Map.of());
+    }
+
+    /**
+     * A cost model.
+     *
+     * @param chargeNodes whether each node object costs 1 on top of its selection (Shopify's documented rule: every
+     *                    object field costs 1)
+     * @param logarithmic whether a connection multiplies one node's cost by max(1, ceil(log2 n)) instead of n
+     *                    (see {@code CostModel.Connections.LOGARITHMIC})
+     * @param overrides   root field name to a fixed cost (requested and actual), e.g. one measured on a real store
+     */
+    public QueryCost(boolean chargeNodes, boolean logarithmic, Map<String, Integer> overrides) {
+        this.chargeNodes = chargeNodes;
+        this.logarithmic = logarithmic;
+        this.overrides = Map.copyOf(overrides);
     }
 
     /**
@@ -103,7 +126,7 @@ public final class QueryCost {
      */
     public int requestedCost(GraphQLSchema schema, Document document, String operationName,
                              Map<String, Object> variables) {
-        return new Walk(schema, document, operationName, variables, false).total(null);
+        return new Walk(schema, document, operationName, variables, false, this).total(null);
     }
 
     /**
@@ -122,7 +145,7 @@ public final class QueryCost {
         if (resultData == null) {
             return 0;
         }
-        return new Walk(schema, document, operationName, variables, true).total(resultData);
+        return new Walk(schema, document, operationName, variables, true, this).total(resultData);
     }
 
     /** One costing pass over one operation; in actual mode every step also carries the matching data. */
@@ -132,9 +155,11 @@ public final class QueryCost {
         private final Map<String, FragmentDefinition> fragments = new HashMap<>();
         private final Map<String, Object> variables = new HashMap<>();
         private final boolean actual;
+        private final QueryCost model;
 
         Walk(GraphQLSchema schema, Document document, String operationName, Map<String, Object> variables,
-             boolean actual) {
+             boolean actual, QueryCost model) {
+            this.model = model;
             this.schema = Objects.requireNonNull(schema, "schema");
             Objects.requireNonNull(document, "document");
             this.actual = actual;
@@ -181,15 +206,38 @@ public final class QueryCost {
                 if (definition == null) {
                     continue;
                 }
-                if (mutation) {
+                Integer fixed = model.overrides.get(field.getName());
+                if (fixed != null) {
+                    cost = saturatingAdd(cost, fixed);
+                } else if (mutation) {
                     Object value = valueOf(data, field);
-                    cost = saturatingAdd(cost, saturatingAdd(MUTATION_COST, selectionCost(field.getSelectionSet(),
-                            GraphQLTypeUtil.unwrapAll(definition.getType()), value)));
+                    cost = saturatingAdd(cost, saturatingAdd(mutationCost(field), selectionCost(
+                            field.getSelectionSet(), GraphQLTypeUtil.unwrapAll(definition.getType()), value)));
                 } else {
                     cost = saturatingAdd(cost, fieldCost(field, definition, data));
                 }
             }
             return (int) Math.min(Integer.MAX_VALUE, cost);
+        }
+
+        /**
+         * A mutation root field's own cost: {@value #MUTATION_COST}, or Shopify's documented dynamic cost where the
+         * model charges nodes: {@code productVariantsBulkUpdate} is 10 + 0.2 per variant in the input
+         * (shopify.dev/changelog/dynamic-complexity-for-productvariantsbulkcreate-and-productvariantsbulkupdate-mutations),
+         * rounded up.
+         */
+        private long mutationCost(Field field) {
+            if (model.chargeNodes && field.getName().equals("productVariantsBulkUpdate")) {
+                Object variants = resolve(argument(field, "variants"));
+                int n = variants instanceof Collection<?> c ? c.size() : 0;
+                return MUTATION_COST + (long) Math.ceil(n * 0.2);
+            }
+            return MUTATION_COST;
+        }
+
+        /** One node: 1 plus its selection when the model charges nodes, else max(1, its selection). */
+        private long perNode(long selection) {
+            return model.chargeNodes ? saturatingAdd(1, selection) : Math.max(1, selection);
         }
 
         /** The cost of one field whose parent object is {@code parentData} (ignored in requested mode). */
@@ -249,9 +297,32 @@ public final class QueryCost {
                 }
             }
             if (!actual) {
-                perNodes = saturatingMultiply(pageSize(field), Math.max(1, perNodes));
+                perNodes = saturatingMultiply(scaled(pageSize(field)), perNode(perNodes));
+            } else if (model.logarithmic) {
+                perNodes = logarithmicActual(perNodes, field, connection, value);
             }
             return saturatingAdd(2, perNodes);
+        }
+
+        private long scaled(long pageSize) {
+            if (!model.logarithmic) {
+                return pageSize;
+            }
+            return Math.max(1, (long) Math.ceil(Math.log(Math.max(1, pageSize)) / Math.log(2)));
+        }
+
+        /** Actual mode under logarithmic scaling: the returned nodes' cost scaled like the requested page. */
+        private long logarithmicActual(long summed, Field field, GraphQLObjectType connection, Object value) {
+            int returned = 0;
+            for (Field part : fieldsFor(field.getSelectionSet(), connection)) {
+                if (part.getName().equals("nodes") || part.getName().equals("edges")) {
+                    returned = Math.max(returned, elements(valueOf(value, part)).size());
+                }
+            }
+            if (returned == 0) {
+                return 0;
+            }
+            return saturatingMultiply(scaled(returned), Math.max(1, summed / returned));
         }
 
         /**
@@ -265,7 +336,7 @@ public final class QueryCost {
             long sum = 0;
             for (Object item : items) {
                 Object data = nodeField == null ? item : valueOf(item, nodeField);
-                sum = saturatingAdd(sum, Math.max(1, selectionCost(selection, node, data)));
+                sum = saturatingAdd(sum, perNode(selectionCost(selection, node, data)));
             }
             return sum;
         }
@@ -276,7 +347,7 @@ public final class QueryCost {
             }
             Object ids = resolve(argument(field, "ids"));
             long count = ids instanceof Collection<?> c ? c.size() : 1;
-            return saturatingMultiply(count, Math.max(1, nodesCost(field.getSelectionSet(), element, null, null)));
+            return saturatingMultiply(count, perNode(nodesCost(field.getSelectionSet(), element, null, null)));
         }
 
         private long plainListCost(Field field, GraphQLType element, Object value) {

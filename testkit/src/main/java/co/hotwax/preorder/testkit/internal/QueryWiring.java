@@ -13,9 +13,15 @@ import java.util.function.Predicate;
 /** Data fetchers for the read side: query roots, connections and fields with arguments. */
 final class QueryWiring {
     private final ShopStore store;
+    private final AccessScopes scopes;
 
-    QueryWiring(ShopStore store) {
+    QueryWiring(ShopStore store, AccessScopes scopes) {
         this.store = store;
+        this.scopes = scopes;
+    }
+
+    private AccessScopes scopes() {
+        return scopes;
     }
 
     void wire(RuntimeWiring.Builder w) {
@@ -27,16 +33,24 @@ final class QueryWiring {
                         ? store.locations().stream().findFirst().orElse(null)
                         : store.location(env.getArgument("id")).orElse(null)))
                 .dataFetcher("locations", root(this::locationsPage))
-                .dataFetcher("node", root(env -> store.node(env.getArgument("id"))))
+                .dataFetcher("node", root(env -> {
+                    Object node = store.node(env.getArgument("id"));
+                    requireScopeFor(node, "node");
+                    return node;
+                }))
                 .dataFetcher("nodes", root(env -> {
                     List<String> ids = env.getArgument("ids");
                     List<Object> out = new ArrayList<>();
                     ids.forEach(id -> out.add(store.node(id)));
+                    out.forEach(node -> requireScopeFor(node, "nodes"));
                     return out;
                 }))
                 .dataFetcher("product", root(env -> store.product(env.getArgument("id")).orElse(null)))
                 .dataFetcher("productVariant", root(env -> store.variant(env.getArgument("id")).orElse(null)))
-                .dataFetcher("productVariants", root(this::variantsPage)));
+                .dataFetcher("productVariants", root(this::variantsPage))
+                .dataFetcher("currentAppInstallation", root(env -> appInstallation())));
+        w.type("SellingPlanGroup", t -> t.dataFetcher("sellingPlans", env -> Paging.page(
+                ((SellingPlanGroupRecord) env.getSource()).plans(), SellingPlanRecord::id, env.getArguments())));
         w.type("Location", t -> t
                 .dataFetcher("inventoryLevel", env -> {
                     ItemRecord item = store.item(env.getArgument("inventoryItemId")).orElse(null);
@@ -55,6 +69,8 @@ final class QueryWiring {
                 }));
         w.type("Product", t -> t
                 .dataFetcher("metafield", env -> metafield(((ProductRecord) env.getSource()).id(), env))
+                .dataFetcher("sellingPlanGroups", env -> Paging.page(store.productSellingPlanGroups(
+                        env.getSource()), SellingPlanGroupRecord::id, env.getArguments()))
                 .dataFetcher("variants", env -> {
                     requireOneOf(env, "sortKey", "POSITION", "ID");
                     return Paging.page(((ProductRecord) env.getSource()).variants(), VariantRecord::id,
@@ -62,6 +78,9 @@ final class QueryWiring {
                 }));
         w.type("ProductVariant", t -> t
                 .dataFetcher("metafield", env -> metafield(((VariantRecord) env.getSource()).id(), env))
+                .dataFetcher("sellingPlanGroups", env -> Paging.page(store.sellingPlanGroups(
+                        ((VariantRecord) env.getSource()).id()), SellingPlanGroupRecord::id, env.getArguments()))
+                .dataFetcher("sellableOnlineQuantity", env -> sellableOnline(env.getSource()))
                 .dataFetcher("inventoryQuantity", env -> ((VariantRecord) env.getSource()).inventoryItem().levels()
                         .stream().mapToInt(l -> l.get(QuantityName.AVAILABLE)).sum()));
         w.type("InventoryItem", t -> t
@@ -77,19 +96,33 @@ final class QueryWiring {
         w.type("InventoryAdjustmentGroup", t -> t.dataFetcher("changes", QueryWiring::changes));
     }
 
-    /** Applies Shopify's input-array limit to a root field before fetching it. */
-    static <T> DataFetcher<T> root(DataFetcher<T> fetcher) {
+    /** Checks the token's scope and Shopify's input-array limit on a root field before fetching it. */
+    private <T> DataFetcher<T> root(DataFetcher<T> fetcher) {
         return env -> {
+            String field = env.getField().getName();
+            String scope = AccessScopes.requiredFor(field);
+            if (!scopes.allows(scope)) {
+                throw AccessScopes.denied(field, scope);
+            }
             InputLimits.check(env.getArguments());
             return fetcher.get(env);
         };
     }
 
+    private void requireScopeFor(Object node, String field) {
+        if (node != null) {
+            String scope = AccessScopes.requiredForType(AdminSchema.typeName(node));
+            if (!scopes.allows(scope)) {
+                throw AccessScopes.denied(field, scope);
+            }
+        }
+    }
+
     private Map<String, Object> itemsPage(DataFetchingEnvironment env) {
-        Predicate<String> sku = SearchQuery.skuFilter(env.getArgument("query"));
+        Predicate<SearchQuery.Searchable> filter = SearchQuery.filter(env.getArgument("query"));
         List<ItemRecord> matches = new ArrayList<>();
         for (ItemRecord item : store.items()) {
-            if (sku.test(item.sku())) {
+            if (filter.test(new SearchQuery.Searchable(item.sku(), item.variant().product().id()))) {
                 matches.add(item);
             }
         }
@@ -98,10 +131,10 @@ final class QueryWiring {
 
     private Object variantsPage(DataFetchingEnvironment env) {
         requireAbsent(env, "savedSearchId");
-        Predicate<String> sku = SearchQuery.skuFilter(env.getArgument("query"));
+        Predicate<SearchQuery.Searchable> filter = SearchQuery.filter(env.getArgument("query"));
         List<VariantRecord> matches = new ArrayList<>();
         for (VariantRecord v : store.variants()) {
-            if (sku.test(v.sku())) {
+            if (filter.test(new SearchQuery.Searchable(v.sku(), v.product().id()))) {
                 matches.add(v);
             }
         }
@@ -117,12 +150,41 @@ final class QueryWiring {
     private Object locationsPage(DataFetchingEnvironment env) {
         requireAbsent(env, "query");
         List<LocationRecord> all = new ArrayList<>(store.locations());
+        if (!Boolean.TRUE.equals(env.getArgument("includeInactive"))) {
+            all.removeIf(l -> !l.isActive());
+        }
         if ("ID".equals(String.valueOf((Object) env.getArgument("sortKey")))) {
             all.sort(Comparator.comparingLong(LocationRecord::number));
         } else {
             all.sort(Comparator.comparing(LocationRecord::name).thenComparingLong(LocationRecord::number));
         }
         return Paging.page(all, LocationRecord::id, env.getArguments());
+    }
+
+    /**
+     * What online checkout can sell: the summed available of the active locations that fulfil online orders
+     * (the same sum {@link OrderBook#checkout} checks).
+     */
+    private int sellableOnline(VariantRecord v) {
+        int sum = 0;
+        for (LevelRecord level : v.inventoryItem().levels()) {
+            if (level.location().sellsOnline()) {
+                sum += level.get(QuantityName.AVAILABLE);
+            }
+        }
+        return Math.max(0, sum);
+    }
+
+    private Map<String, Object> appInstallation() {
+        List<Map<String, Object>> scopes = new ArrayList<>();
+        for (String handle : scopes().granted()) {
+            scopes.add(Map.of("handle", handle, "description", AccessScopes.description(handle)));
+        }
+        Map<String, Object> installation = new LinkedHashMap<>();
+        installation.put("__typename", "AppInstallation");
+        installation.put("id", "gid://shopify/AppInstallation/1");
+        installation.put("accessScopes", scopes);
+        return installation;
     }
 
     private Object metafield(String ownerId, DataFetchingEnvironment env) {

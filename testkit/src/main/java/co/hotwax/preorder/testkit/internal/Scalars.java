@@ -17,15 +17,26 @@ final class Scalars {
 
     /** DateTime, URL, Decimal and UnsignedInt64. */
     static List<GraphQLScalarType> all() {
-        return List.of(stringScalar("DateTime"), stringScalar("URL"), stringScalar("Decimal"),
+        return List.of(dateTime(), stringScalar("URL"), stringScalar("Decimal"),
                 stringScalar("UnsignedInt64"));
     }
 
+    /** Shopify's DateTime: ISO 8601 in UTC to whole seconds, e.g. {@code 2026-04-01T10:00:00Z}. */
+    private static GraphQLScalarType dateTime() {
+        return stringScalar("DateTime", value -> value instanceof java.time.Instant instant
+                ? instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString() : value.toString());
+    }
+
     private static GraphQLScalarType stringScalar(String name) {
+        return stringScalar(name, Object::toString);
+    }
+
+    private static GraphQLScalarType stringScalar(String name,
+            java.util.function.Function<Object, String> serializer) {
         return GraphQLScalarType.newScalar().name(name).coercing(new Coercing<Object, String>() {
             @Override
             public String serialize(Object value, GraphQLContext context, Locale locale) {
-                return value.toString();
+                return serializer.apply(value);
             }
 
             @Override

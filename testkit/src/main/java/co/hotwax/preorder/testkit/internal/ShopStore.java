@@ -1,6 +1,7 @@
 package co.hotwax.preorder.testkit.internal;
 
 import co.hotwax.preorder.testkit.InventoryPolicy;
+import co.hotwax.preorder.testkit.SellingPlanReserve;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ public final class ShopStore {
     private final Map<String, ItemRecord> items = new LinkedHashMap<>();
     private final Map<String, LevelRecord> levels = new LinkedHashMap<>();
     private final Map<String, Map<String, MetafieldRecord>> metafieldsByOwner = new LinkedHashMap<>();
+    private final List<String> routingPriority = new ArrayList<>();
+    private final Map<String, SellingPlanGroupRecord> sellingPlanGroups = new LinkedHashMap<>();
 
     /** Creates an empty shop whose timestamps come from {@code clock}. */
     public ShopStore(Clock clock) {
@@ -60,14 +63,61 @@ public final class ShopStore {
         return nextNumber++;
     }
 
-    /** Adds a location. */
-    public LocationRecord addLocation(String name) {
+    /** Adds an active location at the bottom of the routing priority list, as Shopify does with a new one. */
+    public LocationRecord addLocation(String name, boolean fulfillsOnlineOrders) {
         return locked(() -> {
             long n = nextNumber();
-            LocationRecord l = new LocationRecord(Gid.of("Location", n), n, name);
+            LocationRecord l = new LocationRecord(Gid.of("Location", n), n, name, fulfillsOnlineOrders);
             locations.put(l.id(), l);
+            routingPriority.add(l.id());
             return l;
         });
+    }
+
+    /** Sets whether a location fulfils online orders. */
+    public void fulfillsOnlineOrders(String locationId, boolean value) {
+        locked(() -> requireLocation(locationId).fulfillsOnlineOrders(value));
+    }
+
+    /** Activates or deactivates a location. */
+    public void active(String locationId, boolean value) {
+        locked(() -> requireLocation(locationId).active(value));
+    }
+
+    /**
+     * Reorders the fulfilment priority list: the given locations first, in that order, then the others in their
+     * current order.
+     */
+    public void routingPriority(List<String> firstLocationIds) {
+        locked(() -> {
+            List<String> reordered = new ArrayList<>();
+            for (String id : firstLocationIds) {
+                requireLocation(id);
+                if (!reordered.contains(id)) {
+                    reordered.add(id);
+                }
+            }
+            for (String id : routingPriority) {
+                if (!reordered.contains(id)) {
+                    reordered.add(id);
+                }
+            }
+            routingPriority.clear();
+            routingPriority.addAll(reordered);
+        });
+    }
+
+    /** Every location in fulfilment priority order, highest first. */
+    public List<LocationRecord> locationsByPriority() {
+        return locked(() -> routingPriority.stream().map(locations::get).toList());
+    }
+
+    private LocationRecord requireLocation(String id) {
+        LocationRecord l = locations.get(id);
+        if (l == null) {
+            throw new IllegalArgumentException("no location " + id);
+        }
+        return l;
     }
 
     /** Adds a product with tags. */
@@ -117,6 +167,46 @@ public final class ShopStore {
             LevelRecord level = activate(item, location);
             level.add(QuantityName.AVAILABLE, available - level.get(QuantityName.AVAILABLE), now());
         });
+    }
+
+    /** Adds a selling-plan group with one plan, applied to the given variants. */
+    public SellingPlanGroupRecord addSellingPlanGroup(String name, String planName, String category,
+            SellingPlanReserve reserve, List<String> variantIds) {
+        return locked(() -> {
+            for (String v : variantIds) {
+                variant(v).orElseThrow(() -> new IllegalArgumentException("no variant " + v));
+            }
+            String groupId = Gid.of("SellingPlanGroup", nextNumber());
+            SellingPlanRecord plan = new SellingPlanRecord(Gid.of("SellingPlan", nextNumber()), planName, category,
+                    reserve);
+            SellingPlanGroupRecord group = new SellingPlanGroupRecord(groupId, name, name, List.of(plan),
+                    variantIds);
+            sellingPlanGroups.put(groupId, group);
+            return group;
+        });
+    }
+
+    /** Sets whether a product can only be bought with a selling plan. */
+    public void requiresSellingPlan(String productId, boolean value) {
+        locked(() -> product(productId).orElseThrow(() -> new IllegalArgumentException("no product " + productId))
+                .requiresSellingPlan(value));
+    }
+
+    /** The selling-plan groups that apply to a variant, in creation order. */
+    public List<SellingPlanGroupRecord> sellingPlanGroups(String variantId) {
+        return sellingPlanGroups.values().stream().filter(g -> g.variantIds().contains(variantId)).toList();
+    }
+
+    /** The selling-plan groups that apply to any variant of a product. */
+    public List<SellingPlanGroupRecord> productSellingPlanGroups(ProductRecord product) {
+        return sellingPlanGroups.values().stream().filter(g -> product.variants().stream()
+                .anyMatch(v -> g.variantIds().contains(v.id()))).toList();
+    }
+
+    /** A selling plan a variant may be bought with, if {@code planId} names one of its groups' plans. */
+    public Optional<SellingPlanRecord> sellingPlan(String variantId, String planId) {
+        return sellingPlanGroups(variantId).stream().flatMap(g -> g.plans().stream())
+                .filter(p -> p.id().equals(planId)).findFirst();
     }
 
     /** The location with this GID, if any. */
@@ -183,6 +273,9 @@ public final class ShopStore {
             case "InventoryItem" -> items.get(id);
             case "InventoryLevel" -> levels.get(Gid.withoutQuery(id));
             case "Metafield" -> findMetafield(id);
+            case "SellingPlanGroup" -> sellingPlanGroups.get(id);
+            case "SellingPlan" -> sellingPlanGroups.values().stream().flatMap(g -> g.plans().stream())
+                    .filter(p -> p.id().equals(id)).findFirst().orElse(null);
             default -> null;
         };
     }
