@@ -36,29 +36,48 @@ import java.util.function.Consumer;
  * carry a facility). In pooled mode a pre-order's facility is ignored and a stock level must carry no facility (it is
  * the SKU's online total). A pool exists while it has a supply line or a pre-order; stock alone makes no pool.
  *
- * <h2>The rules (brief rules 1-5)</h2>
+ * <h2 id="rules">The rules</h2>
+ * This is the one statement of the allocation rules; the rest of the documentation links here.
  * <ul>
- *   <li>A line's units are its received units, then its units still on order ({@link SupplyLine#onOrder()}); its
- *   buffer comes off the end, so buffer units are never promised: {@code promisable = max(0, capacity - buffer)}.
- *   Lines are ordered by (eta, lineId). Demand is every pre-order whose status
- *   {@linkplain PreOrderStatus#holdsSupply() holds supply} (open, released, returned).</li>
- *   <li>Allocation is a pure function of the current lines and demand, never of arrival order: (1) pinned
+ *   <li><b>Units.</b> A line's units are its received units, then its units still on order
+ *   ({@link SupplyLine#onOrder()}); its buffer comes off the end, so buffer units are never promised:
+ *   {@code promisable = max(0, capacity - buffer)}. Lines are ordered by (eta, lineId), and a line's units are
+ *   taken from the front, so received units are taken first and units received on a line cover its earliest
+ *   pre-orders. Demand is every pre-order whose status {@linkplain PreOrderStatus#holdsSupply() holds supply}
+ *   (open, released, returned).</li>
+ *   <li><b>Allocation</b> is a pure function of the current lines and demand, never of arrival order: (1) pinned
  *   pre-orders, by (placedAt, orderId, lineId), take units of their pinned line as far as its promisable units go;
- *   (2) then released and returned pre-orders, then open ones, each group by (placedAt, orderId, lineId), fill the
- *   remaining promisable units of the lines in (eta, lineId) order, front to back (received units first). A pin to a
- *   line that is not in the pre-order's pool (unknown, or another SKU or facility) is accepted and ignored: the line
- *   may arrive later, and then the pin applies. A pre-order may be split across lines.</li>
- *   <li>Deficit: a pre-order not fully allocated is uncovered; because filling is in time order, these are the
- *   latest placed. They are listed latest first in {@link PoolState#uncoveredPreOrders()} and never dropped.</li>
- *   <li>{@code P_line = max(0, onOrder - buffer - max(0, allocatedOnLine - received))}; pool
+ *   (2) then every pre-order that holds supply, by (placedAt, orderId, lineId), takes the first units left in line
+ *   order. A pre-order released to fulfilment (or returned after that) first takes the first <em>received</em>
+ *   units left on any line of the pool, and units still on order only when no received unit is left: it is being
+ *   shipped from stock. A pin to a line that is not in the pre-order's pool (unknown, or another SKU or facility) is
+ *   accepted and ignored: the line may arrive later, and then the pin applies. A pre-order may be split across
+ *   lines.</li>
+ *   <li><b>A release never moves another pre-order later.</b> Releasing changes no supply, so no customer may be
+ *   told to wait longer because another one was shipped. A released pre-order keeps its place in time order, so
+ *   what the pre-orders placed before it hold never changes; releasing one that holds received units only (the
+ *   OMS ships the pre-orders that a receipt covers) changes no other pre-order at all. One released ahead of the
+ *   queue ships from a received unit that a later-placed pre-order would have held; the later pre-orders then move
+ *   up to the units it leaves, which are never later, and nobody becomes uncovered. Its own promise date becomes
+ *   the ETA of the line it ships from.</li>
+ *   <li><b>Deficit</b>: a pre-order not fully allocated is uncovered; because filling is in time order, these are
+ *   the latest placed. They are listed latest first in {@link PoolState#uncoveredPreOrders()} and never
+ *   dropped.</li>
+ *   <li><b>P</b>: {@code P_line = max(0, onOrder - buffer - max(0, allocatedOnLine - received))}; pool
  *   {@code P = max(0, sum(P_line) - safety)} with {@code safety = max(safetyUnits, ceil(safetyPercent% of
- *   onOrder))}. Received units not allocated are physical stock, not P.</li>
- *   <li>Promise date of a covered pre-order: latest ETA among its allocations plus promise buffer days; null when
- *   uncovered. Next promise date: ETA of the first line (eta order) with {@code P_line > 0} plus buffer days; null
- *   when P is 0. The ETA is stale when that line's ETA is before the book's today.</li>
- *   <li>Listed iff {@code P > 0}, physical ATP {@code <= 0} and the ETA is not stale, or stale under
- *   {@link StaleEtaPolicy#KEEP_AND_FLAG} (then listed and flagged). Otherwise the delist reason is, first match:
- *   {@link PoolState#REASON_NO_UNITS}, {@link PoolState#REASON_IN_STOCK}, {@link PoolState#REASON_ETA_PASSED}.</li>
+ *   onOrder))}. P counts units on order only: a received unit that no pre-order holds is physical stock, which the
+ *   OMS reports in online ATP (and then the pool is delisted as in stock, see below).</li>
+ *   <li><b>Promise dates</b>: a covered pre-order gets the latest ETA among its allocations plus promise buffer
+ *   days; an uncovered one none. The <b>next promise date</b> (the product page) is what the next pre-order would
+ *   get: the ETA of the first line, in line order, with a unit left, received or on order, plus buffer days; null
+ *   when P is 0. Received units that nobody holds come first because they are the front of their line: the book
+ *   cannot tell a pre-order placed after a receipt from one placed before it, and a receipt must not move the
+ *   pre-orders it covers, so the next pre-order takes such a unit too, and P stays as it was. The ETA is stale
+ *   when that line's ETA is before the book's today.</li>
+ *   <li><b>Eligibility</b>: listed iff {@code P > 0}, physical ATP {@code <= 0} and the ETA is not stale, or stale
+ *   under {@link StaleEtaPolicy#KEEP_AND_FLAG} (then listed and flagged). Otherwise the delist reason is, first
+ *   match: {@link PoolState#REASON_NO_UNITS}, {@link PoolState#REASON_IN_STOCK},
+ *   {@link PoolState#REASON_ETA_PASSED}.</li>
  * </ul>
  *
  * <h2>Today</h2>
@@ -174,8 +193,8 @@ public final class PreorderBook {
     }
 
     /**
-     * Releases an open pre-order to fulfilment (RELEASED; it keeps its units and is allocated before open ones).
-     * Releasing a released one changes nothing.
+     * Releases an open pre-order to fulfilment (RELEASED): it keeps its place in time order and takes received units
+     * first, and no other pre-order moves later (see the rules). Releasing a released one changes nothing.
      *
      * @param orderId the sales order
      * @param lineId the line within it

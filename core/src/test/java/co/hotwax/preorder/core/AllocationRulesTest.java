@@ -16,7 +16,10 @@ import static co.hotwax.preorder.core.Fixtures.order;
 import static co.hotwax.preorder.core.Fixtures.po;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Brief rules 1-5 one at a time: allocation order, pins, buffers, safety, promise dates, eligibility. */
+/**
+ * The rules stated on {@link PreorderBook} one at a time: allocation order, pins, releases, buffers, safety, promise
+ * dates, eligibility.
+ */
 class AllocationRulesTest {
     private static final String SKU = "RED-M";
     private final Fixtures.SettableClock clock = new Fixtures.SettableClock(NOW);
@@ -119,19 +122,23 @@ class AllocationRulesTest {
     }
 
     @Test
-    void releasedAndReturnedPreOrdersAreServedBeforeOpenOnes() {
+    void releasedAndReturnedPreOrdersTakeTheReceivedUnitsLeftInTimeOrder() {
         PreorderBook book = book();
-        book.upsertSupplyLine(po("L1", SKU, 10, JUN_01).withReceived(4));
-        book.upsertPreOrder(order("open-early", SKU, 4, 1));
-        book.upsertPreOrder(order("released-late", SKU, 4, 5).withStatus(PreOrderStatus.RELEASED));
-        book.upsertPreOrder(order("returned-later", SKU, 2, 6).withStatus(PreOrderStatus.RETURNED));
+        book.upsertSupplyLine(po("A", SKU, 10, JUN_01).withReceived(2));
+        book.upsertSupplyLine(po("B", SKU, 5, JUL_01).withReceived(5));
+        book.upsertPreOrder(order("open-early", SKU, 3, 1));
+        book.upsertPreOrder(order("released", SKU, 4, 5).withStatus(PreOrderStatus.RELEASED));
+        book.upsertPreOrder(order("returned", SKU, 2, 6).withStatus(PreOrderStatus.RETURNED));
         book.upsertPreOrder(order("open-late", SKU, 1, 7));
-        assertThat(book.preOrder("released-late", "1").orElseThrow().covered()).isEqualTo(4);
-        assertThat(book.preOrder("returned-later", "1").orElseThrow().covered()).isEqualTo(2);
-        assertThat(book.preOrder("open-early", "1").orElseThrow().covered()).isEqualTo(4);
-        assertThat(book.preOrder("open-late", "1").orElseThrow().covered()).isZero();
-        assertThat(pool(book).uncoveredPreOrders()).containsExactly("open-late/1");
-        assertThat(pool(book).openUnitsByChannel()).containsExactly(java.util.Map.entry(Fixtures.SHOP, 5L));
+        // open-early, placed first, keeps A's received units; the released one takes B's, before A's on order
+        assertThat(allocations(book, "open-early")).containsExactly(new Allocation("A", "PO-A", 3, JUN_01));
+        assertThat(allocations(book, "released")).containsExactly(new Allocation("B", "PO-B", 4, JUL_01));
+        // the last received unit, then the first unit left in line order (A, on order)
+        assertThat(allocations(book, "returned")).containsExactly(new Allocation("A", "PO-A", 1, JUN_01),
+                new Allocation("B", "PO-B", 1, JUL_01));
+        assertThat(allocations(book, "open-late")).containsExactly(new Allocation("A", "PO-A", 1, JUN_01));
+        assertThat(pool(book).preorderable()).as("A: 8 on order, 3 of them held").isEqualTo(5);
+        assertThat(pool(book).openUnitsByChannel()).containsExactly(java.util.Map.entry(Fixtures.SHOP, 4L));
     }
 
     @Test

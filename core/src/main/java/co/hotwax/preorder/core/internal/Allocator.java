@@ -3,15 +3,18 @@ package co.hotwax.preorder.core.internal;
 import co.hotwax.preorder.core.BookPolicy;
 import co.hotwax.preorder.core.PoolState;
 import co.hotwax.preorder.core.StaleEtaPolicy;
-import co.hotwax.preorder.spi.PreOrderStatus;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 
 /**
- * Computes one pool's outcome from its inputs alone (brief rules 1-5): the canonical allocation, P, the next promise
- * date, staleness and eligibility. Allocation-free and linear in the pool's lines and pre-orders, so it can run on
- * every event.
+ * Computes one pool's outcome from its inputs alone, by the rules stated once on
+ * {@link co.hotwax.preorder.core.PreorderBook} (section "The rules"): the allocation, P, the next promise date,
+ * staleness and eligibility. Allocation-free and linear in the pool's lines and pre-orders, so it can run on every
+ * event.
+ *
+ * <p>A line's units are its received units, then its units still on order, less the buffer off the end; the
+ * allocation takes each line's units from the front, so {@link LineEntry#allocated} says which units are taken.
  */
 final class Allocator {
     /** Receives every take of units while allocating, for callers that need the allocations themselves. */
@@ -47,49 +50,35 @@ final class Allocator {
         for (int i = 0, n = lines.size(); i < n; i++) {
             lines.get(i).allocated = 0;
         }
-        long[] r = pool.rows;
+        OrderRows orders = pool.orders;
         boolean anyPinned = false;
-        boolean anyReleased = false;
-        for (int b = 0, end = pool.orders.size() * Pool.STRIDE; b < end; b += Pool.STRIDE) {
-            // The last outcome becomes the previous one (for the event diff) as it is cleared.
-            r[b + Pool.PREV_COVERED] = r[b + Pool.COVERED];
-            r[b + Pool.PREV_PROMISE_DAY] = r[b + Pool.PROMISE_DAY];
-            Pool.setPrevCategory(r, b, Pool.category(r, b));
-            r[b + Pool.COVERED] = 0;
-            r[b + Pool.PROMISE_DAY] = OrderEntry.NO_DAY;
-            PreOrderStatus s = Pool.status(r, b);
-            anyPinned |= Pool.pinned(r, b) && s != PreOrderStatus.CANCELLED;
-            anyReleased |= s == PreOrderStatus.RELEASED || s == PreOrderStatus.RETURNED;
+        for (int i = 0, n = orders.size(); i < n; i++) {
+            orders.rollToPrevious(i);
+            anyPinned |= orders.isPinned(i) && orders.holdsSupply(i);
         }
         if (anyPinned) {
-            allocatePinned(pool, sink);
+            takePinnedLines(pool, sink);
         }
-        int cursor = 0;
-        if (anyReleased) {
-            cursor = fill(pool, cursor, true, sink);
-        }
-        fill(pool, cursor, false, sink);
+        serveInTimeOrder(pool, sink);
     }
 
     /**
-     * Step 1: pinned pre-orders take from their pinned line, in time order, as far as it goes. A pin to a line
-     * outside the pool counts for nothing. The pinned line is found among the pool's few lines by the id's hash,
-     * kept in the row, rather than in the book's index, whose probe would read several far-away objects.
+     * Pinned pre-orders take from their pinned line, in time order, as far as it goes. A pin to a line outside the
+     * pool counts for nothing. The pinned line is found among the pool's few lines by the id's hash, kept in the
+     * row, rather than in the book's index, whose probe would read several far-away objects.
      */
-    private static void allocatePinned(Pool pool, Sink sink) {
-        long[] r = pool.rows;
-        ArrayList<OrderEntry> orders = pool.orders;
+    private static void takePinnedLines(Pool pool, Sink sink) {
+        OrderRows orders = pool.orders;
         ArrayList<LineEntry> lines = pool.lines;
         for (int i = 0, n = orders.size(); i < n; i++) {
-            int b = i * Pool.STRIDE;
-            if (!Pool.pinned(r, b) || Pool.status(r, b) == PreOrderStatus.CANCELLED) {
+            if (!orders.isPinned(i) || !orders.holdsSupply(i)) {
                 continue;
             }
-            int hash = Pool.pinHash(r, b);
+            int hash = orders.pinHash(i);
             for (int j = 0, m = lines.size(); j < m; j++) {
                 LineEntry line = lines.get(j);
-                if (line.idHash == hash && line.lineId.equals(orders.get(i).pinnedLineId)) {
-                    take(pool, i, line, Math.min(r[b + Pool.QUANTITY], line.free()), sink);
+                if (line.idHash == hash && line.lineId.equals(orders.entry(i).pinnedLineId)) {
+                    take(pool, i, line, Math.min(orders.quantity(i), line.unitsLeft()), sink);
                     break;
                 }
             }
@@ -97,51 +86,58 @@ final class Allocator {
     }
 
     /**
-     * Step 2: one group (released/returned, or open) by time order fills the lines' free units in (eta, lineId)
-     * order. Lines before the cursor are full, and stay so, which keeps the whole pass linear.
+     * Then every pre-order that holds supply, in time order, takes the first units left in line order; one that was
+     * released (or returned) first takes the first received units left on any line. Two cursors keep the pass
+     * linear: lines before {@code firstWithUnits} have no unit left, lines before {@code firstWithReceived} no
+     * received unit left, and taking never gives a unit back.
      */
-    private static int fill(Pool pool, int cursor, boolean releasedGroup, Sink sink) {
-        ArrayList<LineEntry> lines = pool.lines;
-        long[] r = pool.rows;
-        int lineCount = lines.size();
-        for (int i = 0, n = pool.orders.size(); i < n && cursor < lineCount; i++) {
-            int b = i * Pool.STRIDE;
-            PreOrderStatus s = Pool.status(r, b);
-            boolean inGroup = releasedGroup
-                    ? s == PreOrderStatus.RELEASED || s == PreOrderStatus.RETURNED
-                    : s == PreOrderStatus.OPEN;
-            if (!inGroup) {
+    private static void serveInTimeOrder(Pool pool, Sink sink) {
+        OrderRows orders = pool.orders;
+        int lineCount = pool.lines.size();
+        int firstWithUnits = 0;
+        int firstWithReceived = 0;
+        for (int i = 0, n = orders.size(); i < n && firstWithUnits < lineCount; i++) {
+            if (!orders.holdsSupply(i)) {
                 continue;
             }
-            long need = r[b + Pool.QUANTITY] - r[b + Pool.COVERED];
-            while (need > 0 && cursor < lineCount) {
-                LineEntry line = lines.get(cursor);
-                long free = line.free();
-                if (free <= 0) {
-                    cursor++;
-                    continue;
-                }
-                long t = Math.min(need, free);
-                take(pool, i, line, t, sink);
-                need -= t;
+            if (orders.wasReleased(i)) {
+                firstWithReceived = takeInLineOrder(pool, i, firstWithReceived, true, sink);
             }
+            firstWithUnits = takeInLineOrder(pool, i, firstWithUnits, false, sink);
         }
-        return cursor;
     }
 
-    private static void take(Pool pool, int order, LineEntry line, long quantity, Sink sink) {
-        if (quantity <= 0) {
+    /**
+     * Pre-order {@code i} takes units left on the lines from {@code first} on, in line order, until it is covered.
+     *
+     * @param receivedOnly take received units only
+     * @return the first line that may still have such units
+     */
+    private static int takeInLineOrder(Pool pool, int i, int first, boolean receivedOnly, Sink sink) {
+        ArrayList<LineEntry> lines = pool.lines;
+        int line = first;
+        long need = pool.orders.missing(i);
+        while (need > 0 && line < lines.size()) {
+            LineEntry l = lines.get(line);
+            long units = Math.min(need, receivedOnly ? l.receivedLeft() : l.unitsLeft());
+            if (units <= 0) {
+                line++;
+                continue;
+            }
+            take(pool, i, l, units, sink);
+            need -= units;
+        }
+        return line;
+    }
+
+    private static void take(Pool pool, int order, LineEntry line, long units, Sink sink) {
+        if (units <= 0) {
             return;
         }
-        long[] r = pool.rows;
-        int b = order * Pool.STRIDE;
-        line.allocated += quantity;
-        r[b + Pool.COVERED] += quantity;
-        if (line.etaDay > r[b + Pool.PROMISE_DAY]) {
-            r[b + Pool.PROMISE_DAY] = line.etaDay;
-        }
+        line.allocated += units;
+        pool.orders.take(order, units, line.etaDay);
         if (sink != null) {
-            sink.take(pool.orders.get(order), line, quantity);
+            sink.take(pool.orders.entry(order), line, units);
         }
     }
 
@@ -152,16 +148,13 @@ final class Allocator {
         long onOrder = 0;
         long promisable = 0;
         long allocated = 0;
-        LocalDate firstWithP = null;
-        long firstWithPDay = OrderEntry.NO_DAY;
+        LineEntry nextUnitLine = null;
         for (int i = 0, n = lines.size(); i < n; i++) {
             LineEntry line = lines.get(i);
-            long p = line.preorderable();
-            if (p > 0 && firstWithP == null) {
-                firstWithP = line.eta;
-                firstWithPDay = line.etaDay;
+            if (nextUnitLine == null && line.unitsLeft() > 0) {
+                nextUnitLine = line;
             }
-            sumP += p;
+            sumP += line.preorderable();
             onOrder += line.onOrder;
             promisable += line.promisable;
             allocated += line.allocated;
@@ -170,30 +163,32 @@ final class Allocator {
         pool.promisable = promisable;
         pool.allocated = allocated;
         pool.preorderable = Math.max(0, sumP - policy.safetyFor(onOrder));
-        LocalDate nextEta = pool.preorderable > 0 ? firstWithP : null;
-        pool.nextEtaDay = pool.preorderable > 0 ? firstWithPDay : OrderEntry.NO_DAY;
+        // The next pre-order takes the first unit left in line order, received or on order (see PreorderBook's
+        // rules); whenever P > 0 some line has one.
+        boolean next = pool.preorderable > 0 && nextUnitLine != null;
+        LocalDate nextEta = next ? nextUnitLine.eta : null;
+        pool.nextEtaDay = next ? nextUnitLine.etaDay : OrderEntry.NO_DAY;
         if (pool.nextEta != nextEta) {
             // Reference stores only on change: each one into an old object costs G1 card refinement.
             pool.nextEta = nextEta;
         }
-        settle(pool);
+        categorize(pool.orders);
         applyEligibility(pool, policy, today);
     }
 
-    /** Categories and promise dates: only a fully covered pre-order keeps the latest ETA take() tracked. */
-    private static void settle(Pool pool) {
-        long[] r = pool.rows;
-        for (int b = 0, end = pool.orders.size() * Pool.STRIDE; b < end; b += Pool.STRIDE) {
+    /** Categories and promise dates: only a fully covered pre-order keeps the latest ETA its takes tracked. */
+    private static void categorize(OrderRows orders) {
+        for (int i = 0, n = orders.size(); i < n; i++) {
             byte category;
-            if (Pool.status(r, b) == PreOrderStatus.CANCELLED) {
+            if (!orders.holdsSupply(i)) {
                 category = OrderEntry.INACTIVE;
-            } else if (r[b + Pool.COVERED] >= r[b + Pool.QUANTITY]) {
+            } else if (orders.missing(i) <= 0) {
                 category = OrderEntry.COVERED;
             } else {
                 category = OrderEntry.UNCOVERED;
-                r[b + Pool.PROMISE_DAY] = OrderEntry.NO_DAY;
+                orders.dropPromise(i);
             }
-            Pool.setCategory(r, b, category);
+            orders.setCategory(i, category);
         }
     }
 

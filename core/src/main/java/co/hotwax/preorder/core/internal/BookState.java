@@ -44,7 +44,7 @@ public final class BookState {
     /** Channel strings shared by the pre-orders, see {@link #channel}. */
     private final HashMap<String, String> channels = new HashMap<>();
     /** The row of a pre-order moving between pools, from its old pool to its new one within one call. */
-    private final long[] movingRow = new long[Pool.STRIDE];
+    private final long[] movingRow = OrderRows.rowBuffer();
 
     private EntryIndex<LineEntry> linesById = new EntryIndex<>(LineEntry.IDS, 0);
     private EntryIndex<OrderEntry> ordersByKey = new EntryIndex<>(OrderEntry.IDS, 0);
@@ -459,8 +459,7 @@ public final class BookState {
             OrderEntry e = new OrderEntry(p, channel(p.channel()));
             into.add(e);
             Pool pool = newPools.computeIfAbsent(key, Pool::new);
-            pool.orders.add(e);
-            e.pool = pool;
+            pool.appendOrder(e);
         }, rejected);
     }
 

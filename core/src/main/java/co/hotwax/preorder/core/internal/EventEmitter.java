@@ -47,9 +47,9 @@ final class EventEmitter {
             listener.onEvent(new BookEvent.NextPromiseDateChanged(sku, facility, promise(pool.prevNextEta()),
                     promise(pool.nextEta)));
         }
-        long[] r = pool.rows;
-        for (int i = 0, n = pool.orders.size(); i < n; i++) {
-            changed |= emitOrder(pool, r, i, sku, facility);
+        OrderRows orders = pool.orders;
+        for (int i = 0, n = orders.size(); i < n; i++) {
+            changed |= emitOrder(orders, i, sku, facility);
         }
         if (changed) {
             listener.onEvent(new BookEvent.PoolChanged(pool.key));
@@ -57,28 +57,25 @@ final class EventEmitter {
     }
 
     /** Emits the events of pre-order {@code i} of the pool; reads its entry only when its outcome changed. */
-    private boolean emitOrder(Pool pool, long[] r, int i, String sku, String facility) {
-        int b = i * Pool.STRIDE;
-        byte now = Pool.category(r, b);
-        byte before = Pool.prevCategory(r, b);
-        long covered = r[b + Pool.COVERED];
-        long day = r[b + Pool.PROMISE_DAY];
-        long prevDay = r[b + Pool.PREV_PROMISE_DAY];
-        if (now == before && covered == r[b + Pool.PREV_COVERED] && day == prevDay) {
+    private boolean emitOrder(OrderRows orders, int i, String sku, String facility) {
+        if (!orders.outcomeChanged(i)) {
             return false;
         }
+        byte now = orders.category(i);
+        byte before = orders.previousCategory(i);
         if (now == OrderEntry.UNCOVERED && before != OrderEntry.UNCOVERED) {
-            OrderEntry o = pool.orders.get(i);
-            listener.onEvent(new BookEvent.PreOrderUncovered(o.orderId, o.lineId, sku, facility,
-                    r[b + Pool.QUANTITY] - covered));
+            OrderEntry o = orders.entry(i);
+            listener.onEvent(new BookEvent.PreOrderUncovered(o.orderId, o.lineId, sku, facility, orders.missing(i)));
         } else if (now == OrderEntry.COVERED && before == OrderEntry.UNCOVERED) {
-            OrderEntry o = pool.orders.get(i);
+            OrderEntry o = orders.entry(i);
             listener.onEvent(new BookEvent.PreOrderCovered(o.orderId, o.lineId, sku, facility,
-                    promise(OrderEntry.date(day))));
-        } else if (now == OrderEntry.COVERED && before == OrderEntry.COVERED && day != prevDay) {
-            OrderEntry o = pool.orders.get(i);
+                    promise(OrderEntry.date(orders.promiseDay(i)))));
+        } else if (now == OrderEntry.COVERED && before == OrderEntry.COVERED
+                && orders.promiseDay(i) != orders.previousPromiseDay(i)) {
+            OrderEntry o = orders.entry(i);
             listener.onEvent(new BookEvent.PromiseDateChanged(o.orderId, o.lineId, sku, facility,
-                    promise(OrderEntry.date(prevDay)), promise(OrderEntry.date(day))));
+                    promise(OrderEntry.date(orders.previousPromiseDay(i))),
+                    promise(OrderEntry.date(orders.promiseDay(i)))));
         }
         return true;
     }

@@ -76,9 +76,17 @@ final class LineEntry {
         return other.eta().toEpochDay() == etaDay;
     }
 
-    /** Units still promisable after the allocation so far. */
-    long free() {
+    /** Promisable units the allocation so far left, received or on order; negative counts as none. */
+    long unitsLeft() {
         return promisable - allocated;
+    }
+
+    /**
+     * Received units the allocation so far left: the line's units are taken from the front, and its received units
+     * are the front (the buffer comes off the end); negative counts as none.
+     */
+    long receivedLeft() {
+        return Math.min(received, promisable) - allocated;
     }
 
     /** P of this line: on-order units outside the buffer that no pre-order took. */

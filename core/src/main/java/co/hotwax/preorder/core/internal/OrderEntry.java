@@ -108,7 +108,7 @@ final class OrderEntry {
         this.placedSecond = order.placedAt().getEpochSecond();
         this.placedNano = order.placedAt().getNano();
         if (pool != null) {
-            pool.loadInputs(this);
+            pool.orders.loadInputs(this);
         }
     }
 
@@ -143,32 +143,28 @@ final class OrderEntry {
     void setStatus(PreOrderStatus status) {
         this.status = status;
         if (pool != null) {
-            pool.loadInputs(this);
+            pool.orders.loadInputs(this);
         }
     }
 
     /** Units covered by the last recompute; the entry must be in a pool. */
     long covered() {
-        return pool.rows[slot * Pool.STRIDE + Pool.COVERED];
+        return pool.orders.covered(slot);
     }
 
     /** Latest ETA of the allocations as an epoch day, {@link #NO_DAY} when not fully covered; in a pool. */
     long promiseDay() {
-        return pool.rows[slot * Pool.STRIDE + Pool.PROMISE_DAY];
+        return pool.orders.promiseDay(slot);
     }
 
     /** The category as of the last recompute ({@link #ABSENT} before the first); in a pool. */
     byte category() {
-        return Pool.category(pool.rows, slot * Pool.STRIDE);
+        return pool.orders.category(slot);
     }
 
     /** Takes the outcome of the same pre-order from a previous state as the one before the call. */
     void capturePrevFrom(OrderEntry old) {
-        long[] r = pool.rows;
-        int b = slot * Pool.STRIDE;
-        Pool.setPrevCategory(r, b, old.category());
-        r[b + Pool.PREV_PROMISE_DAY] = old.promiseDay();
-        r[b + Pool.PREV_COVERED] = old.covered();
+        pool.orders.setPrevious(slot, old.category(), old.covered(), old.promiseDay());
     }
 
     /**

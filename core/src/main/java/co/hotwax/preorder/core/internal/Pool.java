@@ -2,11 +2,9 @@ package co.hotwax.preorder.core.internal;
 
 import co.hotwax.preorder.core.PoolKey;
 import co.hotwax.preorder.core.PoolState;
-import co.hotwax.preorder.spi.PreOrderStatus;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 
 /**
@@ -14,21 +12,6 @@ import java.util.Collections;
  * outcome, plus the outcome as it was before the current call so the call's events can be derived by a diff.
  */
 final class Pool {
-    /** Row layout of {@link #rows}: one row of {@link #STRIDE} longs per pre-order, parallel to {@link #orders}. */
-    static final int QUANTITY = 0;
-    static final int COVERED = 1;
-    static final int PROMISE_DAY = 2;
-    static final int PREV_COVERED = 3;
-    static final int PREV_PROMISE_DAY = 4;
-    /**
-     * Status ordinal (bits 0-7), pinned (bit 8), category (bits 16-23), previous category (bits 24-31), the pinned
-     * lineId's hash (bits 32-63).
-     */
-    static final int FLAGS = 5;
-    static final int STRIDE = 6;
-    private static final long PINNED = 1L << 8;
-    private static final PreOrderStatus[] STATUSES = PreOrderStatus.values();
-
     final PoolKey key;
     /**
      * The key's parts, copied: an upsert checks that the entry stays in its pool by comparing them, and the copy
@@ -47,14 +30,8 @@ final class Pool {
     private final long skuC;
     private final int skuLength;
     final ArrayList<LineEntry> lines = new ArrayList<>(2);
-    /** The pre-orders in time order; entry {@code i} has {@code slot == i} and its hot values in row {@code i}. */
-    final ArrayList<OrderEntry> orders = new ArrayList<>(4);
-    /**
-     * The values the allocator and the event diff read for every pre-order on every recompute, in one flat array
-     * (structure of arrays): a recompute reads a few adjacent cache lines instead of one scattered object per
-     * pre-order, which was the main cost of an event on a catalog larger than the CPU cache.
-     */
-    long[] rows = new long[4 * STRIDE];
+    /** The pre-orders in time order, with the values every recompute reads and writes. */
+    final OrderRows orders = new OrderRows();
     long physicalAtp;
 
     long preorderable;
@@ -142,12 +119,12 @@ final class Pool {
     }
 
     boolean isEmpty() {
-        return lines.isEmpty() && orders.isEmpty();
+        return lines.isEmpty() && orders.size() == 0;
     }
 
     /**
      * Remembers the pool's outcome as the one before the current call. Its pre-orders remember theirs when the
-     * recompute resets them ({@link OrderEntry#resetForRecompute()}), which saves a pass.
+     * recompute clears them ({@link OrderRows#rollToPrevious}), which saves a pass.
      */
     void capturePrev() {
         capturePrevFrom(this);
@@ -155,12 +132,7 @@ final class Pool {
 
     /** For a call that changes no allocation: every pre-order's previous outcome is its current one. */
     void keepOrdersPrev() {
-        long[] r = rows;
-        for (int i = 0, n = orders.size() * STRIDE; i < n; i += STRIDE) {
-            r[i + PREV_COVERED] = r[i + COVERED];
-            r[i + PREV_PROMISE_DAY] = r[i + PROMISE_DAY];
-            r[i + FLAGS] = (r[i + FLAGS] & ~(0xFFL << 24)) | ((r[i + FLAGS] >>> 16 & 0xFF) << 24);
-        }
+        orders.keepOutcomesAsPrevious();
     }
 
     /** Takes another pool's current outcome (the same pool in a previous state) as the one before the call. */
@@ -223,121 +195,41 @@ final class Pool {
      *
      * @param e the entry, in no pool
      * @param moved the row {@link #removeOrder} saved when the entry moves from another pool; null for a pre-order
-     *              new to the book (nothing covered, no date, {@link OrderEntry#ABSENT} before and now)
+     *              new to the book
      */
     void insertOrder(OrderEntry e, long[] moved) {
-        int i = Collections.binarySearch(orders, e, OrderEntry.ORDER);
-        i = i < 0 ? -i - 1 : i;
-        orders.add(i, e);
-        int n = orders.size();
-        if (rows.length < n * STRIDE) {
-            rows = Arrays.copyOf(rows, Math.max(n * STRIDE, rows.length * 2));
-        }
-        System.arraycopy(rows, i * STRIDE, rows, (i + 1) * STRIDE, (n - 1 - i) * STRIDE);
         e.pool = this;
-        renumberFrom(i + 1);
-        e.slot = i;
-        if (moved == null) {
-            newRow(i);
-        } else {
-            System.arraycopy(moved, 0, rows, i * STRIDE, STRIDE);
-        }
-        loadInputs(e);
-    }
-
-    /** The outcome row of a pre-order new to the book; the inputs are loaded after. */
-    private void newRow(int i) {
-        int b = i * STRIDE;
-        rows[b + COVERED] = 0;
-        rows[b + PROMISE_DAY] = OrderEntry.NO_DAY;
-        rows[b + PREV_COVERED] = 0;
-        rows[b + PREV_PROMISE_DAY] = OrderEntry.NO_DAY;
-        rows[b + FLAGS] = 0;
-        setCategory(rows, b, OrderEntry.ABSENT);
-        setPrevCategory(rows, b, OrderEntry.ABSENT);
+        orders.insert(e, moved);
     }
 
     /**
      * Removes a pre-order; must be called while the entry still holds the record it was inserted with.
      *
      * @param e the entry, in this pool
-     * @param saveTo receives the entry's row ({@link #STRIDE} longs), for {@link #insertOrder} into its new pool
+     * @param saveTo receives the entry's row ({@link OrderRows#rowBuffer()}), for {@link #insertOrder} into its new
+     *               pool
      */
     void removeOrder(OrderEntry e, long[] saveTo) {
-        int i = Collections.binarySearch(orders, e, OrderEntry.ORDER);
-        if (i < 0 || orders.get(i) != e) {
+        if (!orders.remove(e, saveTo)) {
             throw new IllegalStateException("pre-order " + e.key() + " is not in pool " + key);
         }
-        System.arraycopy(rows, i * STRIDE, saveTo, 0, STRIDE);
-        orders.remove(i);
-        int n = orders.size();
-        System.arraycopy(rows, (i + 1) * STRIDE, rows, i * STRIDE, (n - i) * STRIDE);
         e.pool = null;
-        renumberFrom(i);
     }
 
-    private void renumberFrom(int from) {
-        for (int i = from, n = orders.size(); i < n; i++) {
-            orders.get(i).slot = i;
-        }
-    }
-
-    /** Copies an entry's inputs (quantity, status, pin) into its row, after they changed in place. */
-    void loadInputs(OrderEntry e) {
-        int b = e.slot * STRIDE;
-        rows[b + QUANTITY] = e.quantity;
-        String pin = e.pinnedLineId;
-        rows[b + FLAGS] = (rows[b + FLAGS] & 0xFFFF0000L) | e.status.ordinal()
-                | (pin == null ? 0 : PINNED | (long) pin.hashCode() << 32);
-    }
-
-    /** Fills the rows from the entries, once after a bulk load and sort. */
-    private void loadRows() {
-        int n = orders.size();
-        rows = new long[Math.max(1, n) * STRIDE];
-        for (int i = 0; i < n; i++) {
-            OrderEntry e = orders.get(i);
-            e.slot = i;
-            newRow(i);
-            loadInputs(e);
-        }
-    }
-
-    // Row accessors: the base of row i is i * STRIDE.
-
-    static PreOrderStatus status(long[] r, int b) {
-        return STATUSES[(int) (r[b + FLAGS] & 0xFF)];
-    }
-
-    static boolean pinned(long[] r, int b) {
-        return (r[b + FLAGS] & PINNED) != 0;
-    }
-
-    static int pinHash(long[] r, int b) {
-        return (int) (r[b + FLAGS] >>> 32);
-    }
-
-    static byte category(long[] r, int b) {
-        return (byte) (r[b + FLAGS] >>> 16);
-    }
-
-    static byte prevCategory(long[] r, int b) {
-        return (byte) (r[b + FLAGS] >>> 24);
-    }
-
-    static void setCategory(long[] r, int b, byte category) {
-        r[b + FLAGS] = (r[b + FLAGS] & ~(0xFFL << 16)) | ((category & 0xFFL) << 16);
-    }
-
-    static void setPrevCategory(long[] r, int b, byte category) {
-        r[b + FLAGS] = (r[b + FLAGS] & ~(0xFFL << 24)) | ((category & 0xFFL) << 24);
+    /**
+     * Adds a pre-order during a bulk load, out of order; {@link #sortAll()} must follow.
+     *
+     * @param e the entry, in no pool
+     */
+    void appendOrder(OrderEntry e) {
+        orders.append(e);
+        e.pool = this;
     }
 
     /** Sorts lines and pre-orders once after a bulk load. */
     void sortAll() {
         lines.sort(LineEntry.ORDER);
-        orders.sort(OrderEntry.ORDER);
-        loadRows();
+        orders.sortAndLoad();
     }
 
     /** Whether this pool holds exactly the same inputs as another (same records in the same order, same ATP). */
@@ -352,7 +244,7 @@ final class Pool {
             }
         }
         for (int i = 0, n = orders.size(); i < n; i++) {
-            if (!orders.get(i).sameValues(other.orders.get(i))) {
+            if (!orders.entry(i).sameValues(other.orders.entry(i))) {
                 return false;
             }
         }

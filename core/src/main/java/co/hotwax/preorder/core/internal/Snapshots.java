@@ -18,13 +18,13 @@ final class Snapshots {
     static PoolState pool(Pool pool, EventEmitter dates) {
         TreeMap<String, Long> byChannel = new TreeMap<>();
         ArrayList<String> uncovered = new ArrayList<>();
-        ArrayList<OrderEntry> orders = pool.orders;
+        OrderRows orders = pool.orders;
         for (int i = orders.size() - 1; i >= 0; i--) {
-            OrderEntry o = orders.get(i);
+            OrderEntry o = orders.entry(i);
             if (o.status == PreOrderStatus.OPEN) {
                 byChannel.merge(o.channel, o.quantity, Long::sum);
             }
-            if (o.category() == OrderEntry.UNCOVERED) {
+            if (orders.category(i) == OrderEntry.UNCOVERED) {
                 uncovered.add(o.key());
             }
         }
