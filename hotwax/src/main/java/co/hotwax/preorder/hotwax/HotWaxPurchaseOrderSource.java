@@ -1,16 +1,9 @@
 package co.hotwax.preorder.hotwax;
 
 import co.hotwax.preorder.hotwax.internal.PurchaseOrderQueries;
-import co.hotwax.preorder.hotwax.internal.StampedFeed;
-import co.hotwax.preorder.spi.Checkpoint;
-import co.hotwax.preorder.spi.FeedPage;
-import co.hotwax.preorder.spi.FeedSnapshot;
-import co.hotwax.preorder.spi.InvalidInputException;
 import co.hotwax.preorder.spi.PurchaseOrderSource;
-import co.hotwax.preorder.spi.SpiVersion;
 import co.hotwax.preorder.spi.SupplyLine;
 
-import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -49,11 +42,10 @@ import javax.sql.DataSource;
  * index {@code LAST_UPDATED_STAMP} on these tables (see the README).
  *
  * <p>Bad rows (orphan items, null dates, negative or fractional quantities, unknown statuses, no SKU or facility)
- * are skipped, reported with their keys through {@link #errors()} and {@link HotWaxSettings#errorListener()}, and
+ * are skipped, reported with their keys through {@code errors()} and {@link HotWaxSettings#errorListener()}, and
  * never stop the feed. Not thread-safe: one caller at a time, as the SPI allows.
  */
-public final class HotWaxPurchaseOrderSource implements PurchaseOrderSource {
-    private final StampedFeed<SupplyLine> feed;
+public final class HotWaxPurchaseOrderSource extends HotWaxFeed<SupplyLine> implements PurchaseOrderSource {
 
     /**
      * A source over an OMS database.
@@ -63,40 +55,7 @@ public final class HotWaxPurchaseOrderSource implements PurchaseOrderSource {
      * @throws IllegalArgumentException when an argument is null
      */
     public HotWaxPurchaseOrderSource(DataSource dataSource, HotWaxSettings settings) {
-        if (dataSource == null || settings == null) {
-            throw new IllegalArgumentException("dataSource and settings are required");
-        }
-        this.feed = new StampedFeed<>(dataSource, "HotWax purchase orders", new PurchaseOrderQueries(settings),
-                settings.overlapWindow(), settings.errorListener());
-    }
-
-    @Override
-    public FeedSnapshot<SupplyLine> snapshot() {
-        return feed.snapshot();
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws InvalidInputException when the checkpoint is not this source's
-     * @throws HotWaxSourceException when the database cannot be read
-     */
-    @Override
-    public FeedPage<SupplyLine> changesSince(Checkpoint checkpoint, int maxItems) {
-        return feed.changesSince(checkpoint, maxItems);
-    }
-
-    @Override
-    public int spiVersion() {
-        return SpiVersion.CURRENT;
-    }
-
-    /**
-     * The rows the latest call refused, each with its keys and reason.
-     *
-     * @return the refused rows; empty when all were good
-     */
-    public List<HotWaxRowError> errors() {
-        return feed.errors();
+        super(dataSource, settings, "HotWax purchase orders",
+                new PurchaseOrderQueries(require(dataSource, settings)));
     }
 }

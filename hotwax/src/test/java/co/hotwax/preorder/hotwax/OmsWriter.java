@@ -53,30 +53,33 @@ final class OmsWriter {
         if (slash < 0 || !line.lineId().substring(0, slash).equals(line.poId())) {
             throw new IllegalArgumentException("lineId must be poId/seq: " + line.lineId());
         }
-        String seq = line.lineId().substring(slash + 1);
-        inTransaction(c -> {
-            upsert(c, "ORDER_HEADER", keys("ORDER_ID", line.poId()),
-                    values("ORDER_TYPE_ID", "PURCHASE_ORDER", "STATUS_ID", "ORDER_APPROVED"), null);
-            product(c, line.sku(), null);
-            upsert(c, "ORDER_ITEM", keys("ORDER_ID", line.poId(), "ORDER_ITEM_SEQ_ID", seq),
-                    values("PRODUCT_ID", productId(line.sku()), "QUANTITY", BigDecimal.valueOf(line.ordered()),
-                            "CANCEL_QUANTITY", BigDecimal.valueOf(line.cancelled()),
-                            "STATUS_ID", switch (line.status()) {
-                                case OPEN -> "ITEM_APPROVED";
-                                case CLOSED -> "ITEM_COMPLETED";
-                                case CANCELLED -> "ITEM_CANCELLED";
-                            },
-                            "ESTIMATED_DELIVERY_DATE",
-                            Timestamp.from(line.eta().atStartOfDay(ZoneOffset.UTC).toInstant()),
-                            "IS_NEW_PRODUCT", "Y"), null);
-            shipGroup(c, line.poId(), seq, line.facilityId(), null);
-            if (line.received() > 0 || exists(c, "SHIPMENT_RECEIPT", keys("RECEIPT_ID", line.lineId()))) {
-                upsert(c, "SHIPMENT_RECEIPT", keys("RECEIPT_ID", line.lineId()),
-                        values("PRODUCT_ID", productId(line.sku()), "ORDER_ID", line.poId(),
-                                "ORDER_ITEM_SEQ_ID", seq, "QUANTITY_ACCEPTED", BigDecimal.valueOf(line.received())),
-                        null);
-            }
-        });
+        inTransaction(c -> supplyLine(c, line, null));
+    }
+
+    /** Writes a PO line inside a transaction, every changed row stamped {@code stamp} (null: ticks). */
+    void supplyLine(Connection c, SupplyLine line, Instant stamp) throws SQLException {
+        String seq = line.lineId().substring(line.lineId().lastIndexOf('/') + 1);
+        upsert(c, "ORDER_HEADER", keys("ORDER_ID", line.poId()),
+                values("ORDER_TYPE_ID", "PURCHASE_ORDER", "STATUS_ID", "ORDER_APPROVED"), stamp);
+        product(c, line.sku(), stamp);
+        upsert(c, "ORDER_ITEM", keys("ORDER_ID", line.poId(), "ORDER_ITEM_SEQ_ID", seq),
+                values("PRODUCT_ID", productId(line.sku()), "QUANTITY", BigDecimal.valueOf(line.ordered()),
+                        "CANCEL_QUANTITY", BigDecimal.valueOf(line.cancelled()),
+                        "STATUS_ID", switch (line.status()) {
+                            case OPEN -> "ITEM_APPROVED";
+                            case CLOSED -> "ITEM_COMPLETED";
+                            case CANCELLED -> "ITEM_CANCELLED";
+                        },
+                        "ESTIMATED_DELIVERY_DATE",
+                        Timestamp.from(line.eta().atStartOfDay(ZoneOffset.UTC).toInstant()),
+                        "IS_NEW_PRODUCT", "Y"), stamp);
+        shipGroup(c, line.poId(), seq, line.facilityId(), stamp);
+        if (line.received() > 0 || exists(c, "SHIPMENT_RECEIPT", keys("RECEIPT_ID", line.lineId()))) {
+            upsert(c, "SHIPMENT_RECEIPT", keys("RECEIPT_ID", line.lineId()),
+                    values("PRODUCT_ID", productId(line.sku()), "ORDER_ID", line.poId(),
+                            "ORDER_ITEM_SEQ_ID", seq, "QUANTITY_ACCEPTED", BigDecimal.valueOf(line.received())),
+                    stamp);
+        }
     }
 
     /**

@@ -123,7 +123,8 @@ final class OmsSql {
         return switch (mapping.kind()) {
             case PRODUCT_ID -> "";
             case INTERNAL_NAME -> " UNION ALL SELECT oi.ORDER_ID, oi.ORDER_ITEM_SEQ_ID, p.LAST_UPDATED_STAMP"
-                    + " FROM PRODUCT p JOIN ORDER_ITEM oi ON oi.PRODUCT_ID = p.PRODUCT_ID WHERE p.LAST_UPDATED_STAMP >= ?";
+                    + " FROM PRODUCT p JOIN ORDER_ITEM oi ON oi.PRODUCT_ID = p.PRODUCT_ID"
+                    + " WHERE p.LAST_UPDATED_STAMP >= ?";
             case GOOD_IDENTIFICATION -> " UNION ALL SELECT oi.ORDER_ID, oi.ORDER_ITEM_SEQ_ID, gi.LAST_UPDATED_STAMP"
                     + " FROM GOOD_IDENTIFICATION gi JOIN ORDER_ITEM oi ON oi.PRODUCT_ID = gi.PRODUCT_ID"
                     + " WHERE gi.GOOD_IDENTIFICATION_TYPE_ID = '" + mapping.identificationType() + "'"
@@ -136,11 +137,63 @@ final class OmsSql {
      * STAMP} joined by UNION ALL, each with one {@code ?} for the earliest stamp) grouped to the newest stamp per
      * line, keeping lines of {@code orderTypeId} and orphans (no header), which the load reports.
      */
-    static String touches(String unions, String orderTypeId) {
+    static String touches(String unions, String orderTypeId, String lineCondition) {
         return "SELECT t.ORDER_ID, t.ORDER_ITEM_SEQ_ID, MAX(t.STAMP) AS STAMP FROM (" + unions + ") t"
                 + " LEFT JOIN ORDER_HEADER h ON h.ORDER_ID = t.ORDER_ID"
-                + " WHERE h.ORDER_TYPE_ID = '" + orderTypeId + "' OR h.ORDER_ID IS NULL"
+                + " WHERE (h.ORDER_TYPE_ID = '" + orderTypeId + "' OR h.ORDER_ID IS NULL)"
+                + (lineCondition.isEmpty() ? "" : " AND (" + lineCondition + ")")
                 + " GROUP BY t.ORDER_ID, t.ORDER_ITEM_SEQ_ID";
+    }
+
+    /**
+     * The UNION ALL of touch selects every order feed shares: the item itself, its header, its ship-group
+     * association and ship group, and the SKU's table.
+     */
+    static String orderLineTouches(SkuMapping mapping) {
+        return "SELECT ORDER_ID, ORDER_ITEM_SEQ_ID, LAST_UPDATED_STAMP AS STAMP FROM ORDER_ITEM"
+                + " WHERE LAST_UPDATED_STAMP >= ?"
+                + " UNION ALL SELECT oi.ORDER_ID, oi.ORDER_ITEM_SEQ_ID, oh.LAST_UPDATED_STAMP"
+                + " FROM ORDER_HEADER oh JOIN ORDER_ITEM oi ON oi.ORDER_ID = oh.ORDER_ID"
+                + " WHERE oh.LAST_UPDATED_STAMP >= ?"
+                + " UNION ALL SELECT ORDER_ID, ORDER_ITEM_SEQ_ID, LAST_UPDATED_STAMP"
+                + " FROM ORDER_ITEM_SHIP_GROUP_ASSOC WHERE LAST_UPDATED_STAMP >= ?"
+                + " UNION ALL SELECT a.ORDER_ID, a.ORDER_ITEM_SEQ_ID, g.LAST_UPDATED_STAMP"
+                + " FROM ORDER_ITEM_SHIP_GROUP g JOIN ORDER_ITEM_SHIP_GROUP_ASSOC a"
+                + " ON a.ORDER_ID = g.ORDER_ID AND a.SHIP_GROUP_SEQ_ID = g.SHIP_GROUP_SEQ_ID"
+                + " WHERE g.LAST_UPDATED_STAMP >= ?"
+                + skuTouches(mapping);
+    }
+
+    /**
+     * The ship groups of each order line, grouped: {@code FACILITY_ID} (the lowest), {@code FACILITIES} (how many
+     * distinct), {@code PARKED} (1 when one is {@code parkingFacilityId}), and the newest stamps of the
+     * association and the group. {@code filter} is empty or {@code IN (?, ...)} on the order id.
+     */
+    static String shipGroups(String filter, String parkingFacilityId) {
+        return "SELECT a.ORDER_ID, a.ORDER_ITEM_SEQ_ID, MIN(g.FACILITY_ID) AS FACILITY_ID,"
+                + " COUNT(DISTINCT g.FACILITY_ID) AS FACILITIES,"
+                + " MAX(CASE WHEN g.FACILITY_ID = '" + parkingFacilityId + "' THEN 1 ELSE 0 END) AS PARKED,"
+                + " MAX(a.LAST_UPDATED_STAMP) AS ASSOC_STAMP, MAX(g.LAST_UPDATED_STAMP) AS GROUP_STAMP"
+                + " FROM ORDER_ITEM_SHIP_GROUP_ASSOC a JOIN ORDER_ITEM_SHIP_GROUP g"
+                + " ON g.ORDER_ID = a.ORDER_ID AND g.SHIP_GROUP_SEQ_ID = a.SHIP_GROUP_SEQ_ID"
+                + (filter.isEmpty() ? "" : " WHERE a.ORDER_ID " + filter)
+                + " GROUP BY a.ORDER_ID, a.ORDER_ITEM_SEQ_ID";
+    }
+
+    /** The newest stamp of the rows every order line is made of. */
+    static Instant orderLineStamp(ResultSet rs) throws SQLException {
+        return newest(instant(rs, "ITEM_STAMP"), instant(rs, "HEADER_STAMP"), instant(rs, "ASSOC_STAMP"),
+                instant(rs, "GROUP_STAMP"), instant(rs, "SKU_STAMP"));
+    }
+
+    /** The SKU column, refused when the product has none under the mapping. */
+    static String sku(String item, ResultSet rs, SkuMapping mapping) throws SQLException {
+        String sku = rs.getString("SKU");
+        if (sku == null || sku.isBlank()) {
+            throw new InvalidInputException(item, "product " + rs.getString("PRODUCT_ID") + " has no SKU ("
+                    + mapping + ")");
+        }
+        return sku;
     }
 
     /** Runs a {@link #touches} query: stamp per line key. */

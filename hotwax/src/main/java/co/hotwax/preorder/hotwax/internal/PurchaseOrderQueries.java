@@ -1,34 +1,23 @@
 package co.hotwax.preorder.hotwax.internal;
 
-import co.hotwax.preorder.hotwax.HotWaxRowError;
 import co.hotwax.preorder.hotwax.HotWaxSettings;
 import co.hotwax.preorder.spi.InvalidInputException;
 import co.hotwax.preorder.spi.SupplyLine;
 import co.hotwax.preorder.spi.SupplyStatus;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Purchase-order lines from {@code OrderHeader} ({@code orderTypeId = PURCHASE_ORDER}), {@code OrderItem},
  * {@code ShipmentReceipt} (received = sum of {@code quantityAccepted}) and {@code OrderItemShipGroup} through
  * {@code OrderItemShipGroupAssoc} (the receiving facility).
  */
-public final class PurchaseOrderQueries implements FeedQueries<SupplyLine> {
+public final class PurchaseOrderQueries extends OrderLineQueries<SupplyLine> {
     private static final String ORDER_TYPE = "PURCHASE_ORDER";
-    private static final int IDS_PER_QUERY = 200;
 
     private final HotWaxSettings settings;
     private final String touchSql;
@@ -40,26 +29,15 @@ public final class PurchaseOrderQueries implements FeedQueries<SupplyLine> {
      */
     public PurchaseOrderQueries(HotWaxSettings settings) {
         this.settings = settings;
-        this.touchSql = OmsSql.touches(
-                "SELECT ORDER_ID, ORDER_ITEM_SEQ_ID, LAST_UPDATED_STAMP AS STAMP FROM ORDER_ITEM"
-                        + " WHERE LAST_UPDATED_STAMP >= ?"
-                        + " UNION ALL SELECT oi.ORDER_ID, oi.ORDER_ITEM_SEQ_ID, oh.LAST_UPDATED_STAMP"
-                        + " FROM ORDER_HEADER oh JOIN ORDER_ITEM oi ON oi.ORDER_ID = oh.ORDER_ID"
-                        + " WHERE oh.LAST_UPDATED_STAMP >= ?"
-                        + " UNION ALL SELECT ORDER_ID, ORDER_ITEM_SEQ_ID, LAST_UPDATED_STAMP"
-                        + " FROM ORDER_ITEM_SHIP_GROUP_ASSOC WHERE LAST_UPDATED_STAMP >= ?"
-                        + " UNION ALL SELECT a.ORDER_ID, a.ORDER_ITEM_SEQ_ID, g.LAST_UPDATED_STAMP"
-                        + " FROM ORDER_ITEM_SHIP_GROUP g JOIN ORDER_ITEM_SHIP_GROUP_ASSOC a"
-                        + " ON a.ORDER_ID = g.ORDER_ID AND a.SHIP_GROUP_SEQ_ID = g.SHIP_GROUP_SEQ_ID"
-                        + " WHERE g.LAST_UPDATED_STAMP >= ?"
+        this.touchSql = OmsSql.touches(OmsSql.orderLineTouches(settings.skuMapping())
                         + " UNION ALL SELECT ORDER_ID, ORDER_ITEM_SEQ_ID, LAST_UPDATED_STAMP FROM SHIPMENT_RECEIPT"
-                        + " WHERE LAST_UPDATED_STAMP >= ? AND ORDER_ID IS NOT NULL"
-                        + OmsSql.skuTouches(settings.skuMapping()),
-                ORDER_TYPE);
+                        + " WHERE LAST_UPDATED_STAMP >= ? AND ORDER_ID IS NOT NULL",
+                ORDER_TYPE, "");
     }
 
     /** The line query; {@code filter} is empty or {@code IN (?, ...)} applied to each order id column. */
-    private String lines(String filter) {
+    @Override
+    String lines(String filter) {
         String where = filter.isEmpty() ? "" : " WHERE ORDER_ID " + filter;
         return "SELECT oi.ORDER_ID, oi.ORDER_ITEM_SEQ_ID, oi.PRODUCT_ID, oi.QUANTITY, oi.CANCEL_QUANTITY,"
                 + " oi.STATUS_ID AS ITEM_STATUS, oi.ESTIMATED_DELIVERY_DATE, oi.IS_NEW_PRODUCT,"
@@ -67,12 +45,7 @@ public final class PurchaseOrderQueries implements FeedQueries<SupplyLine> {
                 + " oh.LAST_UPDATED_STAMP AS HEADER_STAMP, sg.FACILITY_ID, sg.FACILITIES, sg.ASSOC_STAMP,"
                 + " sg.GROUP_STAMP, rc.RECEIVED, rc.RECEIPT_STAMP, " + OmsSql.skuColumns(settings.skuMapping())
                 + " FROM ORDER_ITEM oi LEFT JOIN ORDER_HEADER oh ON oh.ORDER_ID = oi.ORDER_ID"
-                + " LEFT JOIN (SELECT a.ORDER_ID, a.ORDER_ITEM_SEQ_ID, MIN(g.FACILITY_ID) AS FACILITY_ID,"
-                + " COUNT(DISTINCT g.FACILITY_ID) AS FACILITIES, MAX(a.LAST_UPDATED_STAMP) AS ASSOC_STAMP,"
-                + " MAX(g.LAST_UPDATED_STAMP) AS GROUP_STAMP FROM ORDER_ITEM_SHIP_GROUP_ASSOC a"
-                + " JOIN ORDER_ITEM_SHIP_GROUP g ON g.ORDER_ID = a.ORDER_ID AND g.SHIP_GROUP_SEQ_ID = a.SHIP_GROUP_SEQ_ID"
-                + (filter.isEmpty() ? "" : " WHERE a.ORDER_ID " + filter)
-                + " GROUP BY a.ORDER_ID, a.ORDER_ITEM_SEQ_ID) sg"
+                + " LEFT JOIN (" + OmsSql.shipGroups(filter, settings.parkingFacilityId()) + ") sg"
                 + " ON sg.ORDER_ID = oi.ORDER_ID AND sg.ORDER_ITEM_SEQ_ID = oi.ORDER_ITEM_SEQ_ID"
                 + " LEFT JOIN (SELECT ORDER_ID, ORDER_ITEM_SEQ_ID, SUM(QUANTITY_ACCEPTED) AS RECEIVED,"
                 + " MAX(LAST_UPDATED_STAMP) AS RECEIPT_STAMP FROM SHIPMENT_RECEIPT" + where
@@ -84,72 +57,29 @@ public final class PurchaseOrderQueries implements FeedQueries<SupplyLine> {
     }
 
     @Override
-    public List<FeedRow<SupplyLine>> readAll(Connection c) throws SQLException {
-        List<FeedRow<SupplyLine>> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(lines(""))) {
-            ps.setFetchSize(1000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(row(rs));
-                }
-            }
-        }
-        return rows;
+    int filters() {
+        return 3;
     }
 
     @Override
-    public Map<String, Instant> touchedSince(Connection c, Instant from) throws SQLException {
-        return OmsSql.readTouches(c, touchSql, from);
+    String touches() {
+        return touchSql;
     }
 
     @Override
-    public Map<String, FeedRow<SupplyLine>> read(Connection c, Collection<String> keys) throws SQLException {
-        Set<String> wanted = new HashSet<>(keys);
-        List<String> orderIds = OmsSql.orderIds(keys);
-        Map<String, FeedRow<SupplyLine>> rows = new HashMap<>();
-        for (int start = 0; start < orderIds.size(); start += IDS_PER_QUERY) {
-            List<String> ids = orderIds.subList(start, Math.min(orderIds.size(), start + IDS_PER_QUERY));
-            try (PreparedStatement ps = c.prepareStatement(lines("IN (" + OmsSql.marks(ids.size()) + ")"))) {
-                OmsSql.bindRepeated(ps, ids, 3);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        FeedRow<SupplyLine> row = row(rs);
-                        if (wanted.contains(row.key())) {
-                            rows.put(row.key(), row);
-                        }
-                    }
-                }
-            }
-        }
-        return rows;
+    Instant stamp(ResultSet rs) throws SQLException {
+        return OmsSql.newest(OmsSql.orderLineStamp(rs), OmsSql.instant(rs, "RECEIPT_STAMP"));
     }
 
-    private FeedRow<SupplyLine> row(ResultSet rs) throws SQLException {
+    @Override
+    SupplyLine map(ResultSet rs) throws SQLException {
         String orderId = rs.getString("ORDER_ID");
-        String seqId = rs.getString("ORDER_ITEM_SEQ_ID");
-        String key = OmsSql.lineKey(orderId, seqId);
-        Instant stamp = OmsSql.newest(OmsSql.instant(rs, "ITEM_STAMP"), OmsSql.instant(rs, "HEADER_STAMP"),
-                OmsSql.instant(rs, "ASSOC_STAMP"), OmsSql.instant(rs, "GROUP_STAMP"),
-                OmsSql.instant(rs, "RECEIPT_STAMP"), OmsSql.instant(rs, "SKU_STAMP"));
-        try {
-            return new FeedRow<>(key, stamp, line(key, rs), null);
-        } catch (InvalidInputException e) {
-            return new FeedRow<>(key, stamp, null,
-                    new HotWaxRowError("OrderItem", OmsSql.lineKeys(orderId, seqId), e.reason()));
-        }
-    }
-
-    private SupplyLine line(String key, ResultSet rs) throws SQLException {
+        String key = OmsSql.lineKey(orderId, rs.getString("ORDER_ITEM_SEQ_ID"));
         String item = "purchase order line " + key;
-        String orderId = rs.getString("ORDER_ID");
         if (rs.getString("HEADER_ID") == null) {
             throw new InvalidInputException(item, "orphan OrderItem: no OrderHeader " + orderId);
         }
-        String sku = rs.getString("SKU");
-        if (sku == null || sku.isBlank()) {
-            throw new InvalidInputException(item, "product " + rs.getString("PRODUCT_ID") + " has no SKU ("
-                    + settings.skuMapping() + ")");
-        }
+        String sku = OmsSql.sku(item, rs, settings.skuMapping());
         int facilities = rs.getInt("FACILITIES");
         if (facilities > 1) {
             throw new InvalidInputException(item, "ship groups in " + facilities
