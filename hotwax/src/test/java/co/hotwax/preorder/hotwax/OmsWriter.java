@@ -253,7 +253,7 @@ final class OmsWriter {
         int index = first;
         for (Object value : values) {
             if (value == null) {
-                ps.setNull(index++, java.sql.Types.VARCHAR);
+                ps.setNull(index++, java.sql.Types.NULL);
             } else {
                 ps.setObject(index++, value);
             }

@@ -98,8 +98,13 @@ final class OmsSql {
 
     /** The select expressions {@code SKU, SKU_STAMP} for a mapping, over an order item aliased {@code oi}. */
     static String skuColumns(SkuMapping mapping) {
+        return skuColumns(mapping, "oi.PRODUCT_ID");
+    }
+
+    /** The select expressions {@code SKU, SKU_STAMP} for a mapping, over a product id column. */
+    static String skuColumns(SkuMapping mapping, String productColumn) {
         return switch (mapping.kind()) {
-            case PRODUCT_ID -> "oi.PRODUCT_ID AS SKU, CAST(NULL AS TIMESTAMP) AS SKU_STAMP";
+            case PRODUCT_ID -> productColumn + " AS SKU, CAST(NULL AS TIMESTAMP) AS SKU_STAMP";
             case INTERNAL_NAME -> "p.INTERNAL_NAME AS SKU, p.LAST_UPDATED_STAMP AS SKU_STAMP";
             case GOOD_IDENTIFICATION -> "gi.ID_VALUE AS SKU, gi.LAST_UPDATED_STAMP AS SKU_STAMP";
         };
