@@ -4,9 +4,6 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Assumptions;
 import org.postgresql.ds.PGSimpleDataSource;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,7 +12,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * A database holding the HotWax tables ({@code hotwax-tables.sql}), empty when made: an in-memory H2 one, or a
+ * A database holding the HotWax tables ({@link HotWaxTables}), empty when made: an in-memory H2 one, or a
  * schema of its own on the PostgreSQL server .ci/run starts (system properties {@code hotwax.pg.url},
  * {@code hotwax.pg.user}, {@code hotwax.pg.password}, set by the module's pom). A PostgreSQL test is skipped,
  * saying why, when no server answers there.
@@ -29,7 +26,7 @@ final class OmsDatabase implements AutoCloseable {
         this.dataSource = dataSource;
         this.kind = kind;
         this.dropper = dropper;
-        execute(tableStatements());
+        execute(List.of(HotWaxTables.script()));
     }
 
     /** A new, empty in-memory H2 database. */
@@ -97,16 +94,5 @@ final class OmsDatabase implements AutoCloseable {
     @Override
     public void close() {
         dropper.run();
-    }
-
-    /** The table script as one batch (both drivers run several statements in one execute), without comments. */
-    private static List<String> tableStatements() {
-        try (InputStream in = OmsDatabase.class.getResourceAsStream("hotwax-tables.sql")) {
-            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return List.of(script.lines().filter(line -> !line.strip().startsWith("--"))
-                    .collect(java.util.stream.Collectors.joining("\n")));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -201,6 +201,25 @@ final class OmsSql {
         return sku;
     }
 
+    /** Maps one result row. */
+    interface RowMapper<R> {
+        R map(ResultSet rs) throws SQLException;
+    }
+
+    /** Every row of a whole-feed query, mapped. */
+    static <R> List<R> readAll(java.sql.Connection c, String sql, RowMapper<R> mapper) throws SQLException {
+        List<R> rows = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+            }
+        }
+        return rows;
+    }
+
     /** Runs a {@link #touches} query: stamp per line key. */
     static java.util.Map<String, Instant> readTouches(java.sql.Connection c, String sql, Instant from)
             throws SQLException {

@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,13 +22,13 @@ import java.util.Set;
  * @param <T> the item type
  */
 abstract class OrderLineQueries<T> implements FeedQueries<T> {
-    private static final int IDS_PER_QUERY = 200;
+    private static final int LINES_PER_QUERY = 250;
 
     /**
      * The line query.
      *
-     * @param filter empty, or {@code IN (?, ...)} to apply to each order id column the query filters
-     * @return the SQL
+     * @param filter empty, or {@code IN (?, ...)} to apply to the order id of each grouped subquery
+     * @return the SQL, to which {@code AND <condition on oi>} may be appended
      */
     abstract String lines(String filter);
 
@@ -51,16 +50,7 @@ abstract class OrderLineQueries<T> implements FeedQueries<T> {
 
     @Override
     public List<FeedRow<T>> readAll(Connection c) throws SQLException {
-        List<FeedRow<T>> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(lines(""))) {
-            ps.setFetchSize(1000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(row(rs));
-                }
-            }
-        }
-        return rows;
+        return OmsSql.readAll(c, lines(""), this::row);
     }
 
     @Override
@@ -68,15 +58,26 @@ abstract class OrderLineQueries<T> implements FeedQueries<T> {
         return OmsSql.readTouches(c, touches(), from);
     }
 
+    /** Reads the lines by their keys: the grouped subqueries by order id, the items by (order id, seq id). */
     @Override
     public Map<String, FeedRow<T>> read(Connection c, Collection<String> keys) throws SQLException {
         Set<String> wanted = new HashSet<>(keys);
-        List<String> orderIds = OmsSql.orderIds(keys);
+        List<String> all = List.copyOf(wanted);
         Map<String, FeedRow<T>> rows = new HashMap<>();
-        for (int start = 0; start < orderIds.size(); start += IDS_PER_QUERY) {
-            List<String> ids = orderIds.subList(start, Math.min(orderIds.size(), start + IDS_PER_QUERY));
-            try (PreparedStatement ps = c.prepareStatement(lines("IN (" + OmsSql.marks(ids.size()) + ")"))) {
+        for (int start = 0; start < all.size(); start += LINES_PER_QUERY) {
+            List<String> chunk = all.subList(start, Math.min(all.size(), start + LINES_PER_QUERY));
+            List<String> ids = OmsSql.orderIds(chunk);
+            String pairs = String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?)"));
+            String sql = lines("IN (" + OmsSql.marks(ids.size()) + ")")
+                    + " AND (oi.ORDER_ID, oi.ORDER_ITEM_SEQ_ID) IN (" + pairs + ")";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 OmsSql.bindRepeated(ps, ids, filters());
+                int index = ids.size() * filters() + 1;
+                for (String key : chunk) {
+                    int slash = key.lastIndexOf('/');
+                    ps.setString(index++, key.substring(0, slash));
+                    ps.setString(index++, key.substring(slash + 1));
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         FeedRow<T> row = row(rs);

@@ -55,13 +55,12 @@ public final class PreOrderQueries extends OrderLineQueries<PreOrder> {
                 + " ON sg.ORDER_ID = oi.ORDER_ID AND sg.ORDER_ITEM_SEQ_ID = oi.ORDER_ITEM_SEQ_ID"
                 + OmsSql.skuJoin(settings.skuMapping(), "oi.PRODUCT_ID")
                 + " WHERE (oh.ORDER_TYPE_ID = '" + ORDER_TYPE + "' AND (sg.PARKED = 1"
-                + " OR oi.CORRESPONDING_PO_ID IS NOT NULL) OR oh.ORDER_ID IS NULL AND sg.PARKED = 1)"
-                + (filter.isEmpty() ? "" : " AND oi.ORDER_ID " + filter);
+                + " OR oi.CORRESPONDING_PO_ID IS NOT NULL) OR oh.ORDER_ID IS NULL AND sg.PARKED = 1)";
     }
 
     @Override
     int filters() {
-        return 2;
+        return 1;
     }
 
     @Override

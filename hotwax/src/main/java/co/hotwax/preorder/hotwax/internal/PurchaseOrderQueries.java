@@ -35,7 +35,6 @@ public final class PurchaseOrderQueries extends OrderLineQueries<SupplyLine> {
                 ORDER_TYPE, "");
     }
 
-    /** The line query; {@code filter} is empty or {@code IN (?, ...)} applied to each order id column. */
     @Override
     String lines(String filter) {
         String where = filter.isEmpty() ? "" : " WHERE ORDER_ID " + filter;
@@ -52,13 +51,12 @@ public final class PurchaseOrderQueries extends OrderLineQueries<SupplyLine> {
                 + " GROUP BY ORDER_ID, ORDER_ITEM_SEQ_ID) rc"
                 + " ON rc.ORDER_ID = oi.ORDER_ID AND rc.ORDER_ITEM_SEQ_ID = oi.ORDER_ITEM_SEQ_ID"
                 + OmsSql.skuJoin(settings.skuMapping(), "oi.PRODUCT_ID")
-                + " WHERE (oh.ORDER_TYPE_ID = '" + ORDER_TYPE + "' OR oh.ORDER_ID IS NULL)"
-                + (filter.isEmpty() ? "" : " AND oi.ORDER_ID " + filter);
+                + " WHERE (oh.ORDER_TYPE_ID = '" + ORDER_TYPE + "' OR oh.ORDER_ID IS NULL)";
     }
 
     @Override
     int filters() {
-        return 3;
+        return 2;
     }
 
     @Override

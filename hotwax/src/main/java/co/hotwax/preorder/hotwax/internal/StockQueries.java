@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -99,16 +98,7 @@ public final class StockQueries implements FeedQueries<StockLevel> {
 
     @Override
     public List<FeedRow<StockLevel>> readAll(Connection c) throws SQLException {
-        List<FeedRow<StockLevel>> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(levels(""))) {
-            ps.setFetchSize(1000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(row(rs));
-                }
-            }
-        }
-        return rows;
+        return OmsSql.readAll(c, levels(""), this::row);
     }
 
     @Override

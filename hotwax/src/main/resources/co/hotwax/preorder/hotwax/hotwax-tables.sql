@@ -1,7 +1,8 @@
--- The HotWax OMS tables the sources read, with the columns they use, named as the OFBiz entity engine names them
--- (hotwax/ofbiz-oms-udm entity/DatamodelOrderEntitymodel.xml, DatamodelShipmentEntitymodel.xml,
+-- The HotWax OMS tables the sources read, with only the columns they use, named as the OFBiz entity engine names
+-- them (hotwax/ofbiz-oms-udm entity/DatamodelOrderEntitymodel.xml, DatamodelShipmentEntitymodel.xml,
 -- DatamodelProductEntitymodel.xml, HwmappsEntitymodel.xml). Types follow OFBiz's field types: id = VARCHAR(40),
--- number-decimal = NUMERIC(18,6), date-time = TIMESTAMP. Only the LAST_UPDATED_STAMP indexes are ours (README).
+-- number-decimal = NUMERIC(18,6), date-time = TIMESTAMP. For tests and demos: a real OMS has these tables already.
+-- The indexes at the end are the ones the change feeds want on a real OMS too (README "Embedding in HotWax OMS").
 CREATE TABLE ORDER_HEADER (
   ORDER_ID VARCHAR(40) NOT NULL PRIMARY KEY,
   ORDER_TYPE_ID VARCHAR(40),
