@@ -112,7 +112,7 @@ public record HotWaxSettings(SkuMapping skuMapping, Duration overlapWindow, Zone
         /**
          * How far below the high-water mark each change read goes back; default 5 minutes.
          *
-         * @param value the window, above 0 and at most {@link #MAX_OVERLAP}
+         * @param value the window, above 0 and at most {@link HotWaxSettings#MAX_OVERLAP}
          * @return this builder
          */
         public Builder overlapWindow(Duration value) {

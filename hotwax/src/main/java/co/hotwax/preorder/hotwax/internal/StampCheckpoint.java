@@ -15,8 +15,8 @@ import java.util.Map;
  * The position of a stamp-ordered feed: the newest {@code lastUpdatedStamp} it has passed (the high-water mark),
  * and, for every item it delivered (or refused) whose stamp is still inside the overlap window below that mark, a
  * fingerprint of the item's key and of the content last delivered for it. The next read goes back over the
- * window and skips what these fingerprints say was already seen, so a
- * row committed late with an earlier stamp is found, and one seen already is not repeated.
+ * window and skips what these fingerprints say was already seen, so a row committed late with an earlier stamp is
+ * found, and one seen already is not repeated.
  *
  * <p>Encoded as {@code hw1.<mark micros>.<base64url of 20 bytes per item: 8 key hash, 8 content hash,
  * 4 ms below the mark>}. Its size grows with the items changed within the window: about 27 characters each.
