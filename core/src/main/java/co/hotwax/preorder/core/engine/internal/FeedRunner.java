@@ -201,16 +201,18 @@ public final class FeedRunner {
     }
 
     /**
-     * When the runner next has something to do: the next read, or (while one runs) the time it counts as stuck;
-     * a finished read wakes the loop by itself.
+     * When the runner next has something to do: the next read or, while one runs, a look at it one poll interval
+     * on (the default sleeper wakes as soon as the read ends; a custom one may not), or the time it counts as
+     * stuck if that is sooner.
      *
-     * @return clock millis, or {@link Long#MAX_VALUE} while a read runs that was already reported stuck
+     * @return clock millis
      */
     public long nextDueMillis() {
         if (!inFlight) {
             return nextReadAt;
         }
-        return stuckReported ? Long.MAX_VALUE : inFlightSince + stuckMillis;
+        long look = clock.millis() + pollMillis;
+        return stuckReported ? look : Math.min(look, inFlightSince + stuckMillis);
     }
 
     /**
