@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Feeds that fail the way OMS databases and files fail: publishing never waits for them, each failure is reported
@@ -116,6 +117,22 @@ class FeedFaultsTest {
 
         assertThat(f.orders.snapshots).isEqualTo(2);
         assertThat(store.onHand("RED")).isEqualTo(6);
+    }
+
+    @Test
+    void anErrorFromAFeedInAManualStepFailsTheEngine() {
+        PreorderSync sync = settledWithTenRed();
+        f.orders.expired = true;
+        f.supply.snapshotError = new OutOfMemoryError("snapshot too large (test)");
+        f.clock.advance(Duration.ofSeconds(5));
+
+        assertThatThrownBy(sync::step).isInstanceOf(OutOfMemoryError.class);
+
+        assertThat(sync.state()).isEqualTo(PreorderSync.State.FAILED);
+        assertThat(f.events(SyncEvent.EngineFailed.class)).hasSize(1);
+        assertThatThrownBy(() -> sync.preOrderTaken(f.order("RED", 1, "pos")))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(store.onHand("RED")).as("the last published state stays").isEqualTo(10);
     }
 
     /** Moves the virtual clock from one due time to the next for a while, running the engine at each. */

@@ -133,15 +133,22 @@ public final class FeedRunner {
         if (now < nextReadAt) {
             return;
         }
-        inFlight = true;
         inFlightReload = reloadWanted;
         inFlightSince = now;
         stuckReported = false;
         boolean reload = reloadWanted;
-        executor.execute(() -> {
-            results.add(read(reload));
-            wake.run();
-        });
+        try {
+            executor.execute(() -> {
+                results.add(read(reload));
+                wake.run();
+            });
+        } catch (RuntimeException e) {
+            // A refusing executor (shut down, queue full) is a failed read like any other: retried after back-off.
+            failed(now, List.of(new FeedReader.FeedFailure("feeds", "the feed executor refused the read: " + e)));
+            return;
+        }
+        // Set after the hand-over: in manual mode the read has already finished, and takeResult clears it.
+        inFlight = true;
     }
 
     /**
