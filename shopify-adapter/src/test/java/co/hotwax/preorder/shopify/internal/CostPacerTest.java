@@ -15,7 +15,7 @@ class CostPacerTest {
 
     @Test
     void waitsExactlyForTheMissingPoints() throws Exception {
-        CostPacer pacer = new CostPacer(time, time, 2000, 100);
+        CostPacer pacer = new CostPacer(time, time, 2000, 100, Duration.ofSeconds(60));
         pacer.acquire(1900);
         assertThat(time.sleeps()).isEmpty();
 
@@ -28,7 +28,7 @@ class CostPacerTest {
 
     @Test
     void responsesResyncButNeverMakeTheBucketMoreOptimisticThanEitherSide() throws Exception {
-        CostPacer pacer = new CostPacer(time, time, 2000, 100);
+        CostPacer pacer = new CostPacer(time, time, 2000, 100, Duration.ofSeconds(60));
         pacer.acquire(500);
         // Requested 500, actually 100: 400 refunded, and the server agrees.
         pacer.onResponse(new QueryCost(500, 100.0, new ThrottleStatus(2000, 1900, 100)), 500);
@@ -48,7 +48,7 @@ class CostPacerTest {
     void aPacedRandomWorkloadNeverOverdrawsTheServerBucket() throws Exception {
         long seed = 20261126L;
         SplittableRandom random = new SplittableRandom(seed);
-        CostPacer pacer = new CostPacer(time, time, 2000, 100);
+        CostPacer pacer = new CostPacer(time, time, 2000, 100, Duration.ofSeconds(60));
         // A reference bucket as Shopify keeps it, refilled on the same virtual clock.
         double server = 2000;
         java.time.Instant last = time.instant();
