@@ -91,11 +91,11 @@ public final class BatchItem {
      * @param context what was being done, e.g. {@code "reading levels failed"}; null for none
      */
     public void fail(CallFailedException e, String context) {
-        String reason = context == null ? e.getMessage() : context + ": " + e.getMessage();
         if (e.kind() == CallFailedException.Kind.ACCESS_DENIED) {
-            rejectForShop(reason);
+            // The same words for every item, so the engine can report the problem once for the shop.
+            rejectForShop(e.getMessage());
         } else {
-            retry(reason);
+            retry(context == null ? e.getMessage() : context + ": " + e.getMessage());
         }
     }
 

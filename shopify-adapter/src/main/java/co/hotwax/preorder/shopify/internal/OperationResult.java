@@ -90,10 +90,15 @@ public sealed interface OperationResult {
      * @return e.g. {@code missing access scope write_inventory (Access denied for ...)}
      */
     static String missingScope(GraphQlError error) {
-        String scope = error.requiredAccess();
-        if (scope == null) {
-            Matcher m = REQUIRED_ACCESS.matcher(error.message());
-            scope = m.find() ? m.group(1) : null;
+        String scope = null;
+        for (String text : new String[] {error.message(), error.requiredAccess()}) {
+            Matcher m = text == null ? null : REQUIRED_ACCESS.matcher(text);
+            if (scope == null && m != null && m.find()) {
+                scope = m.group(1);
+            }
+        }
+        if (scope == null && error.requiredAccess() != null && error.requiredAccess().length() <= 200) {
+            scope = error.requiredAccess();
         }
         String message = error.message().length() > 300 ? error.message().substring(0, 300) + "..." : error.message();
         return (scope == null ? "access denied" : "missing access scope " + scope) + " (" + message + ")";

@@ -13,10 +13,12 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -355,7 +357,11 @@ public final class PublishScheduler {
                 store.dequeue(slot);
                 clearDirty(slot);
                 resyncChecked(slot);
-                reportRejected(store, slot, outcome.reason());
+                if (outcome.channelProblem()) {
+                    reportChannelProblem(store, outcome.reason());
+                } else {
+                    reportRejected(store, slot, outcome.reason());
+                }
             }
         }
         reportResyncProgress();
@@ -371,6 +377,8 @@ public final class PublishScheduler {
         }
         slot.published = state;
         slot.rejected = null;
+        // The channel works again: a problem that comes back is reported again.
+        store.channelProblems.clear();
         slot.attempts = 0;
         slot.notBefore = 0;
         store.dequeue(slot);
@@ -387,6 +395,15 @@ public final class PublishScheduler {
         slot.notBefore = now + backoff.delayMillis(slot.attempts);
         LOG.debug("Retrying {} in {} (attempt {}): {}", slot.key, store.channel, slot.attempts, reason);
         events.accept(new SyncEvent.Retrying(store.channel, slot.desired.key(), reason, slot.attempts));
+    }
+
+    /** A refusal of the whole channel (a missing access scope): logged and reported once per reason, not per SKU. */
+    private void reportChannelProblem(Store store, String reason) {
+        rejected.incrementAndGet();
+        if (store.channelProblems.size() < Store.MAX_CHANNEL_PROBLEMS && store.channelProblems.add(reason)) {
+            LOG.error("{} refuses every SKU until its setup is fixed: {}", store.channel, reason);
+            events.accept(new SyncEvent.ChannelProblem(store.channel, reason));
+        }
     }
 
     private void reportRejected(Store store, Slot slot, String reason) {
@@ -453,6 +470,9 @@ public final class PublishScheduler {
         final String channel;
         final Map<PoolKey, Slot> slots = new HashMap<>();
         final List<LinkedHashSet<Slot>> lanes = new ArrayList<>();
+        /** Channel problems already reported since the last applied state. */
+        final Set<String> channelProblems = new HashSet<>();
+        static final int MAX_CHANNEL_PROBLEMS = 100;
         long queued;
 
         Store(InventoryPublisher publisher) {
