@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A store that refuses or garbles one operation's answer, in the shapes Shopify documents (HTTP 200, the field
@@ -230,6 +231,49 @@ class ShopifyPublisherRefusedAnswersTest {
             PublishOutcome noNodes = publisher.publish(List.of(listed("A-1", 3))).get(0);
             assertThat(noNodes.status()).isEqualTo(PublishOutcome.Status.RETRY);
             assertThat(noNodes.reason()).contains("0 nodes for 1 ids");
+        }
+    }
+
+    @Test
+    void theTokenEchoedByTheServerNeverReachesAnOutcomeOrAPreview() {
+        variant("A-1", InventoryPolicy.DENY);
+        String echo = "{\"data\":{\"" + WRITE + "\":null},\"errors\":[{\"message\":\"bad header X-Shopify-Access-Token: "
+                + TOKEN + "\",\"path\":[\"" + WRITE + "\"]}]}";
+        answer(WRITE, echo, new AtomicBoolean(true));
+        try (ShopifyPublisher publisher = publisher()) {
+            PublishOutcome outcome = publisher.publish(List.of(listed("A-1", 4))).get(0);
+            assertThat(outcome.status()).isEqualTo(PublishOutcome.Status.RETRY);
+            assertThat(outcome.reason()).contains("bad header").doesNotContain(TOKEN);
+
+            answer("ReadLevels", "{\"errors\":[{\"message\":\"who is " + TOKEN + "?\"}]}", new AtomicBoolean(true));
+            assertThatThrownBy(() -> publisher.preview(List.of(listed("A-1", 4))))
+                    .isInstanceOf(ShopifyUnavailableException.class)
+                    .hasMessageContaining("who is")
+                    .satisfies(e -> assertThat(e.toString()).doesNotContain(TOKEN));
+        }
+    }
+
+    @Test
+    void aNegativeAvailableIsPreviewedNotThrown() {
+        Variant a = variant("A-1", InventoryPolicy.DENY);
+        fixture.shop.stock(a.inventoryItemId(), fixture.location.id(), 0);
+        fixture.proxy.handler((body, upstream) -> {
+            InterceptingProxy.Reply reply = upstream.forward(body);
+            if (!body.contains("ReadLevels")) {
+                return reply;
+            }
+            // P fell to 0 while 3 orders were in flight: Shopify shows available -3 (on_hand 0, committed 3).
+            return new InterceptingProxy.Reply(reply.status(), reply.body()
+                    .replaceAll("\\{\"name\":\"available\",\"quantity\":-?\\d+}", "{\"name\":\"available\",\"quantity\":-3}")
+                    .replaceAll("\\{\"name\":\"committed\",\"quantity\":-?\\d+}", "{\"name\":\"committed\",\"quantity\":3}"),
+                    Map.of());
+        });
+        try (ShopifyPublisher publisher = publisher()) {
+            PlannedChange change = publisher.preview(List.of(listed("A-1", 0))).get(0);
+
+            assertThat(change.currentSellable()).isEqualTo(-3);
+            assertThat(change.quantitiesKnown()).isTrue();
+            assertThat(change.action()).isNotEqualTo(PlannedChange.Action.REJECT);
         }
     }
 }

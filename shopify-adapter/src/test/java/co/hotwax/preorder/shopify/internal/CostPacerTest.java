@@ -64,4 +64,38 @@ class CostPacerTest {
             time.advance(Duration.ofMillis(random.nextInt(50)));
         }
     }
+
+    @Test
+    void aWaitingCallerDoesNotHoldTheLock() throws Exception {
+        VirtualClock time = new VirtualClock();
+        java.util.concurrent.atomic.AtomicReference<CostPacer> ref = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.List<Double> seenWhileSleeping = new java.util.ArrayList<>();
+        co.hotwax.preorder.spi.Sleeper reader = d -> {
+            // Another thread reads the bucket while this caller sleeps; it would block forever under the lock.
+            try {
+                seenWhileSleeping.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> ref.get().available())
+                        .get(10, java.util.concurrent.TimeUnit.SECONDS));
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("the bucket could not be read while a caller waited", e);
+            }
+            time.sleep(d);
+        };
+        CostPacer pacer = new CostPacer(time, reader, 100, 10, Duration.ofSeconds(60));
+        ref.set(pacer);
+        pacer.acquire(100);
+
+        Duration waited = pacer.acquire(50);
+
+        assertThat(waited).isEqualTo(Duration.ofSeconds(5));
+        assertThat(seenWhileSleeping).hasSize(1);
+    }
+
+    @Test
+    void aHostileRestoreRateCannotStallBeyondTheCap() throws Exception {
+        VirtualClock time = new VirtualClock();
+        CostPacer pacer = new CostPacer(time, time, 1000, 100, Duration.ofSeconds(60));
+        pacer.onResponse(new QueryCost(1000, 1000.0, new ThrottleStatus(1000, 0, 1e-6)), 1000);
+
+        assertThat(pacer.acquire(500)).isEqualTo(Duration.ofSeconds(60));
+    }
 }
