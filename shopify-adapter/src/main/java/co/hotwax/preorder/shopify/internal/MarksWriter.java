@@ -139,8 +139,9 @@ public final class MarksWriter {
         for (int pass = 0; pass < 3 && !products.isEmpty(); pass++) {
             Map<String, List<BatchItem>> again = new LinkedHashMap<>();
             List<Map.Entry<String, List<BatchItem>>> entries = new ArrayList<>(products.entrySet());
-            for (int from = 0; from < entries.size(); from += FIELDS_PER_DOCUMENT) {
-                List<Map.Entry<String, List<BatchItem>>> chunk = entries.subList(from, Math.min(entries.size(), from + FIELDS_PER_DOCUMENT));
+            int size = fieldsPerDocument("productVariantsBulkUpdate");
+            for (int from = 0; from < entries.size(); from += size) {
+                List<Map.Entry<String, List<BatchItem>>> chunk = entries.subList(from, Math.min(entries.size(), from + size));
                 String doc = documents.denyPolicy(chunk.stream().map(e -> new ProductVariants(e.getKey(),
                         e.getValue().stream().map(i -> i.variant().variantId()).toList())).toList());
                 GraphQlResponse response = send("productVariantsBulkUpdate", doc, chunk.size(),
@@ -205,9 +206,10 @@ public final class MarksWriter {
 
     private void tagProducts(boolean add, Map<String, List<BatchItem>> products) throws InterruptedException {
         List<Map.Entry<String, List<BatchItem>>> entries = new ArrayList<>(products.entrySet());
-        for (int from = 0; from < entries.size(); from += FIELDS_PER_DOCUMENT) {
-            List<Map.Entry<String, List<BatchItem>>> chunk = entries.subList(from, Math.min(entries.size(), from + FIELDS_PER_DOCUMENT));
-            String op = add ? "tagsAdd" : "tagsRemove";
+        String op = add ? "tagsAdd" : "tagsRemove";
+        int size = fieldsPerDocument(op);
+        for (int from = 0; from < entries.size(); from += size) {
+            List<Map.Entry<String, List<BatchItem>>> chunk = entries.subList(from, Math.min(entries.size(), from + size));
             GraphQlResponse response = send(op, documents.tags(add, chunk.stream().map(Map.Entry::getKey).toList(), tag),
                     chunk.size(), chunk.stream().flatMap(e -> e.getValue().stream()).toList());
             if (response == null) {
@@ -236,8 +238,9 @@ public final class MarksWriter {
     /** One aliased mutation per item; an item whose mutation reports errors is rejected, the others go on. */
     private void perItem(String op, List<BatchItem> items, Function<List<BatchItem>, String> document, Consumer<BatchItem> onSuccess)
             throws InterruptedException {
-        for (int from = 0; from < items.size(); from += FIELDS_PER_DOCUMENT) {
-            List<BatchItem> chunk = items.subList(from, Math.min(items.size(), from + FIELDS_PER_DOCUMENT));
+        int size = fieldsPerDocument(op);
+        for (int from = 0; from < items.size(); from += size) {
+            List<BatchItem> chunk = items.subList(from, Math.min(items.size(), from + size));
             GraphQlResponse response = send(op, document.apply(chunk), chunk.size(), chunk);
             if (response == null) {
                 continue;
@@ -301,6 +304,11 @@ public final class MarksWriter {
             return null;
         }
         return UserErrors.of(answered.payload());
+    }
+
+    /** Aliased mutations per document: as many as fit by what responses taught about the operation's cost. */
+    private int fieldsPerDocument(String op) {
+        return client.fit(op, FIELDS_PER_DOCUMENT, ShopifyDocuments::mutationCost);
     }
 
     private void setVariant(BatchItem item, VariantRecord updated) {

@@ -131,6 +131,23 @@ public final class VariantResolver {
         return cache.values().stream().filter(v -> v.productId().equals(productId)).toList();
     }
 
+    /**
+     * One page, as large as fits: a page Shopify refuses as too costly is asked for again with fewer variants,
+     * since the refusal taught the client the real cost per variant.
+     */
+    private GraphQlResponse page(List<String> skus, String after) throws InterruptedException {
+        while (true) {
+            int first = client.fit(OPERATION, pageSize, ShopifyDocuments::variantsBySkuCost);
+            try {
+                return client.execute(OPERATION, documents.variantsBySku(skus, first, after), ShopifyDocuments.variantsBySkuCost(first));
+            } catch (CallFailedException e) {
+                if (e.kind() != CallFailedException.Kind.TOO_COSTLY || first <= 1) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     private Map<String, List<VariantRecord>> search(List<String> skus) throws InterruptedException {
         Set<String> wanted = new HashSet<>(skus);
         Map<String, List<VariantRecord>> hits = new HashMap<>();
@@ -142,8 +159,7 @@ public final class VariantResolver {
                 throw client.failure(CallFailedException.Kind.MALFORMED, OPERATION + " still had more pages after "
                         + MAX_PAGES + " for " + skus.size() + " SKUs; stopped", null, null);
             }
-            String doc = documents.variantsBySku(skus, pageSize, after);
-            GraphQlResponse response = client.execute(OPERATION, doc, ShopifyDocuments.variantsBySkuCost(pageSize));
+            GraphQlResponse response = page(skus, after);
             JsonNode connection = client.answered(response, OPERATION, OPERATION);
             if (!connection.path("nodes").isArray() || !connection.path("pageInfo").isObject()) {
                 throw client.failure(CallFailedException.Kind.MALFORMED, OPERATION + " returned a connection without nodes"

@@ -275,6 +275,29 @@ class HostileAnswersTest {
     }
 
     @Test
+    void aSearchPageTooCostlyIsAskedForAgainWithFewerVariants() throws Exception {
+        Pattern first = Pattern.compile("first: ?(\\d+)");
+        List<Integer> pages = new ArrayList<>();
+        ShopifyClient client = client((exchange, body) -> {
+            Matcher m = first.matcher(body);
+            int size = m.find() ? Integer.parseInt(m.group(1)) : -1;
+            pages.add(size);
+            HostileServer.json(exchange, 200, size > 50
+                    ? "{\"errors\":[{\"message\":\"Query cost is 1203, which exceeds the single query max cost limit (1000).\","
+                            + "\"extensions\":{\"code\":\"MAX_COST_EXCEEDED\"}}]}"
+                    : "{\"data\":{\"productVariants\":{\"nodes\":[{\"id\":\"gid://shopify/ProductVariant/1\",\"sku\":\"A-1\","
+                            + "\"inventoryPolicy\":\"DENY\",\"metafield\":null,\"product\":{\"id\":\"gid://shopify/Product/1\","
+                            + "\"tags\":[]},\"inventoryItem\":{\"id\":\"gid://shopify/InventoryItem/1\",\"tracked\":true}}],"
+                            + "\"pageInfo\":{\"hasNextPage\":false,\"endCursor\":null}}}}");
+        }, 1, Duration.ofSeconds(5), 2000);
+        VariantResolver resolver = new VariantResolver(client, new ShopifyDocuments("HC_PREORDER", "preorder"), 100);
+
+        assertThat(resolver.resolve(List.of("A-1")).get("A-1")).isInstanceOf(VariantResolver.Found.class);
+        assertThat(pages.get(0)).isEqualTo(100);
+        assertThat(pages.get(pages.size() - 1)).isLessThanOrEqualTo(50);
+    }
+
+    @Test
     void userErrorPathsThatAreNotIndexesNeverThrow() {
         for (String part : List.of("99999999999", "-1", "", "1e3", "٣")) {
             UserError error = new UserError("X", List.of("input", "quantities", part), "m", null);
