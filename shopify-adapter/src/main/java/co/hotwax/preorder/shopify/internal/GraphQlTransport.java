@@ -63,6 +63,20 @@ public final class GraphQlTransport {
     }
 
     /**
+     * Creates the transport with the SDK's own {@code User-Agent} (kept for callers outside the adapter, e.g. the
+     * benchmarks' seeding).
+     *
+     * @param http the client
+     * @param endpoint the full GraphQL endpoint
+     * @param token supplies the access token per request
+     * @param requestTimeout the deadline of one whole exchange, headers and body
+     * @param json the mapper
+     */
+    public GraphQlTransport(HttpClient http, URI endpoint, Supplier<String> token, Duration requestTimeout, ObjectMapper json) {
+        this(http, endpoint, token, requestTimeout, json, SdkVersion.userAgent());
+    }
+
+    /**
      * Posts the document.
      *
      * @param document the GraphQL document, values inlined
