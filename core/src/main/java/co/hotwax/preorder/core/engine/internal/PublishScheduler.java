@@ -13,12 +13,10 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -38,6 +36,7 @@ public final class PublishScheduler {
     private final Backoff backoff;
     private final Clock clock;
     private final Consumer<SyncEvent> events;
+    private final ChannelProblems channelProblems = new ChannelProblems();
     private final int batchSize;
     private final LagTracker lag = new LagTracker();
 
@@ -357,11 +356,7 @@ public final class PublishScheduler {
                 store.dequeue(slot);
                 clearDirty(slot);
                 resyncChecked(slot);
-                if (outcome.channelProblem()) {
-                    reportChannelProblem(store, outcome.reason());
-                } else {
-                    reportRejected(store, slot, outcome.reason());
-                }
+                reportRejected(store, slot, outcome.reason());
             }
         }
         reportResyncProgress();
@@ -378,7 +373,7 @@ public final class PublishScheduler {
         slot.published = state;
         slot.rejected = null;
         // The channel works again: a problem that comes back is reported again.
-        store.channelProblems.clear();
+        channelProblems.channelWorks(store.channel);
         slot.attempts = 0;
         slot.notBefore = 0;
         store.dequeue(slot);
@@ -397,17 +392,16 @@ public final class PublishScheduler {
         events.accept(new SyncEvent.Retrying(store.channel, slot.desired.key(), reason, slot.attempts));
     }
 
-    /** A refusal of the whole channel (a missing access scope): logged and reported once per reason, not per SKU. */
-    private void reportChannelProblem(Store store, String reason) {
-        rejected.incrementAndGet();
-        if (store.channelProblems.size() < Store.MAX_CHANNEL_PROBLEMS && store.channelProblems.add(reason)) {
-            LOG.error("{} refuses every SKU until its setup is fixed: {}", store.channel, reason);
-            events.accept(new SyncEvent.ChannelProblem(store.channel, reason));
-        }
-    }
-
     private void reportRejected(Store store, Slot slot, String reason) {
         rejected.incrementAndGet();
+        if (reason.startsWith(PublishOutcome.CHANNEL_PROBLEM)) {
+            // A refusal of the whole channel (see PublishOutcome.rejectedByChannel): once per channel and reason.
+            if (channelProblems.firstReport(store.channel, reason)) {
+                LOG.error("{} refuses every SKU until its setup is fixed: {}", store.channel, reason);
+                events.accept(new SyncEvent.ChannelProblem(store.channel, reason));
+            }
+            return;
+        }
         LOG.warn("{} rejected sku {}: {}", store.channel, slot.key, reason);
         events.accept(new SyncEvent.Rejected(store.channel, slot.key.toString(), reason));
     }
@@ -470,9 +464,6 @@ public final class PublishScheduler {
         final String channel;
         final Map<PoolKey, Slot> slots = new HashMap<>();
         final List<LinkedHashSet<Slot>> lanes = new ArrayList<>();
-        /** Channel problems already reported since the last applied state. */
-        final Set<String> channelProblems = new HashSet<>();
-        static final int MAX_CHANNEL_PROBLEMS = 100;
         long queued;
 
         Store(InventoryPublisher publisher) {
