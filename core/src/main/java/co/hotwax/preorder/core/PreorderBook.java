@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  * carry a facility). In pooled mode a pre-order's facility is ignored and a stock level must carry no facility (it is
  * the SKU's online total). A pool exists while it has a supply line or a pre-order; stock alone makes no pool.
  *
- * <h2>The rules (brief rules 1-5)</h2>
+ * <h2>The rules</h2>
  * <ul>
  *   <li>A line's units are its received units, then its units still on order ({@link SupplyLine#onOrder()}); its
  *   buffer comes off the end, so buffer units are never promised: {@code promisable = max(0, capacity - buffer)}.
@@ -92,6 +92,8 @@ import java.util.function.Consumer;
  * <h2>Cost</h2>
  * A single change recomputes only the pool(s) it touches: cost proportional to that pool's lines and pre-orders,
  * never to the catalog. {@link #rebuild} sorts each pool once.
+ *
+ * @since 0.1.0
  */
 public final class PreorderBook {
     private final BookState state;

@@ -18,6 +18,7 @@ package co.hotwax.preorder.spi;
  * </ul>
  *
  * @param <T> the item type
+ * @since 0.1.0
  */
 public interface ChangeFeed<T> {
 

@@ -11,6 +11,7 @@ package co.hotwax.preorder.core.engine;
  * @param pendingPools pool states waiting to be published, counted once per publisher
  * @param lagMillis age of the oldest change not yet published, by the engine's clock; 0 when none waits
  * @param resyncsCompleted full resyncs finished since start
+ * @since 0.1.0
  */
 public record SyncMetrics(long published, long retried, long rejected, long driftCorrected, long pendingPools,
                           long lagMillis, long resyncsCompleted) {
