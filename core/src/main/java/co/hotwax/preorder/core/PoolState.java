@@ -9,7 +9,7 @@ import java.util.Objects;
  * A snapshot (a copy) of one pool's outcome. A pool is a SKU in pooled mode, or a (SKU, facility) pair in
  * per-facility mode; it exists while it has at least one supply line or pre-order.
  *
- * <p>{@link PreorderBook}'s rules: each supply line's units are its received units, then its units still on order;
+ * <p>The rules (brief rules 1-5): each supply line's units are its received units, then its units still on order;
  * its buffer comes off the end, so {@code promisable = max(0, received + onOrder - buffer)}. Pre-orders that hold
  * supply are allocated pinned first, then released/returned, then open, each by time placed, onto lines in
  * (eta, lineId) order. A line's P is {@code max(0, onOrder - buffer - max(0, allocated - received))}; the pool's P is

@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  * carry a facility). In pooled mode a pre-order's facility is ignored and a stock level must carry no facility (it is
  * the SKU's online total). A pool exists while it has a supply line or a pre-order; stock alone makes no pool.
  *
- * <h2>The rules</h2>
+ * <h2>The rules (brief rules 1-5)</h2>
  * <ul>
  *   <li>A line's units are its received units, then its units still on order ({@link SupplyLine#onOrder()}); its
  *   buffer comes off the end, so buffer units are never promised: {@code promisable = max(0, capacity - buffer)}.

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 
 /**
- * Computes one pool's outcome from its inputs alone (the book's rules): the canonical allocation, P, the next promise
+ * Computes one pool's outcome from its inputs alone (brief rules 1-5): the canonical allocation, P, the next promise
  * date, staleness and eligibility. Allocation-free and linear in the pool's lines and pre-orders, so it can run on
  * every event.
  */
