@@ -10,11 +10,16 @@ import java.util.Objects;
  * @param poId its purchase order
  * @param quantity units, {@code >= 1}
  * @param eta the line's expected arrival date
+ * @since 0.1.0
  */
 public record Allocation(String supplyLineId, String poId, long quantity, LocalDate eta) {
     /**
      * Validates the allocation.
      *
+     * @param supplyLineId the supply line
+     * @param poId its purchase order
+     * @param quantity units, {@code >= 1}
+     * @param eta the line's expected arrival date
      * @throws NullPointerException when an id or the date is null
      * @throws IllegalArgumentException when the quantity is not positive
      */

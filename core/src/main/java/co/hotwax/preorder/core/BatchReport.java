@@ -9,12 +9,15 @@ import java.util.Objects;
  *
  * @param applied items applied
  * @param rejected items refused, in input order
+ * @since 0.1.0
  */
 public record BatchReport(int applied, List<Rejection> rejected) {
 
     /**
      * Validates and copies the report.
      *
+     * @param applied items applied
+     * @param rejected items refused, in input order
      * @throws IllegalArgumentException when {@code applied} is negative
      */
     public BatchReport {
@@ -45,6 +48,10 @@ public record BatchReport(int applied, List<Rejection> rejected) {
         /**
          * Validates the rejection.
          *
+         * @param index the item's position in its input: the command list for {@code apply}; for {@code rebuild}, the
+         *              position within its own collection (lines, pre-orders or stock levels; {@code item} says which)
+         * @param item the item, e.g. {@code "pre-order SO-1/2"}
+         * @param reason why it was refused
          * @throws NullPointerException when item or reason is null
          */
         public Rejection {

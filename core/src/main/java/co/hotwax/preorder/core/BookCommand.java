@@ -7,6 +7,8 @@ import co.hotwax.preorder.spi.SupplyLine;
 /**
  * One input change for {@link PreorderBook#apply}: the same operations as the book's mutating methods, as values so
  * that a batch can be applied, logged and replayed.
+ *
+ * @since 0.1.0
  */
 public sealed interface BookCommand {
 

@@ -7,6 +7,8 @@ import java.util.Objects;
  * A change of outcome reported by a {@link PreorderBook} to its {@link BookListener}. Every event names its pool
  * ({@code sku}, and {@code facilityId}, null in pooled mode). The order of events within one call is documented on
  * {@link PreorderBook}.
+ *
+ * @since 0.1.0
  */
 public sealed interface BookEvent {
 
@@ -134,6 +136,7 @@ public sealed interface BookEvent {
         /**
          * Requires the key.
          *
+         * @param pool the pool's key
          * @throws NullPointerException when it is null
          */
         public PoolChanged {

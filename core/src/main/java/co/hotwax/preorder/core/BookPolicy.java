@@ -8,6 +8,8 @@ import java.util.Objects;
  * Immutable policy of a {@link PreorderBook}: safety buffer, promise buffer days, stale-ETA policy, pooling mode and
  * the zone that decides what "today" is. Build with {@link #builder()}; {@link #defaults()} is everything at its
  * default.
+ *
+ * @since 0.1.0
  */
 public final class BookPolicy {
     private static final BookPolicy DEFAULTS = builder().build();

@@ -9,6 +9,7 @@ import java.util.Comparator;
  *
  * @param sku the SKU
  * @param facilityId the facility in per-facility mode, else null
+ * @since 0.1.0
  */
 public record PoolKey(String sku, String facilityId) implements Comparable<PoolKey> {
     private static final Comparator<PoolKey> ORDER = Comparator.comparing(PoolKey::sku)
@@ -17,6 +18,8 @@ public record PoolKey(String sku, String facilityId) implements Comparable<PoolK
     /**
      * Validates the key.
      *
+     * @param sku the SKU
+     * @param facilityId the facility in per-facility mode, else null
      * @throws InvalidInputException when the SKU is missing
      */
     public PoolKey {

@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param delistReason why the pool is not listed, null when listed
  * @param openUnitsByChannel units of OPEN pre-orders per channel
  * @param uncoveredPreOrders keys {@code orderId/lineId} of pre-orders not fully covered, latest placed first
+ * @since 0.1.0
  */
 public record PoolState(String sku, String facilityId, long preorderable, long onOrder, long promisable,
                         long allocated, long physicalAtp, boolean listed, boolean etaStale,
@@ -41,6 +42,19 @@ public record PoolState(String sku, String facilityId, long preorderable, long o
     /**
      * Validates and copies the snapshot.
      *
+     * @param sku the SKU
+     * @param facilityId the facility in per-facility mode, else null
+     * @param preorderable P: how many more units may be pre-ordered, {@code >= 0}
+     * @param onOrder units still on order over all lines
+     * @param promisable units that may be promised over all lines (capacity less buffers)
+     * @param allocated units allocated to pre-orders
+     * @param physicalAtp physical online ATP as last set (0 when never set)
+     * @param listed whether the pool is listed for pre-order
+     * @param etaStale whether the date of the line the next unit would come from has passed
+     * @param nextPromiseDate the product-page date (that line's ETA plus promise buffer days), null when P is 0
+     * @param delistReason why the pool is not listed, null when listed
+     * @param openUnitsByChannel units of OPEN pre-orders per channel
+     * @param uncoveredPreOrders keys {@code orderId/lineId} of pre-orders not fully covered, latest placed first
      * @throws NullPointerException when sku or a collection is null
      */
     public PoolState {

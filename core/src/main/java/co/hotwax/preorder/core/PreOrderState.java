@@ -18,12 +18,22 @@ import java.util.Objects;
  * @param covered units allocated to supply lines (0 when it holds no supply)
  * @param promiseDate the latest ETA of its allocations plus promise buffer days; null when not fully covered
  * @param allocations the units per supply line, in (eta, lineId) order
+ * @since 0.1.0
  */
 public record PreOrderState(String orderId, String lineId, String sku, String facilityId, PreOrderStatus status,
                             long quantity, long covered, LocalDate promiseDate, List<Allocation> allocations) {
     /**
      * Validates and copies the snapshot.
      *
+     * @param orderId the sales order
+     * @param lineId the line within it
+     * @param sku the SKU
+     * @param facilityId its pool's facility in per-facility mode, else null
+     * @param status its status as last set
+     * @param quantity units ordered
+     * @param covered units allocated to supply lines (0 when it holds no supply)
+     * @param promiseDate the latest ETA of its allocations plus promise buffer days; null when not fully covered
+     * @param allocations the units per supply line, in (eta, lineId) order
      * @throws NullPointerException when an id, the status or the allocations are null
      */
     public PreOrderState {

@@ -111,6 +111,8 @@ import java.util.function.Consumer;
  * <h2>Cost</h2>
  * A single change recomputes only the pool(s) it touches: cost proportional to that pool's lines and pre-orders,
  * never to the catalog. {@link #rebuild} sorts each pool once.
+ *
+ * @since 0.1.0
  */
 public final class PreorderBook {
     private final BookState state;

@@ -25,6 +25,7 @@ package co.hotwax.preorder.spi;
  * </ul>
  *
  * @param <T> the item type
+ * @since 0.1.0
  */
 public interface ChangeFeed<T> {
 

@@ -5,11 +5,13 @@ package co.hotwax.preorder.spi;
  * file) and hands it back to resume. Two checkpoints are only compared for equality.
  *
  * @param value the source's own encoding of the position
+ * @since 0.1.0
  */
 public record Checkpoint(String value) {
     /**
      * Validates the checkpoint.
      *
+     * @param value the source's own encoding of the position
      * @throws InvalidInputException when the value is null or blank
      */
     public Checkpoint {

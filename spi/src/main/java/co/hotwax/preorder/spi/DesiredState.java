@@ -22,12 +22,23 @@ import java.time.LocalDate;
  * @param listed whether the SKU is offered for pre-order (marks present, policy deny)
  * @param promiseDate the date the next unit would ship, shown on the product page; null when unknown
  * @param flagged whether the listing needs attention (e.g. kept listed with a stale ETA)
+ * @since 0.1.0
  */
 public record DesiredState(String sku, String facilityId, long sellable, long openOrders, boolean listed,
                            LocalDate promiseDate, boolean flagged) {
     /**
      * Validates the state.
      *
+     * @param sku the SKU
+     * @param facilityId the facility in per-location mode (the publisher maps it to a location), or null for the
+     *                   publisher's default pre-order location
+     * @param sellable units the channel may still sell, {@code 0..}{@link Quantities#MAX}; for a SKU not listed for
+     *                 pre-order this is 0 at a dedicated pre-order location, and the physical stock alone at a shared
+     *                 location (an in-stock SKU is not a pre-order but is still for sale)
+     * @param openOrders units of this channel's own orders at this location the OMS knows to be open
+     * @param listed whether the SKU is offered for pre-order (marks present, policy deny)
+     * @param promiseDate the date the next unit would ship, shown on the product page; null when unknown
+     * @param flagged whether the listing needs attention (e.g. kept listed with a stale ETA)
      * @throws InvalidInputException naming the SKU when a field is missing or out of range
      */
     public DesiredState {

@@ -11,11 +11,15 @@ import java.util.List;
  * @param next the checkpoint after the last item; hand it back to continue
  * @param hasMore whether more changes were already available when the page was cut
  * @param <T> the item type
+ * @since 0.1.0
  */
 public record FeedPage<T>(List<T> items, Checkpoint next, boolean hasMore) {
     /**
      * Validates and copies.
      *
+     * @param items the changed items (a copy; may be empty)
+     * @param next the checkpoint after the last item; hand it back to continue
+     * @param hasMore whether more changes were already available when the page was cut
      * @throws InvalidInputException when a field is missing or an item is null
      */
     public FeedPage {

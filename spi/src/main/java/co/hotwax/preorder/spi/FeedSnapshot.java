@@ -8,11 +8,14 @@ import java.util.List;
  * @param items all current items (a copy; never null)
  * @param checkpoint where {@link ChangeFeed#changesSince} resumes after this snapshot
  * @param <T> the item type
+ * @since 0.1.0
  */
 public record FeedSnapshot<T>(List<T> items, Checkpoint checkpoint) {
     /**
      * Validates and copies.
      *
+     * @param items all current items (a copy; never null)
+     * @param checkpoint where {@link ChangeFeed#changesSince} resumes after this snapshot
      * @throws InvalidInputException when a field is missing or an item is null
      */
     public FeedSnapshot {

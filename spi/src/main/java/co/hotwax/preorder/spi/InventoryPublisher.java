@@ -17,6 +17,8 @@ import java.util.List;
  *   <li>{@code publish} is called by one thread at a time per publisher; it may block (pacing, retries).</li>
  *   <li>No secret (access token) ever appears in an outcome, a log line, an exception or {@code toString}.</li>
  * </ul>
+ *
+ * @since 0.1.0
  */
 public interface InventoryPublisher extends AutoCloseable {
 

@@ -14,6 +14,7 @@ import java.time.Instant;
  * @param status open, released, cancelled or returned
  * @param pinnedLineId a supply line a merchant pinned this pre-order to, or null
  * @param facilityId the facility the order is routed to in per-location mode, or null
+ * @since 0.1.0
  */
 public record PreOrder(String orderId, String lineId, String sku, long quantity, Instant placedAt, String channel,
                        PreOrderStatus status, String pinnedLineId, String facilityId) {
@@ -21,6 +22,15 @@ public record PreOrder(String orderId, String lineId, String sku, long quantity,
     /**
      * Validates the pre-order.
      *
+     * @param orderId the sales order
+     * @param lineId the line within the order; {@code (orderId, lineId)} is unique
+     * @param sku the product variant's SKU
+     * @param quantity units ordered, {@code 1..}{@link Quantities#MAX}
+     * @param placedAt when the order was placed; earlier orders are served first
+     * @param channel where it was taken: a Shopify store's domain, or any other channel name
+     * @param status open, released, cancelled or returned
+     * @param pinnedLineId a supply line a merchant pinned this pre-order to, or null
+     * @param facilityId the facility the order is routed to in per-location mode, or null
      * @throws InvalidInputException naming the pre-order and the reason when any field is missing or out of range
      */
     public PreOrder {

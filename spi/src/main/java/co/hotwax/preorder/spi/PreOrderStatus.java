@@ -1,6 +1,10 @@
 package co.hotwax.preorder.spi;
 
-/** The state of a pre-order line. */
+/**
+ * The state of a pre-order line.
+ *
+ * @since 0.1.0
+ */
 public enum PreOrderStatus {
     /** Waiting for supply; holds units of a supply line. */
     OPEN,

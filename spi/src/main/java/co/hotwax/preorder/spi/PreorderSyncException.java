@@ -3,6 +3,8 @@ package co.hotwax.preorder.spi;
 /**
  * The root of every exception Preorder Sync throws. Unchecked, so an embedding application decides where to
  * handle it; specific failures are subclasses that live next to the feature they belong to.
+ *
+ * @since 0.1.0
  */
 public abstract class PreorderSyncException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -9,6 +9,7 @@ package co.hotwax.preorder.spi;
  * @param wrote whether the channel was changed (false when it already matched); a write during a reconciliation
  *              that the engine did not expect is drift corrected
  * @param reason why it must be retried or was rejected, naming the cause; empty when applied
+ * @since 0.1.0
  */
 public record PublishOutcome(String sku, String facilityId, Status status, boolean wrote, String reason) {
     /**
@@ -31,6 +32,12 @@ public record PublishOutcome(String sku, String facilityId, Status status, boole
     /**
      * Validates the outcome.
      *
+     * @param sku the SKU
+     * @param facilityId the facility, as in the desired state
+     * @param status applied, to retry, or rejected
+     * @param wrote whether the channel was changed (false when it already matched); a write during a reconciliation
+     *              that the engine did not expect is drift corrected
+     * @param reason why it must be retried or was rejected, naming the cause; empty when applied
      * @throws InvalidInputException when a field is missing, or a failure carries no reason
      */
     public PublishOutcome {

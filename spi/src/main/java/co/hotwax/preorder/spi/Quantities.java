@@ -3,6 +3,8 @@ package co.hotwax.preorder.spi;
 /**
  * Bounds shared by every quantity in the SPI. Shopify refuses absolute quantities above one billion, so nothing
  * larger can be published; refusing it at the boundary keeps every sum the SDK computes far from overflow.
+ *
+ * @since 0.1.0
  */
 public final class Quantities {
     /** The largest quantity any single value may carry. */

@@ -7,6 +7,8 @@ import java.time.Duration;
  * backing off, the simulator when it plays latency. Nothing calls {@code Thread.sleep} itself, so a test or a
  * simulation hands one virtual clock's sleeper to all of them and a whole run happens in virtual time, replayable
  * from one seed. Callers re-check their state after every return, so returning early is always safe.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface Sleeper {

@@ -7,6 +7,8 @@ package co.hotwax.preorder.spi;
  * <p>An implementation returns {@link #CURRENT} from its {@code spiVersion()} method. Because {@code CURRENT} is a
  * compile-time constant, the value is copied into the implementation's own class file when it is compiled, so it
  * records the SPI version the implementation was built against, not the one present at run time.
+ *
+ * @since 0.1.0
  */
 public final class SpiVersion {
     /** The SPI version of this jar. Increased on every incompatible change of an SPI interface or value. */

@@ -7,11 +7,15 @@ package co.hotwax.preorder.spi;
  * @param sku the SKU
  * @param facilityId the facility in per-location mode, or null for the SKU's online total
  * @param onlineAtp sellable units; may be negative when the OMS has over-committed stock
+ * @since 0.1.0
  */
 public record StockLevel(String sku, String facilityId, long onlineAtp) {
     /**
      * Validates the level.
      *
+     * @param sku the SKU
+     * @param facilityId the facility in per-location mode, or null for the SKU's online total
+     * @param onlineAtp sellable units; may be negative when the OMS has over-committed stock
      * @throws InvalidInputException naming the SKU when a field is missing or out of range
      */
     public StockLevel {

@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param eta expected arrival date of the units still on order
  * @param status whether units are still on order
  * @param buffer units held back from promising (an order buffer), {@code 0..}{@link Quantities#MAX}
+ * @since 0.1.0
  */
 public record SupplyLine(String lineId, String poId, String sku, String facilityId, long ordered, long received,
                          long cancelled, LocalDate eta, SupplyStatus status, long buffer) {
@@ -28,6 +29,16 @@ public record SupplyLine(String lineId, String poId, String sku, String facility
     /**
      * Validates the line.
      *
+     * @param lineId identifies the line; unique across all supply (e.g. {@code "PO-7/1"})
+     * @param poId the purchase order (or other document) the line belongs to
+     * @param sku the product variant's SKU
+     * @param facilityId where the units arrive; maps to a Shopify location in per-location mode
+     * @param ordered units ordered, {@code 0..}{@link Quantities#MAX}
+     * @param received units already received, {@code received + cancelled <= ordered}
+     * @param cancelled units cut from the line
+     * @param eta expected arrival date of the units still on order
+     * @param status whether units are still on order
+     * @param buffer units held back from promising (an order buffer), {@code 0..}{@link Quantities#MAX}
      * @throws InvalidInputException naming the line and the reason when any field is missing or out of range
      */
     public SupplyLine {

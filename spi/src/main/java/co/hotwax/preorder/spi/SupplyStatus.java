@@ -1,6 +1,10 @@
 package co.hotwax.preorder.spi;
 
-/** The state of a supply line. */
+/**
+ * The state of a supply line.
+ *
+ * @since 0.1.0
+ */
 public enum SupplyStatus {
     /** Created or approved: the units not yet received or cancelled are on order. */
     OPEN,

@@ -81,6 +81,8 @@ import java.util.random.RandomGenerator;
  *   feed reads, on the caller's thread: call those from one thread only; with a virtual {@link Clock} a whole
  *   run replays from one seed.</li>
  * </ul>
+ *
+ * @since 0.1.0
  */
 public final class PreorderSync implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PreorderSync.class);

@@ -4,6 +4,8 @@ package co.hotwax.preorder.core.engine;
  * What the sync engine reports to a {@link SyncListener}. Every event names the publisher by its
  * {@link co.hotwax.preorder.spi.InventoryPublisher#channelId() channel id} and the SKU by its key ({@code sku} or
  * {@code sku@facilityId}).
+ *
+ * @since 0.1.0
  */
 public sealed interface SyncEvent {
 

@@ -5,6 +5,8 @@ package co.hotwax.preorder.core.engine;
  *
  * <p>Callbacks run on the engine's loop thread (or the thread calling {@link PreorderSync#step()} in manual mode).
  * They must return quickly and must not block; an exception thrown by a listener is logged and otherwise ignored.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface SyncListener {

@@ -12,6 +12,7 @@ package co.hotwax.preorder.core.engine;
  * @param lagMillis age of the oldest change not yet published, by the engine's clock; 0 when none waits
  * @param resyncsCompleted full resyncs finished since start
  * @param feedFailures feed reads that failed (each is retried after a back-off), see {@link SyncEvent.FeedFailed}
+ * @since 0.1.0
  */
 public record SyncMetrics(long published, long retried, long rejected, long driftCorrected, long pendingPools,
                           long lagMillis, long resyncsCompleted, long feedFailures) {
