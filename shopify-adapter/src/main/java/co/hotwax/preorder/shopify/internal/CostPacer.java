@@ -54,7 +54,20 @@ public final class CostPacer {
      * @throws InterruptedException when interrupted while waiting
      */
     public Duration acquire(double cost) throws InterruptedException {
-        Duration wait = reserve(cost);
+        return acquire(cost, maxWait);
+    }
+
+    /**
+     * Like {@link #acquire(double)}, waiting at most {@code limit} (and never more than the pacer's own cap): what
+     * is left of one call's wait budget.
+     *
+     * @param cost the request's expected requested cost
+     * @param limit the longest this call may wait here
+     * @return how long it waited
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public Duration acquire(double cost, Duration limit) throws InterruptedException {
+        Duration wait = reserve(cost, limit.compareTo(maxWait) < 0 ? limit : maxWait);
         if (!wait.isZero()) {
             sleeper.sleep(wait);
         }
@@ -62,7 +75,7 @@ public final class CostPacer {
     }
 
     /** Debits the points now (the balance may go below zero: a debt the wait pays off) and returns the wait. */
-    private synchronized Duration reserve(double cost) {
+    private synchronized Duration reserve(double cost, Duration cap) {
         double needed = Math.min(cost, maximum);
         double now = current();
         available = now - needed;
@@ -72,7 +85,7 @@ public final class CostPacer {
         }
         double seconds = (needed - now) / restoreRate;
         // Compared in seconds before converting, so no value a server sends can overflow a Duration.
-        return seconds >= maxWait.toNanos() / 1e9 ? maxWait : Duration.ofNanos((long) Math.ceil(seconds * 1e9));
+        return seconds >= cap.toNanos() / 1e9 ? cap : Duration.ofNanos((long) Math.ceil(seconds * 1e9));
     }
 
     /**

@@ -103,16 +103,26 @@ public final class ShopifyClient {
     public GraphQlResponse execute(String operation, String document, double estimatedCost) throws InterruptedException {
         int maxAttempts = retryConfig.getMaxAttempts();
         IntervalBiFunction<GraphQlResponse> intervals = retryConfig.getIntervalBiFunction();
+        // One budget for every wait of this call (pacing, THROTTLED, Retry-After), so that however many attempts a
+        // hostile server provokes, the caller (the engine's only publishing thread) is held at most maxServerWait.
+        WaitBudget budget = new WaitBudget(maxServerWait);
         for (int attempt = 1; ; attempt++) {
             try {
-                return attempt(operation, document, estimatedCost);
+                return attempt(operation, document, estimatedCost, budget);
             } catch (CallFailedException e) {
                 if (!retryConfig.getExceptionPredicate().test(e) || attempt >= maxAttempts) {
                     throw e;
                 }
-                long waitMillis = Math.min(Math.max(0, intervals.apply(attempt, Either.left(e))), maxServerWait.toMillis());
-                LOG.debug("shop {}: {} attempt {} failed ({}), retrying in {} ms", shop, operation, attempt, e.kind(), waitMillis);
-                sleeper.sleep(Duration.ofMillis(waitMillis));
+                long askedMillis = Math.max(0, intervals.apply(attempt, Either.left(e)));
+                if (!budget.allowsMillis(askedMillis)) {
+                    // Waiting less than asked would only earn the same refusal; the caller's own back-off takes over.
+                    LOG.debug("shop {}: {} attempt {} failed ({}); the {} ms wait asked for is beyond what is left of "
+                            + "the call's {} budget", shop, operation, attempt, e.kind(), askedMillis, maxServerWait);
+                    throw e;
+                }
+                budget.spent(Duration.ofMillis(askedMillis));
+                LOG.debug("shop {}: {} attempt {} failed ({}), retrying in {} ms", shop, operation, attempt, e.kind(), askedMillis);
+                sleeper.sleep(Duration.ofMillis(askedMillis));
             }
         }
     }
@@ -145,7 +155,8 @@ public final class ShopifyClient {
         return requests.get();
     }
 
-    private GraphQlResponse attempt(String operation, String document, double estimatedCost) throws InterruptedException {
+    private GraphQlResponse attempt(String operation, String document, double estimatedCost, WaitBudget budget)
+            throws InterruptedException {
         if (rateLimiter != null) {
             long waitNanos = rateLimiter.reservePermission(1);
             if (waitNanos > 0) {
@@ -159,7 +170,7 @@ public final class ShopifyClient {
                     + " points, more than one request may (" + Math.round(Math.min(MAX_SINGLE_QUERY_COST, pacer.maximum()))
                     + ")", null, null);
         }
-        pacer.acquire(cost);
+        budget.spent(pacer.acquire(cost, budget.left()));
         requests.incrementAndGet();
         GraphQlResponse response;
         try {

@@ -57,31 +57,73 @@ class HostileAnswersTest {
     }
 
     @Test
-    void retryAfterAndThrottleWaitsAreCappedAndNeverOverflowToZero() throws Exception {
+    void retryAfterAndThrottleWaitsBeyondTheCapEndTheCallInsteadOfStallingIt() throws Exception {
+        for (String hint : List.of("999999999", "1e20")) {
+            AtomicInteger n = new AtomicInteger();
+            Duration before = time.slept();
+            ShopifyClient client = client((exchange, body) -> {
+                if (n.getAndIncrement() == 0) {
+                    exchange.getResponseHeaders().add("Retry-After", hint);
+                    HostileServer.json(exchange, 429, "{\"errors\":\"Exceeded\"}");
+                } else {
+                    HostileServer.json(exchange, 200, "{\"data\":{\"shop\":{\"id\":\"1\"}}}");
+                }
+            }, 6, Duration.ofSeconds(5), 2000);
+
+            CallFailedException e = catchThrowableOfType(CallFailedException.class,
+                    () -> client.execute("shop", DOC, 1));
+
+            // Neither a 31-year sleep nor an overflow to no wait: one request, no retry, a transient failure the
+            // engine's own back-off takes over.
+            assertThat(e).as(hint).isNotNull();
+            assertThat(e.kind()).isEqualTo(CallFailedException.Kind.RATE_LIMITED);
+            assertThat(n.get()).as(hint).isEqualTo(1);
+            assertThat(time.slept().minus(before)).as(hint).isZero();
+            server.close();
+            server = null;
+        }
+    }
+
+    @Test
+    void everyWaitOfOneCallTogetherStaysWithinTheCap() throws Exception {
         AtomicInteger n = new AtomicInteger();
         ShopifyClient client = client((exchange, body) -> {
             switch (n.getAndIncrement()) {
-                case 0 -> {
-                    exchange.getResponseHeaders().add("Retry-After", "999999999");
-                    HostileServer.json(exchange, 429, "{\"errors\":\"Exceeded\"}");
-                }
-                case 1 -> {
-                    exchange.getResponseHeaders().add("Retry-After", "1e20");
+                case 0, 1, 2 -> {
+                    // Each hint alone fits under the cap; together they would not.
+                    exchange.getResponseHeaders().add("Retry-After", "25");
                     HostileServer.json(exchange, 503, "{\"errors\":\"down\"}");
                 }
-                case 2 -> HostileServer.json(exchange, 200, "{\"errors\":[{\"message\":\"Throttled\",\"extensions\":"
+                case 3 -> HostileServer.json(exchange, 200, "{\"errors\":[{\"message\":\"Throttled\",\"extensions\":"
                         + "{\"code\":\"THROTTLED\"}}]," + cost(500, 0, 1e-6) + "}");
                 default -> HostileServer.json(exchange, 200, "{\"data\":{\"shop\":{\"id\":\"1\"}}}");
             }
         }, 6, Duration.ofSeconds(5), 2000);
 
-        client.execute("shop", DOC, 500);
+        CallFailedException e = catchThrowableOfType(CallFailedException.class, () -> client.execute("shop", DOC, 500));
 
-        assertThat(time.sleeps()).isNotEmpty().allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(CAP));
-        // 1e20 seconds is a wait, not an overflow to zero: it is cut to the cap.
-        assertThat(time.sleeps().get(1)).isEqualTo(CAP);
-        // The pacer believed restoreRate 1e-6 and an empty bucket: its wait is capped too.
-        assertThat(time.slept()).isLessThanOrEqualTo(CAP.multipliedBy(5));
+        assertThat(e).isNotNull();
+        assertThat(time.slept()).isPositive().isLessThanOrEqualTo(CAP);
+        assertThat(n.get()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void aHostileRestoreRateInTheBucketCannotHoldACallBeyondTheCap() throws Exception {
+        AtomicInteger n = new AtomicInteger();
+        ShopifyClient client = client((exchange, body) -> {
+            // The first answer teaches the pacer an empty bucket that refills at 1e-6 points a second.
+            HostileServer.json(exchange, 200, n.getAndIncrement() == 0
+                    ? "{\"errors\":[{\"message\":\"Throttled\",\"extensions\":{\"code\":\"THROTTLED\"}}],"
+                            + cost(500, 0, 1e-6) + "}"
+                    : "{\"data\":{\"shop\":{\"id\":\"1\"}}," + cost(500, 0, 1e-6) + "}");
+        }, 6, Duration.ofSeconds(5), 2000);
+
+        catchThrowableOfType(CallFailedException.class, () -> client.execute("shop", DOC, 500));
+        Duration afterFirst = time.slept();
+        assertThat(afterFirst).isLessThanOrEqualTo(CAP);
+        // The next call paces on that bucket: held at most the cap too, whatever the server claimed.
+        client.execute("shop", DOC, 500);
+        assertThat(time.slept().minus(afterFirst)).isLessThanOrEqualTo(CAP);
     }
 
     @Test
