@@ -1,4 +1,6 @@
-package co.hotwax.preorder.testkit;
+package co.hotwax.preorder.testkit.junit;
+
+import co.hotwax.preorder.testkit.ShopifySimulator;
 
 import java.util.Objects;
 import java.util.function.Supplier;
