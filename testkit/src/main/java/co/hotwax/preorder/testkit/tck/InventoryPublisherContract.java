@@ -11,7 +11,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The contract of {@link InventoryPublisher}, checked against the channel through a {@link ChannelProbe}. Only the
@@ -67,12 +69,12 @@ public abstract class InventoryPublisherContract {
 
         List<PublishOutcome> outcomes = publisher().publish(states);
 
-        assertThat(outcomes).extracting(PublishOutcome::key)
-                .containsExactlyElementsOf(states.stream().map(DesiredState::key).toList());
-        assertThat(outcomes).allSatisfy(o -> {
-            assertThat(o.status()).as("status of %s (%s)", o.sku(), o.reason()).isEqualTo(Status.APPLIED);
-            assertThat(o.wrote()).as("wrote %s", o.sku()).isTrue();
-        });
+        assertEquals(states.stream().map(DesiredState::key).toList(),
+                outcomes.stream().map(PublishOutcome::key).toList(), "outcome keys in input order");
+        for (PublishOutcome o : outcomes) {
+            assertEquals(Status.APPLIED, o.status(), () -> "status of " + o.sku() + " (" + o.reason() + ")");
+            assertTrue(o.wrote(), () -> "wrote " + o.sku());
+        }
     }
 
     /** Publishing the same state twice writes nothing the second time. */
@@ -83,10 +85,10 @@ public abstract class InventoryPublisherContract {
         PublishOutcome first = publisher().publish(List.of(state)).get(0);
         PublishOutcome second = publisher().publish(List.of(state)).get(0);
 
-        assertThat(first.status()).as(first.reason()).isEqualTo(Status.APPLIED);
-        assertThat(first.wrote()).isTrue();
-        assertThat(second.status()).as(second.reason()).isEqualTo(Status.APPLIED);
-        assertThat(second.wrote()).as("second publish of the same state wrote").isFalse();
+        assertEquals(Status.APPLIED, first.status(), first.reason());
+        assertTrue(first.wrote(), "first publish of a new state wrote");
+        assertEquals(Status.APPLIED, second.status(), second.reason());
+        assertFalse(second.wrote(), "second publish of the same state wrote");
     }
 
     /** An unknown SKU is rejected with a reason naming it; the rest of the batch is applied. */
@@ -98,13 +100,14 @@ public abstract class InventoryPublisherContract {
 
         List<PublishOutcome> outcomes = publisher().publish(states);
 
-        assertThat(outcomes).hasSize(3);
-        assertThat(outcomes.get(1).status()).isEqualTo(Status.REJECTED);
-        assertThat(outcomes.get(1).reason()).contains(unknown);
-        assertThat(outcomes.get(0).status()).as(outcomes.get(0).reason()).isEqualTo(Status.APPLIED);
-        assertThat(outcomes.get(2).status()).as(outcomes.get(2).reason()).isEqualTo(Status.APPLIED);
-        assertThat(probe().sellable("TCK-MIXED-1", null)).isEqualTo(4);
-        assertThat(probe().sellable("TCK-MIXED-2", null)).isEqualTo(6);
+        assertEquals(3, outcomes.size(), "outcomes of 3 states");
+        assertEquals(Status.REJECTED, outcomes.get(1).status(), "status of the unknown SKU");
+        String reason = outcomes.get(1).reason();
+        assertTrue(reason != null && reason.contains(unknown), () -> "reason names " + unknown + ": " + reason);
+        assertEquals(Status.APPLIED, outcomes.get(0).status(), outcomes.get(0).reason());
+        assertEquals(Status.APPLIED, outcomes.get(2).status(), outcomes.get(2).reason());
+        assertEquals(4, probe().sellable("TCK-MIXED-1", null), "sellable TCK-MIXED-1");
+        assertEquals(6, probe().sellable("TCK-MIXED-2", null), "sellable TCK-MIXED-2");
     }
 
     /** After a publish the channel sells exactly the desired quantity, and the SKU is listed. */
@@ -113,11 +116,11 @@ public abstract class InventoryPublisherContract {
         String sku = prepared("TCK-SELLABLE-1");
 
         publisher().publish(List.of(listed(sku, 12, 0)));
-        assertThat(probe().sellable(sku, null)).isEqualTo(12);
-        assertThat(probe().listed(sku)).isTrue();
+        assertEquals(12, probe().sellable(sku, null), "sellable after publishing 12");
+        assertTrue(probe().listed(sku), "listed after publishing");
 
         publisher().publish(List.of(listed(sku, 5, 0)));
-        assertThat(probe().sellable(sku, null)).isEqualTo(5);
+        assertEquals(5, probe().sellable(sku, null), "sellable after publishing 5");
     }
 
     /** Units sold by the channel but not yet seen by the OMS are never sold again. */
@@ -125,19 +128,19 @@ public abstract class InventoryPublisherContract {
     protected void inFlightOrdersAreNeverResold() {
         String sku = prepared("TCK-INFLIGHT-1");
         publisher().publish(List.of(listed(sku, 10, 0)));
-        assertThat(probe().sellable(sku, null)).isEqualTo(10);
+        assertEquals(10, probe().sellable(sku, null), "sellable after publishing 10");
 
         probe().sellThroughChannel(sku, 3);
         // The OMS has not imported the order: it still computes 10 sellable and no open orders.
         PublishOutcome stale = publisher().publish(List.of(listed(sku, 10, 0))).get(0);
-        assertThat(stale.status()).as(stale.reason()).isEqualTo(Status.APPLIED);
-        assertThat(probe().sellable(sku, null)).as("sellable after republishing a state that missed 3 in-flight units")
-                .isEqualTo(7);
+        assertEquals(Status.APPLIED, stale.status(), stale.reason());
+        assertEquals(7, probe().sellable(sku, null),
+                "sellable after republishing a state that missed 3 in-flight units");
 
         // The OMS imported the order: 7 sellable, 3 open.
         PublishOutcome imported = publisher().publish(List.of(listed(sku, 7, 3))).get(0);
-        assertThat(imported.status()).as(imported.reason()).isEqualTo(Status.APPLIED);
-        assertThat(probe().sellable(sku, null)).as("sellable once the OMS knows of the order").isEqualTo(7);
+        assertEquals(Status.APPLIED, imported.status(), imported.reason());
+        assertEquals(7, probe().sellable(sku, null), "sellable once the OMS knows of the order");
     }
 
     /** Delisting leaves nothing to sell and removes the listing. */
@@ -148,16 +151,17 @@ public abstract class InventoryPublisherContract {
 
         PublishOutcome outcome = publisher().publish(List.of(delisted(sku))).get(0);
 
-        assertThat(outcome.status()).as(outcome.reason()).isEqualTo(Status.APPLIED);
-        assertThat(outcome.wrote()).isTrue();
-        assertThat(probe().sellable(sku, null)).isZero();
-        assertThat(probe().listed(sku)).isFalse();
+        assertEquals(Status.APPLIED, outcome.status(), outcome.reason());
+        assertTrue(outcome.wrote(), "delisting wrote");
+        assertEquals(0, probe().sellable(sku, null), "sellable after delisting");
+        assertFalse(probe().listed(sku), "listed after delisting");
     }
 
     /** The publisher was built against the current SPI. */
     @Test
     protected void declaresTheCurrentSpiVersion() {
-        assertThat(publisher().spiVersion()).isEqualTo(SpiVersion.CURRENT);
-        assertThat(publisher().channelId()).isNotBlank();
+        assertEquals(SpiVersion.CURRENT, publisher().spiVersion(), "spiVersion");
+        String channel = publisher().channelId();
+        assertTrue(channel != null && !channel.isBlank(), () -> "channelId is blank: '" + channel + "'");
     }
 }

@@ -1,6 +1,6 @@
 /**
- * The SPI compatibility kit: abstract JUnit 5 classes an implementation's test extends to prove it keeps the SPI
- * contracts (after Micrometer's {@code MeterRegistryCompatibilityKit}). For example:
+ * The SPI compatibility kit: abstract JUnit Jupiter (5 or 6) classes an implementation's test extends to prove it
+ * keeps the SPI contracts (after Micrometer's {@code MeterRegistryCompatibilityKit}). For example:
  *
  * <pre>{@code
  * class MyPurchaseOrderSourceTest extends PurchaseOrderSourceContract {

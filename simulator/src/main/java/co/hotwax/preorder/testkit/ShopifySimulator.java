@@ -17,6 +17,7 @@ import co.hotwax.preorder.testkit.internal.SellingPlanGroupRecord;
 import co.hotwax.preorder.testkit.internal.QuantityName;
 import co.hotwax.preorder.testkit.internal.QueryCost;
 import co.hotwax.preorder.testkit.internal.ShopStore;
+import co.hotwax.preorder.testkit.internal.TcpNoDelay;
 import co.hotwax.preorder.testkit.internal.Telemetry;
 import co.hotwax.preorder.testkit.internal.VariantRecord;
 import co.hotwax.preorder.testkit.internal.WriteObserver;
@@ -44,6 +45,11 @@ import java.util.function.Predicate;
  * token auth, the 2026-04 inventory rules (changeFromQuantity compare-and-set, mandatory {@code @idempotent}),
  * catalog marks (tracked, inventoryPolicy, metafields, tags), shoppers placing orders, cost-based throttling and
  * seeded faults. Start one with {@link #builder()}; close it when done.
+ *
+ * <p>It turns on TCP_NODELAY for loopback speed by setting the JVM-wide {@code sun.net.httpserver.nodelay=true}
+ * before its server starts, unless the property is already set. The JDK reads that property once, when the JVM's
+ * first {@code com.sun.net.httpserver} server is created; if another such server started earlier in the JVM
+ * without it, pass {@code -Dsun.net.httpserver.nodelay=true} to the JVM instead.
  *
  * <pre>{@code
  * try (ShopifySimulator shop = ShopifySimulator.builder().accessToken("shpat_test").start()) {
@@ -96,6 +102,7 @@ public final class ShopifySimulator implements AutoCloseable {
                 ledger.recordCancel(orderId, at);
             }
         }));
+        TcpNoDelay.requestBeforeFirstServer();
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         this.executor = Executors.newFixedThreadPool(b.threads, r -> {
             Thread t = new Thread(r, "shopify-simulator-" + shopDomain);

@@ -1,8 +1,8 @@
-package co.hotwax.preorder.testkit;
+package co.hotwax.preorder.testkit.tck;
 
 import co.hotwax.preorder.spi.PurchaseOrderSource;
 import co.hotwax.preorder.spi.SupplyLine;
-import co.hotwax.preorder.testkit.tck.PurchaseOrderSourceContract;
+import co.hotwax.preorder.testkit.InMemoryPurchaseOrderSource;
 
 class InMemoryPurchaseOrderSourceContractTest extends PurchaseOrderSourceContract {
     private final InMemoryPurchaseOrderSource source = new InMemoryPurchaseOrderSource();

@@ -1,8 +1,8 @@
-package co.hotwax.preorder.testkit;
+package co.hotwax.preorder.testkit.tck;
 
 import co.hotwax.preorder.spi.StockLevel;
 import co.hotwax.preorder.spi.StockSource;
-import co.hotwax.preorder.testkit.tck.StockSourceContract;
+import co.hotwax.preorder.testkit.InMemoryStockSource;
 
 class InMemoryStockSourceContractTest extends StockSourceContract {
     private final InMemoryStockSource source = new InMemoryStockSource();

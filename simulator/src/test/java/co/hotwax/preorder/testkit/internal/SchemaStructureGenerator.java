@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
  * arguments, default values, enums and directives stay and no description text is shipped.
  *
  * <p>Run from the repository root after the shared copy changes:
- * {@code mvn -B -ntp -o -q -pl testkit test-compile exec:java} is not configured on purpose (no extra plugin);
- * use {@code java -cp testkit/target/test-classes co.hotwax.preorder.testkit.internal.SchemaStructureGenerator
+ * {@code mvn -B -ntp -o -q -pl simulator test-compile exec:java} is not configured on purpose (no extra plugin);
+ * use {@code java -cp simulator/target/test-classes co.hotwax.preorder.testkit.internal.SchemaStructureGenerator
  * ../shared/reference/shopify-schema/admin-2026-04.graphql
- * testkit/src/main/resources/co/hotwax/preorder/testkit/admin-2026-04-structure.graphqls}.
+ * simulator/src/main/resources/co/hotwax/preorder/testkit/admin-2026-04-structure.graphqls}.
  * {@code SchemaStructureTest} fails when the committed copy differs from what this produces.
  */
 public final class SchemaStructureGenerator {

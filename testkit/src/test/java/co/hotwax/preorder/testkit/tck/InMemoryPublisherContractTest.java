@@ -1,8 +1,7 @@
-package co.hotwax.preorder.testkit;
+package co.hotwax.preorder.testkit.tck;
 
 import co.hotwax.preorder.spi.InventoryPublisher;
-import co.hotwax.preorder.testkit.tck.ChannelProbe;
-import co.hotwax.preorder.testkit.tck.InventoryPublisherContract;
+import co.hotwax.preorder.testkit.InMemoryPublisher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,8 @@
-package co.hotwax.preorder.testkit;
+package co.hotwax.preorder.testkit.tck;
 
 import co.hotwax.preorder.spi.PreOrder;
 import co.hotwax.preorder.spi.PreOrderSource;
-import co.hotwax.preorder.testkit.tck.PreOrderSourceContract;
+import co.hotwax.preorder.testkit.InMemoryPreOrderSource;
 
 class InMemoryPreOrderSourceContractTest extends PreOrderSourceContract {
     private final InMemoryPreOrderSource source = new InMemoryPreOrderSource();

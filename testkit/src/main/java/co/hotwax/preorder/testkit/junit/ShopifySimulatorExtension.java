@@ -1,4 +1,6 @@
-package co.hotwax.preorder.testkit;
+package co.hotwax.preorder.testkit.junit;
+
+import co.hotwax.preorder.testkit.ShopifySimulator;
 
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -11,9 +13,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Starts a {@link ShopifySimulator} for JUnit 5 tests and closes it afterwards. Registered on a {@code static}
- * field, one simulator serves the whole class; on an instance field, each test gets a fresh one. Test methods and
- * constructors may also declare a {@link ShopifySimulator} parameter.
+ * Starts a {@link ShopifySimulator} for JUnit Jupiter tests (JUnit 5 or 6) and closes it afterwards. Registered on
+ * a {@code static} field, one simulator serves the whole class; on an instance field, each test gets a fresh one.
+ * Test methods and constructors may also declare a {@link ShopifySimulator} parameter.
  *
  * <pre>{@code
  * @RegisterExtension
