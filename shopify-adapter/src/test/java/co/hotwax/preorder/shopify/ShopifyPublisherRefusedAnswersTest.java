@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -120,6 +121,37 @@ class ShopifyPublisherRefusedAnswersTest {
             assertThat(rootFieldsSince(from)).containsExactly(READ, WRITE);
         }
         assertThat(quantity(a, "available")).isEqualTo(2);
+    }
+
+    @Test
+    void aMetafieldsSetTooCostlyForOneRequestIsSplitAndEveryVariantIsMarked() {
+        List<Variant> variants = new ArrayList<>();
+        List<DesiredState> states = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            variants.add(variant("M-" + i, InventoryPolicy.DENY));
+            states.add(listed("M-" + i, 3));
+        }
+        AtomicInteger refused = new AtomicInteger();
+        fixture.proxy.handler((body, upstream) -> {
+            int entries = body.split("ownerId", -1).length - 1;
+            if (body.contains("metafieldsSet") && entries > 2) {
+                refused.incrementAndGet();
+                // A store where each entry costs 400 points: more than two never fit in one request.
+                return new InterceptingProxy.Reply(200, "{\"errors\":[{\"message\":\"Query cost is " + 400 * entries
+                        + ", which exceeds the single query max cost limit (1000).\",\"extensions\":{\"code\":"
+                        + "\"MAX_COST_EXCEEDED\"}}]}", Map.of());
+            }
+            return upstream.forward(body);
+        });
+        try (ShopifyPublisher publisher = publisher()) {
+            List<PublishOutcome> outcomes = publisher.publish(states);
+
+            assertThat(outcomes).allSatisfy(o -> assertThat(o.status()).isEqualTo(PublishOutcome.Status.APPLIED));
+        }
+        assertThat(refused.get()).isPositive();
+        for (Variant v : variants) {
+            assertThat(fixture.shop.metafield(v.id(), "HC_PREORDER", "preorder")).as(v.sku()).isPresent();
+        }
     }
 
     static Stream<String> unansweredWrites() {

@@ -177,31 +177,47 @@ public final class MarksWriter {
         for (int pass = 0; pass < 3 && !pending.isEmpty(); pass++) {
             List<BatchItem> again = new ArrayList<>();
             for (int from = 0; from < pending.size(); from += METAFIELDS_PER_CALL) {
-                List<BatchItem> chunk = pending.subList(from, Math.min(pending.size(), from + METAFIELDS_PER_CALL));
-                List<String> values = chunk.stream().map(i -> metafield.value(active, i.state().promiseDate())).toList();
-                List<MetafieldEntry> entries = new ArrayList<>();
-                for (int i = 0; i < chunk.size(); i++) {
-                    entries.add(new MetafieldEntry(chunk.get(i).variant().variantId(), values.get(i)));
-                }
-                GraphQlResponse response = send("metafieldsSet", documents.metafieldsSet(entries), 1, chunk);
-                if (response == null) {
-                    continue;
-                }
-                List<UserError> errors = userErrors(OperationResult.of(response, "metafieldsSet", "metafieldsSet"), chunk);
-                if (errors == null) {
-                    continue;
-                }
-                if (errors.isEmpty()) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        setVariant(chunk.get(i), chunk.get(i).variant().withMetafield(values.get(i)));
-                    }
-                    continue;
-                }
-                again.addAll(withoutRefused("metafieldsSet", chunk, errors));
+                setMetafieldChunk(pending.subList(from, Math.min(pending.size(), from + METAFIELDS_PER_CALL)), active, again);
             }
             pending = again;
         }
         pending.forEach(i -> i.retry("metafieldsSet kept failing"));
+    }
+
+    /** One metafieldsSet; a chunk too costly for one request (MAX_COST_EXCEEDED) is sent again as two halves. */
+    private void setMetafieldChunk(List<BatchItem> chunk, boolean active, List<BatchItem> again) throws InterruptedException {
+        List<String> values = chunk.stream().map(i -> metafield.value(active, i.state().promiseDate())).toList();
+        List<MetafieldEntry> entries = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            entries.add(new MetafieldEntry(chunk.get(i).variant().variantId(), values.get(i)));
+        }
+        GraphQlResponse response;
+        try {
+            // Estimated in proportion to the entries (the first answer teaches the real ratio), so a cost learned
+            // from a refusal shrinks with the halves.
+            response = client.execute("metafieldsSet", documents.metafieldsSet(entries),
+                    ShopifyDocuments.mutationCost(1) * entries.size());
+        } catch (CallFailedException e) {
+            if (e.kind() == CallFailedException.Kind.TOO_COSTLY && chunk.size() > 1) {
+                int half = chunk.size() / 2;
+                setMetafieldChunk(chunk.subList(0, half), active, again);
+                setMetafieldChunk(chunk.subList(half, chunk.size()), active, again);
+            } else {
+                chunk.forEach(i -> i.fail(e, null));
+            }
+            return;
+        }
+        List<UserError> errors = userErrors(OperationResult.of(response, "metafieldsSet", "metafieldsSet"), chunk);
+        if (errors == null) {
+            return;
+        }
+        if (errors.isEmpty()) {
+            for (int i = 0; i < chunk.size(); i++) {
+                setVariant(chunk.get(i), chunk.get(i).variant().withMetafield(values.get(i)));
+            }
+            return;
+        }
+        again.addAll(withoutRefused("metafieldsSet", chunk, errors));
     }
 
     private void tagProducts(boolean add, Map<String, List<BatchItem>> products) throws InterruptedException {
