@@ -13,10 +13,12 @@ import java.util.Objects;
  * @param sku the SKU
  * @param facilityId the facility, as in the desired state (null for the default location)
  * @param action what publish would do
- * @param currentSellable Shopify's {@code available} now (0 when the item is not stocked at the location), or -1
- *                        when unknown because the item is refused before its level is read
+ * @param currentSellable Shopify's {@code available} now (0 when the item is not stocked at the location); it can be
+ *                        negative, an ordinary state when orders were taken while the quantity fell (Shopify
+ *                        counts them as committed); -1 for a {@link Action#REJECT} whose level was never read
  * @param targetSellable {@code available} right after the write publish would make (equal to
- *                       {@code currentSellable} when nothing is written), or -1 for a refused item
+ *                       {@code currentSellable} when nothing is written; negative too when committed orders exceed
+ *                       what may still be sold), or -1 for a {@link Action#REJECT}
  * @param detail the writes, or the reason for a refusal or for not writing; never a secret
  */
 public record PlannedChange(String sku, String facilityId, Action action, long currentSellable, long targetSellable,
@@ -43,16 +45,24 @@ public record PlannedChange(String sku, String facilityId, Action action, long c
      * Validates the change.
      *
      * @throws NullPointerException when sku, action or detail is null
-     * @throws IllegalArgumentException when a quantity is below -1
+     * @throws IllegalArgumentException when a refusal's target is not -1
      */
     public PlannedChange {
         Objects.requireNonNull(sku, "sku");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(detail, "detail");
-        if (currentSellable < -1 || targetSellable < -1) {
-            throw new IllegalArgumentException("sku " + sku + ": quantities are -1 (unknown) or more, were "
-                    + currentSellable + " and " + targetSellable);
+        if (action == Action.REJECT && targetSellable != -1) {
+            throw new IllegalArgumentException("sku " + sku + ": a refused item has no target (-1), was " + targetSellable);
         }
+    }
+
+    /**
+     * Whether the quantities are known: false for a refusal, whose level may never have been read.
+     *
+     * @return true unless {@link Action#REJECT}
+     */
+    public boolean quantitiesKnown() {
+        return action != Action.REJECT;
     }
 
     /**

@@ -1,5 +1,6 @@
 package co.hotwax.preorder.shopify;
 
+import co.hotwax.preorder.shopify.internal.AccessTokens;
 import co.hotwax.preorder.shopify.internal.BatchItem;
 import co.hotwax.preorder.shopify.internal.BatchPreparation;
 import co.hotwax.preorder.shopify.internal.CallFailedException;
@@ -14,6 +15,7 @@ import co.hotwax.preorder.shopify.internal.PreorderMetafield;
 import co.hotwax.preorder.shopify.internal.PublishPreview;
 import co.hotwax.preorder.shopify.internal.QuantityWriter;
 import co.hotwax.preorder.shopify.internal.RetryIntervals;
+import co.hotwax.preorder.shopify.internal.SdkVersion;
 import co.hotwax.preorder.shopify.internal.ShopifyClient;
 import co.hotwax.preorder.shopify.internal.ShopifyDocuments;
 import co.hotwax.preorder.shopify.internal.VariantResolver;
@@ -25,7 +27,6 @@ import co.hotwax.preorder.spi.SpiVersion;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,9 +65,10 @@ public final class ShopifyPublisher implements InventoryPublisher {
     private final QuantityWriter quantities;
     private final MarksWriter marks;
     private final OnHandCache onHand = new OnHandCache();
+    private final AccessTokens tokens;
     private final HttpClient ownedHttp;
 
-    private ShopifyPublisher(Builder b) {
+    private ShopifyPublisher(Builder b, RandomGenerator random) {
         this.config = b.config;
         ObjectMapper json = new ObjectMapper();
         HttpClient http = b.httpClient;
@@ -77,8 +79,8 @@ public final class ShopifyPublisher implements InventoryPublisher {
             this.ownedHttp = null;
         }
         GraphQlTransport transport = new GraphQlTransport(http, config.graphqlEndpoint(), config.accessToken(),
-                config.requestTimeout(), json);
-        CostPacer pacer = new CostPacer(b.clock, b.sleeper, config.bucketSize(), config.restoreRate());
+                config.requestTimeout(), json, SdkVersion.userAgent());
+        CostPacer pacer = new CostPacer(b.clock, b.sleeper, config.bucketSize(), config.restoreRate(), config.maxServerWait());
         RateLimiter limiter = null;
         if (config.maxRequestsPerSecond().isPresent()) {
             double rps = config.maxRequestsPerSecond().getAsDouble();
@@ -88,14 +90,18 @@ public final class ShopifyPublisher implements InventoryPublisher {
                     .timeoutDuration(Duration.ofDays(1))
                     .build();
             Clock clock = b.clock;
-            // Driven by the injected clock so a simulation on virtual time is capped in virtual time.
-            limiter = new AtomicRateLimiter("shopify-" + config.shopDomain(), limiterConfig,
-                    () -> clock.instant().getEpochSecond() * 1_000_000_000L + clock.instant().getNano());
+            // Driven by the injected clock so a simulation on virtual time is capped in virtual time; one instant
+            // per reading, so seconds and nanos come from the same moment.
+            limiter = RateLimiter.of("shopify-" + config.shopDomain(), limiterConfig, () -> {
+                java.time.Instant now = clock.instant();
+                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            });
         }
+        this.tokens = new AccessTokens(config.accessToken());
         this.client = new ShopifyClient(config.shopDomain(), transport, pacer, b.sleeper, limiter,
-                ShopifyClient.retryConfig(config.maxAttempts(), new RetryIntervals(b.random)));
+                ShopifyClient.retryConfig(config.maxAttempts(), new RetryIntervals(random)), tokens, config.maxServerWait());
         ShopifyDocuments documents = new ShopifyDocuments(config.metafieldNamespace(), config.metafieldKey());
-        IdempotencyKeys keys = new IdempotencyKeys(b.random);
+        IdempotencyKeys keys = new IdempotencyKeys(random);
         this.resolver = new VariantResolver(client, documents, config.resolutionPageSize());
         this.reader = new LevelReader(client, documents);
         this.preparation = new BatchPreparation(config, resolver, reader);
@@ -133,7 +139,7 @@ public final class ShopifyPublisher implements InventoryPublisher {
             try {
                 preparation.resolve(items);
             } catch (CallFailedException e) {
-                items.forEach(i -> i.retry("resolving SKUs failed: " + e.getMessage()));
+                items.forEach(i -> i.fail(e, "resolving SKUs failed"));
             }
             for (Map.Entry<String, List<BatchItem>> location : BatchPreparation.openByLocation(items).entrySet()) {
                 publishAt(location.getKey(), location.getValue());
@@ -141,10 +147,25 @@ public final class ShopifyPublisher implements InventoryPublisher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             items.forEach(i -> i.retry("interrupted"));
+        } catch (RuntimeException e) {
+            // A shape of answer nothing above foresaw: every undecided item is retried (never applied), and nothing
+            // is remembered for it; the message is scrubbed like every other.
+            LOG.warn("shop {}: publish failed unexpectedly ({}); undecided items will be retried", config.shopDomain(),
+                    tokens.scrub(String.valueOf(e)));
+            items.forEach(i -> {
+                i.retry("internal: " + e.getClass().getSimpleName());
+                onHand.forget(i.variant() == null ? "" : i.variant().inventoryItemId(), i.locationId());
+            });
         }
         List<PublishOutcome> outcomes = new ArrayList<>(items.size());
-        items.forEach(i -> outcomes.add(i.outcome()));
+        items.forEach(i -> outcomes.add(scrubbed(i.outcome())));
         return outcomes;
+    }
+
+    private PublishOutcome scrubbed(PublishOutcome outcome) {
+        String reason = tokens.scrub(outcome.reason());
+        return reason.equals(outcome.reason()) ? outcome
+                : new PublishOutcome(outcome.sku(), outcome.facilityId(), outcome.status(), outcome.wrote(), reason);
     }
 
     /**
@@ -162,7 +183,7 @@ public final class ShopifyPublisher implements InventoryPublisher {
      *                                     the end, a refused token or scope); the message names the cause
      */
     public List<PlannedChange> preview(List<DesiredState> states) {
-        return new PublishPreview(config, resolver, reader, onHand).preview(states);
+        return new PublishPreview(config, resolver, reader, onHand, tokens).preview(states);
     }
 
     private void publishAt(String locationId, List<BatchItem> items) throws InterruptedException {
@@ -178,7 +199,7 @@ public final class ShopifyPublisher implements InventoryPublisher {
             try {
                 preparation.readLevels(locationId, toRead);
             } catch (CallFailedException e) {
-                toRead.forEach(i -> i.retry("reading levels failed: " + e.getMessage()));
+                toRead.forEach(i -> i.fail(e, "reading levels failed"));
             }
         }
         // Listing: marks first, so a unit never sells without DENY and the pre-order metafield.
@@ -302,12 +323,9 @@ public final class ShopifyPublisher implements InventoryPublisher {
             return this;
         }
 
-        /** @return the publisher */
+        /** @return the publisher; building again gives another publisher with the settings of that moment */
         public ShopifyPublisher build() {
-            if (random == null) {
-                random = new java.util.SplittableRandom();
-            }
-            return new ShopifyPublisher(this);
+            return new ShopifyPublisher(this, random == null ? new java.util.SplittableRandom() : random);
         }
     }
 }

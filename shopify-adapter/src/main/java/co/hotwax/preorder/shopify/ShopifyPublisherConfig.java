@@ -1,5 +1,7 @@
 package co.hotwax.preorder.shopify;
 
+import co.hotwax.preorder.shopify.internal.AccessTokens;
+
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -21,6 +23,10 @@ import java.util.regex.Pattern;
 public final class ShopifyPublisherConfig {
     /** The Admin API version the adapter is built and tested against. */
     public static final String DEFAULT_API_VERSION = "2026-04";
+    /** The oldest Admin API version accepted: the first that requires {@code @idempotent} keys on inventory writes. */
+    public static final String MINIMUM_API_VERSION = "2026-04";
+    /** The default of {@link Builder#maxServerWait}: the longest wait any server answer can cause. */
+    public static final Duration DEFAULT_MAX_SERVER_WAIT = Duration.ofSeconds(60);
     /** HotWax's storefront reads the pre-order metafield from this namespace. */
     public static final String DEFAULT_METAFIELD_NAMESPACE = "HC_PREORDER";
     /** Default metafield key. */
@@ -31,6 +37,7 @@ public final class ShopifyPublisherConfig {
     private static final Pattern API_VERSION = Pattern.compile("\\d{4}-(01|04|07|10)|unstable");
     private static final Pattern LOCATION_GID = Pattern.compile("gid://shopify/Location/\\d+");
     private static final Pattern METAFIELD_KEY = Pattern.compile("[A-Za-z0-9_-]{2,64}");
+    private static final Pattern SHOPIFY_HOST = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*\\.myshopify\\.com");
     private static final Pattern SHOP_DOMAIN = Pattern.compile("[A-Za-z0-9.-]+(:\\d{1,5})?");
 
     private final String shopDomain;
@@ -52,10 +59,11 @@ public final class ShopifyPublisherConfig {
     private final double maxRequestsPerSecond;
     private final int resolutionPageSize;
     private final String inventoryReason;
+    private final Duration maxServerWait;
 
-    private ShopifyPublisherConfig(Builder b) {
+    private ShopifyPublisherConfig(Builder b, URI endpoint, double bucketSize, double restoreRate) {
         this.shopDomain = b.shopDomain;
-        this.endpoint = b.endpoint;
+        this.endpoint = endpoint;
         this.accessToken = b.accessToken;
         this.apiVersion = b.apiVersion;
         this.defaultLocationId = b.defaultLocationId;
@@ -64,8 +72,8 @@ public final class ShopifyPublisherConfig {
         this.metafieldNamespace = b.metafieldNamespace;
         this.metafieldKey = b.metafieldKey;
         this.productTag = b.productTag;
-        this.bucketSize = b.bucketSize;
-        this.restoreRate = b.restoreRate;
+        this.bucketSize = bucketSize;
+        this.restoreRate = restoreRate;
         this.connectTimeout = b.connectTimeout;
         this.requestTimeout = b.requestTimeout;
         this.maxAttempts = b.maxAttempts;
@@ -73,6 +81,7 @@ public final class ShopifyPublisherConfig {
         this.maxRequestsPerSecond = b.maxRequestsPerSecond;
         this.resolutionPageSize = b.resolutionPageSize;
         this.inventoryReason = b.inventoryReason;
+        this.maxServerWait = b.maxServerWait;
     }
 
     /**
@@ -189,13 +198,26 @@ public final class ShopifyPublisherConfig {
         return inventoryReason;
     }
 
-    /** Never includes the access token. */
+    /**
+     * The longest wait any answer of the server can cause (Retry-After, a THROTTLED wait, a {@code throttleStatus}
+     * with a tiny restore rate); longer requests are cut to this.
+     *
+     * @return the cap; {@link #DEFAULT_MAX_SERVER_WAIT} by default
+     */
+    public Duration maxServerWait() {
+        return maxServerWait;
+    }
+
+    /** Every setting except the access token. */
     @Override
     public String toString() {
         return "ShopifyPublisherConfig{shop=" + shopDomain + ", endpoint=" + graphqlEndpoint() + ", mode=" + mode
                 + ", defaultLocation=" + defaultLocationId + ", facilityLocations=" + facilityLocations
                 + ", metafield=" + metafieldNamespace + "." + metafieldKey + ", tag=" + productTag
-                + ", bucket=" + bucketSize + "@" + restoreRate + "/s, accessToken=<redacted>}";
+                + ", bucket=" + bucketSize + "@" + restoreRate + "/s, timeouts=" + connectTimeout + "/" + requestTimeout
+                + ", maxAttempts=" + maxAttempts + ", maxCompareAndSetRounds=" + maxCompareAndSetRounds
+                + ", maxRequestsPerSecond=" + maxRequestsPerSecond + ", resolutionPageSize=" + resolutionPageSize
+                + ", inventoryReason=" + inventoryReason + ", maxServerWait=" + maxServerWait + ", accessToken=<redacted>}";
     }
 
     /** Validating builder; see each setter for the default. */
@@ -220,6 +242,7 @@ public final class ShopifyPublisherConfig {
         private double maxRequestsPerSecond;
         private int resolutionPageSize = 100;
         private String inventoryReason = "correction";
+        private Duration maxServerWait = DEFAULT_MAX_SERVER_WAIT;
 
         private Builder() {
         }
@@ -432,7 +455,20 @@ public final class ShopifyPublisherConfig {
         }
 
         /**
-         * Validates and builds.
+         * The longest wait any server answer can cause (default 60 s): Retry-After, THROTTLED waits and pacing
+         * from {@code throttleStatus} are cut to it, so a hostile or broken answer cannot stall the caller.
+         *
+         * @param maxServerWait 1 ms to 1 hour
+         * @return this builder
+         */
+        public Builder maxServerWait(Duration maxServerWait) {
+            this.maxServerWait = maxServerWait;
+            return this;
+        }
+
+        /**
+         * Validates and builds. Only reads this builder: building twice with other settings in between gives two
+         * independent configurations.
          *
          * @return the configuration
          * @throws IllegalArgumentException naming the first invalid setting and why
@@ -442,15 +478,20 @@ public final class ShopifyPublisherConfig {
                 throw new IllegalArgumentException("shopDomain must be a host name such as my-store.myshopify.com, was "
                         + (shopDomain == null ? "missing" : "'" + shopDomain + "'"));
             }
-            if (endpoint == null) {
-                endpoint = URI.create("https://" + shopDomain);
+            if (endpoint == null && !SHOPIFY_HOST.matcher(shopDomain).matches()) {
+                // Without an explicit endpoint the token goes to this host: only a Shopify shop may get it.
+                throw new IllegalArgumentException("shopDomain must end in .myshopify.com unless an endpoint is given, was '"
+                        + shopDomain + "'");
             }
-            requireSecure(endpoint);
-            if (accessToken == null) {
-                throw new IllegalArgumentException("accessToken supplier is missing");
-            }
+            URI base = endpoint == null ? URI.create("https://" + shopDomain) : endpoint;
+            requireSecure(base);
+            requireToken(accessToken);
             if (apiVersion == null || !API_VERSION.matcher(apiVersion).matches()) {
                 throw new IllegalArgumentException("apiVersion must look like 2026-04 (or be 'unstable'), was '" + apiVersion + "'");
+            }
+            if (!"unstable".equals(apiVersion) && apiVersion.compareTo(MINIMUM_API_VERSION) < 0) {
+                throw new IllegalArgumentException("apiVersion must be " + MINIMUM_API_VERSION + " or later (idempotency keys"
+                        + " on inventory writes), was '" + apiVersion + "'");
             }
             requireLocation("defaultLocationId", defaultLocationId);
             facilityLocations.forEach((facility, location) -> requireLocation("facility " + facility + " location", location));
@@ -467,10 +508,8 @@ public final class ShopifyPublisherConfig {
                 throw new IllegalArgumentException("productTag must be non-blank, without commas, at most 255 characters, was '"
                         + productTag + "'");
             }
-            if (plan != null) {
-                bucketSize = plan.bucketSize();
-                restoreRate = plan.restoreRate();
-            }
+            double bucket = plan != null ? plan.bucketSize() : bucketSize;
+            double restore = plan != null ? plan.restoreRate() : restoreRate;
             requirePositive("connect timeout", connectTimeout);
             requirePositive("request timeout", requestTimeout);
             requireRange("maxAttempts", maxAttempts, 1, 20);
@@ -482,7 +521,31 @@ public final class ShopifyPublisherConfig {
             if (inventoryReason == null || inventoryReason.isBlank()) {
                 throw new IllegalArgumentException("inventoryReason is missing");
             }
-            return new ShopifyPublisherConfig(this);
+            requirePositive("maxServerWait", maxServerWait);
+            if (maxServerWait.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException("maxServerWait must be at most 1 hour, was " + maxServerWait);
+            }
+            return new ShopifyPublisherConfig(this, base, bucket, restore);
+        }
+
+        /** Asks the supplier once, so a token that could never be sent fails here; the token is never echoed. */
+        private static void requireToken(Supplier<String> accessToken) {
+            if (accessToken == null) {
+                throw new IllegalArgumentException("accessToken supplier is missing");
+            }
+            String token;
+            try {
+                token = accessToken.get();
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("accessToken supplier failed with " + e.getClass().getSimpleName());
+            }
+            if (token == null || token.isEmpty()) {
+                throw new IllegalArgumentException("accessToken supplier returned no token");
+            }
+            if (!AccessTokens.isSendable(token)) {
+                throw new IllegalArgumentException("access token must be printable ASCII without spaces, line breaks or"
+                        + " control characters; the one given (" + token.length() + " characters) has such a character");
+            }
         }
 
         private static void requireSecure(URI uri) {

@@ -78,4 +78,66 @@ class ShopifyPublisherConfigTest {
             assertThat(publisher.channelId()).isEqualTo("my-store.myshopify.com");
         }
     }
+
+    @Test
+    void buildingTwiceFromOneBuilderGivesIndependentConfigurations() {
+        ShopifyPublisherConfig.Builder builder = valid();
+        ShopifyPublisherConfig first = builder.build();
+        builder.shopDomain("second-store.myshopify.com").plan(ShopifyPlan.PLUS);
+        ShopifyPublisherConfig second = builder.build();
+
+        // build() wrote nothing back: the second shop's requests and token go to the second shop.
+        assertThat(second.graphqlEndpoint()).isEqualTo(URI.create("https://second-store.myshopify.com/admin/api/2026-04/graphql.json"));
+        assertThat(second.restoreRate()).isEqualTo(1000);
+        assertThat(first.graphqlEndpoint().getHost()).isEqualTo("my-store.myshopify.com");
+        assertThat(first.restoreRate()).isEqualTo(100);
+        builder.bucket(500, 50);
+        assertThat(builder.build().bucketSize()).isEqualTo(500);
+        assertThat(second.bucketSize()).isEqualTo(20000);
+    }
+
+    @Test
+    void aTokenThatCannotBeSentIsRefusedAtBuildWithoutEchoingIt() {
+        for (String bad : new String[] {"shpat_abc\ndef-0123456789", "shpat_abc def", "shpat_\u0000x", "shpat_tab\t",
+                "shpat_é-accent", ""}) {
+            assertThatThrownBy(() -> valid().accessToken(() -> bad).build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("token")
+                    .satisfies(e -> {
+                        if (!bad.isEmpty()) {
+                            assertThat(e.getMessage()).doesNotContain(bad).doesNotContain(bad.strip());
+                        }
+                    });
+        }
+        assertThatThrownBy(() -> valid().accessToken(() -> {
+            throw new IllegalStateException("vault says " + TOKEN);
+        }).build()).hasMessageNotContaining(TOKEN).hasMessageContaining("IllegalStateException");
+    }
+
+    @Test
+    void aShopOutsideMyshopifyNeedsAnExplicitEndpoint() {
+        assertThatThrownBy(() -> valid().shopDomain("evil.example.com").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(".myshopify.com");
+        assertThatThrownBy(() -> valid().shopDomain("my-store.myshopify.com:8443").build())
+                .hasMessageContaining(".myshopify.com");
+        assertThat(valid().shopDomain("sim.local").endpoint(URI.create("http://127.0.0.1:9")).build().shopDomain())
+                .isEqualTo("sim.local");
+    }
+
+    @Test
+    void versionsBefore202604AreRefusedAndLaterOnesAccepted() {
+        assertThatThrownBy(() -> valid().apiVersion("2024-01").build()).hasMessageContaining("2026-04 or later");
+        assertThatThrownBy(() -> valid().apiVersion("2026-01").build()).hasMessageContaining("2026-04 or later");
+        assertThat(valid().apiVersion("2026-07").build().apiVersion()).isEqualTo("2026-07");
+        assertThat(valid().apiVersion("unstable").build().apiVersion()).isEqualTo("unstable");
+    }
+
+    @Test
+    void serverWaitsAreCappedAtSixtySecondsByDefaultAndTheCapIsBounded() {
+        assertThat(valid().build().maxServerWait()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(valid().maxServerWait(Duration.ofSeconds(5)).build().maxServerWait()).isEqualTo(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> valid().maxServerWait(Duration.ZERO).build()).hasMessageContaining("maxServerWait");
+        assertThatThrownBy(() -> valid().maxServerWait(Duration.ofHours(2)).build()).hasMessageContaining("maxServerWait");
+        assertThat(valid().build().toString()).contains("maxServerWait=PT1M").contains("maxAttempts=6");
+    }
 }

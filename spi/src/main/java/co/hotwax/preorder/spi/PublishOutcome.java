@@ -11,6 +11,12 @@ package co.hotwax.preorder.spi;
  * @param reason why it must be retried or was rejected, naming the cause; empty when applied
  */
 public record PublishOutcome(String sku, String facilityId, Status status, boolean wrote, String reason) {
+    /**
+     * The start of the reason of a refusal that is not about the item but about the whole channel (e.g. the access
+     * token lacks a scope): every item would be refused the same way until an operator fixes the channel, so the
+     * engine reports it once per channel rather than once per item. See {@link #rejectedByChannel}.
+     */
+    public static final String CHANNEL_PROBLEM = "channel problem: ";
 
     /** The outcome kinds. */
     public enum Status {
@@ -72,6 +78,26 @@ public record PublishOutcome(String sku, String facilityId, Status status, boole
      */
     public static PublishOutcome rejected(DesiredState state, String reason) {
         return new PublishOutcome(state.sku(), state.facilityId(), Status.REJECTED, false, reason);
+    }
+
+    /**
+     * A permanent refusal caused by the channel's setup, not by the item (a missing access scope, a revoked token).
+     *
+     * @param state the state that was refused
+     * @param reason why, naming what to fix, e.g. {@code "missing access scope write_inventory"}
+     * @return the outcome, whose reason starts with {@link #CHANNEL_PROBLEM}
+     */
+    public static PublishOutcome rejectedByChannel(DesiredState state, String reason) {
+        return rejected(state, CHANNEL_PROBLEM + reason);
+    }
+
+    /**
+     * Whether this is a refusal caused by the channel's setup rather than by the item.
+     *
+     * @return true for a REJECTED outcome made by {@link #rejectedByChannel}
+     */
+    public boolean channelProblem() {
+        return status == Status.REJECTED && reason.startsWith(CHANNEL_PROBLEM);
     }
 
     /**

@@ -41,6 +41,18 @@ public sealed interface SyncEvent {
     }
 
     /**
+     * A publisher refuses every state because of its channel's setup (e.g. the Shopify access token lacks a scope),
+     * reported once per publisher and reason instead of one {@link Rejected} per SKU; the refused states are
+     * counted as rejected and tried again when their pool changes or at the next reconciliation. Reported again
+     * if the problem comes back after a state was applied.
+     *
+     * @param publisher the channel id
+     * @param reason what to fix, as the publisher said
+     */
+    record ChannelProblem(String publisher, String reason) implements SyncEvent {
+    }
+
+    /**
      * An input (an OMS call or a feed item) was refused by the book; the other inputs went on.
      *
      * @param item the refused item, e.g. {@code "pre-order SO-1/2"}

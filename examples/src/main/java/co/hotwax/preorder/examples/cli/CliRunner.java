@@ -102,6 +102,10 @@ public final class CliRunner {
         } catch (ShopifyUnavailableException e) {
             err.println(PROGRAM + ": " + e.getMessage());
             return ExitCode.UNAVAILABLE.code();
+        } catch (RuntimeException e) {
+            // No stack trace and no message: either could carry the token or a server's words; the type says enough.
+            err.println(PROGRAM + ": failed unexpectedly (" + e.getClass().getName() + ")");
+            return ExitCode.UNAVAILABLE.code();
         } finally {
             out.flush();
             err.flush();

@@ -10,9 +10,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.sun.net.httpserver.HttpServer;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -281,5 +284,63 @@ class PreorderSyncCliTest {
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("--dry-run", "--apply", "--token-file", "SHOPIFY_ACCESS_TOKEN", "`ps`",
                 "Exit codes: 0", "3 the store cannot be reached");
+    }
+
+    @Test
+    void aNegativeAvailableIsShownAndApplied() {
+        // P fell to 0 while orders were in flight: Shopify shows available below zero, an ordinary state.
+        shop.stock(redM.id(), location.id(), -3);
+
+        Run dry = run();
+
+        assertThat(dry.exit()).as(dry.err()).isZero();
+        assertThat(dry.row("RED-M").get(1)).isEqualTo("-3");
+        Run apply = run("--apply");
+        assertThat(apply.exit()).as(apply.err()).isZero();
+        assertThat(available(redM)).isEqualTo(25);
+    }
+
+    @Test
+    void aShopOutsideMyshopifyNeedsAnEndpointAndOldVersionsAreRefused() {
+        Run host = run(Map.of(CliRunner.TOKEN_ENV, TOKEN), "--shop", "attacker.example.com", "--location", location.id(),
+                "--supply", supply.toString());
+        Run version = run("--api-version", "2024-01");
+
+        assertThat(host.exit()).isEqualTo(2);
+        assertThat(host.err()).contains("must end in .myshopify.com");
+        assertThat(version.exit()).isEqualTo(2);
+        assertThat(version.err()).contains("2026-04 or later");
+        assertThat(shop.requestLog()).isEmpty();
+    }
+
+    @Test
+    void aTokenWithALineBreakIsRefusedWithoutPrintingIt() {
+        String broken = "shpat_first-half\nsecond-half-LEAK";
+        Run run = run(Map.of(CliRunner.TOKEN_ENV, broken), "--shop", shop.shopDomain(), "--location", location.id(),
+                "--supply", supply.toString(), "--endpoint", endpoint());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("token").doesNotContain("first-half").doesNotContain("LEAK");
+        assertThat(shop.requestLog()).isEmpty();
+    }
+
+    @Test
+    void aRedirectIsReportedWithItsStatus() throws IOException {
+        HttpServer redirecting = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        redirecting.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Location", "https://elsewhere.example/");
+            exchange.sendResponseHeaders(301, -1);
+            exchange.close();
+        });
+        redirecting.start();
+        try {
+            Run run = run(Map.of(CliRunner.TOKEN_ENV, TOKEN), "--shop", shop.shopDomain(), "--location", location.id(),
+                    "--supply", supply.toString(), "--endpoint", "http://127.0.0.1:" + redirecting.getAddress().getPort());
+
+            assertThat(run.exit()).isEqualTo(3);
+            assertThat(run.err()).contains("redirected").contains("301");
+        } finally {
+            redirecting.stop(0);
+        }
     }
 }

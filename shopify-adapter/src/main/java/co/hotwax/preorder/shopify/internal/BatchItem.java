@@ -73,6 +73,50 @@ public final class BatchItem {
         }
     }
 
+    /**
+     * The channel's setup refuses the item (a missing access scope): REJECTED, reported once per shop.
+     *
+     * @param reason why, naming the missing scope
+     */
+    public void rejectForShop(String reason) {
+        if (outcome == null) {
+            outcome = PublishOutcome.rejectedByChannel(state, reason);
+        }
+    }
+
+    /**
+     * Decides the item from a failed call: REJECTED for the shop when access was denied, RETRY otherwise.
+     *
+     * @param e the failure
+     * @param context what was being done, e.g. {@code "reading levels failed"}; null for none
+     */
+    public void fail(CallFailedException e, String context) {
+        if (e.kind() == CallFailedException.Kind.ACCESS_DENIED) {
+            // The same words for every item, so the engine can report the problem once for the shop.
+            rejectForShop(e.getMessage());
+        } else {
+            retry(context == null ? e.getMessage() : context + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Decides the item from a classified operation that did not answer: REJECTED for the shop when denied, RETRY
+     * otherwise (the write may or may not have happened, so it is re-read before the next one).
+     *
+     * @param result a result other than {@link OperationResult.Answered}
+     */
+    public void fail(OperationResult result) {
+        if (result instanceof OperationResult.Denied denied) {
+            rejectForShop(denied.reason());
+        } else if (result instanceof OperationResult.Failed failed) {
+            retry(failed.reason());
+        } else if (result instanceof OperationResult.Unreadable unreadable) {
+            retry(unreadable.reason());
+        } else {
+            retry("internal: an answered operation was taken for a failure");
+        }
+    }
+
     /** @param reason why the item must be tried again */
     public void retry(String reason) {
         if (outcome == null) {
@@ -87,8 +131,10 @@ public final class BatchItem {
         }
     }
 
-    /** @return the outcome; applied when nothing else was decided */
+    /** @return the outcome; RETRY when nothing was decided, never APPLIED by default */
     public PublishOutcome outcome() {
-        return outcome == null ? PublishOutcome.applied(state, wrote) : outcome;
+        return outcome == null
+                ? new PublishOutcome(state.sku(), state.facilityId(), PublishOutcome.Status.RETRY, wrote, "no outcome decided")
+                : outcome;
     }
 }

@@ -10,7 +10,7 @@ import java.time.Duration;
 public final class CallFailedException extends PreorderSyncException {
     private static final long serialVersionUID = 1L;
 
-    /** Why a call failed; the first five are transient and retried. */
+    /** Why a call failed; the first six are transient and retried. */
     public enum Kind {
         /** Shopify's cost bucket was empty ({@code errors[].extensions.code == THROTTLED}). */
         THROTTLED(true),
@@ -22,9 +22,15 @@ public final class CallFailedException extends PreorderSyncException {
         NETWORK(true),
         /** No response within the request timeout. */
         TIMEOUT(true),
-        /** HTTP 4xx other than 429: bad token, missing scope, frozen shop. */
+        /** An answer that is not a GraphQL response: HTML, truncated or oversized JSON, neither data nor errors. */
+        MALFORMED(true),
+        /** HTTP 4xx other than 429, or a redirect (reported with its status): bad token, frozen shop, wrong host. */
         CLIENT_ERROR(false),
-        /** A GraphQL error without data: the document was refused (validation, access denied). */
+        /** The token lacks an access scope ({@code extensions.code == ACCESS_DENIED}): a problem of the whole shop. */
+        ACCESS_DENIED(false),
+        /** The document costs more than one request may: the caller splits its batch. */
+        TOO_COSTLY(false),
+        /** A GraphQL error without data: the document was refused (validation, an internal error). */
         GRAPHQL_ERROR(false);
 
         private final boolean transient_;

@@ -19,6 +19,7 @@ import java.time.Instant;
 public final class CostPacer {
     private final Clock clock;
     private final Sleeper sleeper;
+    private final Duration maxWait;
     private double maximum;
     private double restoreRate;
     private double available;
@@ -31,10 +32,12 @@ public final class CostPacer {
      * @param sleeper waits
      * @param maximum bucket capacity in points
      * @param restoreRate points per second
+     * @param maxWait the longest single wait, whatever a server's {@code throttleStatus} says
      */
-    public CostPacer(Clock clock, Sleeper sleeper, double maximum, double restoreRate) {
+    public CostPacer(Clock clock, Sleeper sleeper, double maximum, double restoreRate, Duration maxWait) {
         this.clock = clock;
         this.sleeper = sleeper;
+        this.maxWait = maxWait;
         this.maximum = maximum;
         this.restoreRate = restoreRate;
         this.available = maximum;
@@ -42,26 +45,34 @@ public final class CostPacer {
     }
 
     /**
-     * Waits until {@code cost} points are available, then debits them.
+     * Waits until {@code cost} points are available, then debits them. The points are reserved under the lock and
+     * the wait happens outside it (as resilience4j's {@code reservePermission} does), so reading the bucket never
+     * blocks behind a sleeping caller; the wait is capped, so a hostile restore rate cannot stall the caller.
      *
      * @param cost the request's expected requested cost
      * @return how long it waited
      * @throws InterruptedException when interrupted while waiting
      */
-    public synchronized Duration acquire(double cost) throws InterruptedException {
-        double needed = Math.min(cost, maximum);
-        Duration waited = Duration.ZERO;
-        double now = current();
-        if (now < needed) {
-            Duration wait = Duration.ofNanos((long) Math.ceil((needed - now) / restoreRate * 1e9));
+    public Duration acquire(double cost) throws InterruptedException {
+        Duration wait = reserve(cost);
+        if (!wait.isZero()) {
             sleeper.sleep(wait);
-            waited = wait;
-            now = current();
         }
-        // Debit even if a coarse clock says we are still a hair short: the wait was computed to be exactly enough.
+        return wait;
+    }
+
+    /** Debits the points now (the balance may go below zero: a debt the wait pays off) and returns the wait. */
+    private synchronized Duration reserve(double cost) {
+        double needed = Math.min(cost, maximum);
+        double now = current();
         available = now - needed;
         asOf = clock.instant();
-        return waited;
+        if (now >= needed) {
+            return Duration.ZERO;
+        }
+        double seconds = (needed - now) / restoreRate;
+        // Compared in seconds before converting, so no value a server sends can overflow a Duration.
+        return seconds >= maxWait.toNanos() / 1e9 ? maxWait : Duration.ofNanos((long) Math.ceil(seconds * 1e9));
     }
 
     /**
@@ -75,10 +86,10 @@ public final class CostPacer {
             return;
         }
         ThrottleStatus s = cost.throttleStatus();
-        if (s.maximumAvailable() > 0) {
+        if (s.maximumAvailable() > 0 && Double.isFinite(s.maximumAvailable())) {
             maximum = s.maximumAvailable();
         }
-        if (s.restoreRate() > 0) {
+        if (s.restoreRate() > 0 && Double.isFinite(s.restoreRate())) {
             restoreRate = s.restoreRate();
         }
         // Not run (THROTTLED): nothing was spent, so everything we debited comes back; otherwise the difference.
@@ -91,6 +102,11 @@ public final class CostPacer {
     /** @return points available now by the local model */
     public synchronized double available() {
         return current();
+    }
+
+    /** @return the bucket's capacity in points, as the last response said */
+    public synchronized double maximum() {
+        return maximum;
     }
 
     /** @return the restore rate in points per second */

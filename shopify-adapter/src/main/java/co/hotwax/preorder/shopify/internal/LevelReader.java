@@ -13,6 +13,7 @@ import java.util.Map;
 public final class LevelReader {
     /** Shopify's input-array limit. */
     public static final int MAX_IDS = 250;
+    private static final String OPERATION = "readLevels";
 
     private final ShopifyClient client;
     private final ShopifyDocuments documents;
@@ -39,38 +40,70 @@ public final class LevelReader {
      */
     public Map<String, LevelQuantities> read(List<String> inventoryItemIds, String locationId) throws InterruptedException {
         Map<String, LevelQuantities> levels = new HashMap<>();
-        for (int from = 0; from < inventoryItemIds.size(); from += MAX_IDS) {
-            List<String> chunk = inventoryItemIds.subList(from, Math.min(inventoryItemIds.size(), from + MAX_IDS));
-            GraphQlResponse response = client.execute("readLevels", documents.levels(chunk, locationId),
-                    ShopifyDocuments.levelsCost(chunk.size()));
-            for (JsonNode node : response.data().path("nodes")) {
-                if (!node.isObject() || !node.hasNonNull("id")) {
-                    continue;
-                }
-                levels.put(node.path("id").asText(), parse(node.path("inventoryLevel")));
-            }
+        int size = client.fit(OPERATION, Math.min(MAX_IDS, Math.max(1, inventoryItemIds.size())), ShopifyDocuments::levelsCost);
+        for (int from = 0; from < inventoryItemIds.size(); from += size) {
+            readChunk(inventoryItemIds.subList(from, Math.min(inventoryItemIds.size(), from + size)), locationId, levels);
         }
         return levels;
     }
 
+    /** Reads one chunk; a chunk too costly for one request is read in halves. */
+    private void readChunk(List<String> chunk, String locationId, Map<String, LevelQuantities> levels) throws InterruptedException {
+        GraphQlResponse response;
+        try {
+            response = client.execute(OPERATION, documents.levels(chunk, locationId), ShopifyDocuments.levelsCost(chunk.size()));
+        } catch (CallFailedException e) {
+            if (e.kind() != CallFailedException.Kind.TOO_COSTLY || chunk.size() < 2) {
+                throw e;
+            }
+            int half = chunk.size() / 2;
+            readChunk(chunk.subList(0, half), locationId, levels);
+            readChunk(chunk.subList(half, chunk.size()), locationId, levels);
+            return;
+        }
+        JsonNode nodes = client.answered(response, "nodes", OPERATION);
+        // nodes(ids:) answers one entry per id, null for an id Shopify does not know; any other length is broken.
+        if (!nodes.isArray() || nodes.size() != chunk.size()) {
+            throw client.failure(CallFailedException.Kind.MALFORMED, OPERATION + " returned " + (nodes.isArray()
+                    ? nodes.size() + " nodes for " + chunk.size() + " ids" : "no node list"), null, null);
+        }
+        for (int i = 0; i < chunk.size(); i++) {
+            JsonNode node = nodes.get(i);
+            if (node.isNull()) {
+                continue;
+            }
+            if (!node.isObject() || !chunk.get(i).equals(node.path("id").asText(null))) {
+                throw client.failure(CallFailedException.Kind.MALFORMED, OPERATION + " returned a node that is not item "
+                        + chunk.get(i), null, null);
+            }
+            LevelQuantities level = parse(node.path("inventoryLevel"));
+            if (level == null) {
+                throw client.failure(CallFailedException.Kind.MALFORMED, OPERATION + " returned unreadable quantities for item "
+                        + chunk.get(i), null, null);
+            }
+            levels.put(chunk.get(i), level);
+        }
+    }
+
+    /** The level, NOT_STOCKED when absent, or null when its quantities are not three integers. */
     private static LevelQuantities parse(JsonNode level) {
-        if (!level.isObject()) {
+        if (level.isNull() || level.isMissingNode()) {
             return LevelQuantities.NOT_STOCKED;
         }
-        long onHand = 0;
-        long available = 0;
-        long committed = 0;
-        for (JsonNode q : level.path("quantities")) {
-            long value = q.path("quantity").asLong();
-            switch (q.path("name").asText()) {
-                case "on_hand" -> onHand = value;
-                case "available" -> available = value;
-                case "committed" -> committed = value;
-                default -> {
-                    // Other names are not read.
-                }
-            }
+        if (!level.isObject() || !level.path("quantities").isArray()) {
+            return null;
         }
-        return new LevelQuantities(true, onHand, available, committed);
+        Map<String, Long> values = new HashMap<>();
+        for (JsonNode q : level.path("quantities")) {
+            JsonNode quantity = q.path("quantity");
+            if (!quantity.canConvertToLong() || !quantity.isIntegralNumber()) {
+                return null;
+            }
+            values.put(q.path("name").asText(""), quantity.asLong());
+        }
+        if (!values.keySet().containsAll(ShopifyDocuments.QUANTITY_NAMES)) {
+            return null;
+        }
+        return new LevelQuantities(true, values.get("on_hand"), values.get("available"), values.get("committed"));
     }
 }

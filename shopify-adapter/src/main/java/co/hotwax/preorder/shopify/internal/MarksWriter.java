@@ -109,11 +109,17 @@ public final class MarksWriter {
     private boolean siblingListed(String productId, Set<String> delisting, List<BatchItem> items) throws InterruptedException {
         JsonNode variants;
         try {
-            variants = client.execute("product", documents.productVariantMarks(productId), ShopifyDocuments.productVariantMarksCost())
-                    .data().path("product").path("variants");
+            GraphQlResponse response = client.execute("product", documents.productVariantMarks(productId),
+                    ShopifyDocuments.productVariantMarksCost());
+            variants = client.answered(response, "product", "product").path("variants");
         } catch (CallFailedException e) {
+            items.forEach(i -> i.fail(e, "checking the other variants of the product of sku " + i.state().sku()
+                    + " before removing the tag failed"));
+            return true;
+        }
+        if (!variants.path("nodes").isArray()) {
             items.forEach(i -> i.retry("checking the other variants of the product of sku " + i.state().sku()
-                    + " before removing the tag failed: " + e.getMessage()));
+                    + " before removing the tag: no variant list in the answer"));
             return true;
         }
         if (variants.path("pageInfo").path("hasNextPage").asBoolean(false)) {
@@ -133,19 +139,23 @@ public final class MarksWriter {
         for (int pass = 0; pass < 3 && !products.isEmpty(); pass++) {
             Map<String, List<BatchItem>> again = new LinkedHashMap<>();
             List<Map.Entry<String, List<BatchItem>>> entries = new ArrayList<>(products.entrySet());
-            for (int from = 0; from < entries.size(); from += FIELDS_PER_DOCUMENT) {
-                List<Map.Entry<String, List<BatchItem>>> chunk = entries.subList(from, Math.min(entries.size(), from + FIELDS_PER_DOCUMENT));
+            int size = fieldsPerDocument("productVariantsBulkUpdate");
+            for (int from = 0; from < entries.size(); from += size) {
+                List<Map.Entry<String, List<BatchItem>>> chunk = entries.subList(from, Math.min(entries.size(), from + size));
                 String doc = documents.denyPolicy(chunk.stream().map(e -> new ProductVariants(e.getKey(),
                         e.getValue().stream().map(i -> i.variant().variantId()).toList())).toList());
-                JsonNode data = send("productVariantsBulkUpdate", doc, chunk.size(),
+                GraphQlResponse response = send("productVariantsBulkUpdate", doc, chunk.size(),
                         chunk.stream().flatMap(e -> e.getValue().stream()).toList());
-                if (data == null) {
+                if (response == null) {
                     continue;
                 }
                 for (int p = 0; p < chunk.size(); p++) {
                     String productId = chunk.get(p).getKey();
                     List<BatchItem> variants = chunk.get(p).getValue();
-                    List<UserError> errors = UserErrors.of(data.path("m" + p));
+                    List<UserError> errors = userErrors(OperationResult.of(response, "m" + p, "productVariantsBulkUpdate"), variants);
+                    if (errors == null) {
+                        continue;
+                    }
                     if (errors.isEmpty()) {
                         variants.forEach(item -> setVariant(item, item.variant().withDeny()));
                         continue;
@@ -173,14 +183,14 @@ public final class MarksWriter {
                 for (int i = 0; i < chunk.size(); i++) {
                     entries.add(new MetafieldEntry(chunk.get(i).variant().variantId(), values.get(i)));
                 }
-                GraphQlResponse response;
-                try {
-                    response = client.execute("metafieldsSet", documents.metafieldsSet(entries), ShopifyDocuments.mutationCost(1));
-                } catch (CallFailedException e) {
-                    chunk.forEach(i -> i.retry(e.getMessage()));
+                GraphQlResponse response = send("metafieldsSet", documents.metafieldsSet(entries), 1, chunk);
+                if (response == null) {
                     continue;
                 }
-                List<UserError> errors = UserErrors.of(response.data().path("metafieldsSet"));
+                List<UserError> errors = userErrors(OperationResult.of(response, "metafieldsSet", "metafieldsSet"), chunk);
+                if (errors == null) {
+                    continue;
+                }
                 if (errors.isEmpty()) {
                     for (int i = 0; i < chunk.size(); i++) {
                         setVariant(chunk.get(i), chunk.get(i).variant().withMetafield(values.get(i)));
@@ -196,17 +206,21 @@ public final class MarksWriter {
 
     private void tagProducts(boolean add, Map<String, List<BatchItem>> products) throws InterruptedException {
         List<Map.Entry<String, List<BatchItem>>> entries = new ArrayList<>(products.entrySet());
-        for (int from = 0; from < entries.size(); from += FIELDS_PER_DOCUMENT) {
-            List<Map.Entry<String, List<BatchItem>>> chunk = entries.subList(from, Math.min(entries.size(), from + FIELDS_PER_DOCUMENT));
-            String op = add ? "tagsAdd" : "tagsRemove";
-            JsonNode data = send(op, documents.tags(add, chunk.stream().map(Map.Entry::getKey).toList(), tag), chunk.size(),
-                    chunk.stream().flatMap(e -> e.getValue().stream()).toList());
-            if (data == null) {
+        String op = add ? "tagsAdd" : "tagsRemove";
+        int size = fieldsPerDocument(op);
+        for (int from = 0; from < entries.size(); from += size) {
+            List<Map.Entry<String, List<BatchItem>>> chunk = entries.subList(from, Math.min(entries.size(), from + size));
+            GraphQlResponse response = send(op, documents.tags(add, chunk.stream().map(Map.Entry::getKey).toList(), tag),
+                    chunk.size(), chunk.stream().flatMap(e -> e.getValue().stream()).toList());
+            if (response == null) {
                 continue;
             }
             for (int p = 0; p < chunk.size(); p++) {
-                List<UserError> errors = UserErrors.of(data.path("m" + p));
                 List<BatchItem> its = chunk.get(p).getValue();
+                List<UserError> errors = userErrors(OperationResult.of(response, "m" + p, op), its);
+                if (errors == null) {
+                    continue;
+                }
                 if (errors.isEmpty()) {
                     if (add) {
                         resolver.tagsOf(chunk.get(p).getKey()).add(tag);
@@ -224,21 +238,24 @@ public final class MarksWriter {
     /** One aliased mutation per item; an item whose mutation reports errors is rejected, the others go on. */
     private void perItem(String op, List<BatchItem> items, Function<List<BatchItem>, String> document, Consumer<BatchItem> onSuccess)
             throws InterruptedException {
-        for (int from = 0; from < items.size(); from += FIELDS_PER_DOCUMENT) {
-            List<BatchItem> chunk = items.subList(from, Math.min(items.size(), from + FIELDS_PER_DOCUMENT));
-            JsonNode data = send(op, document.apply(chunk), chunk.size(), chunk);
-            if (data == null) {
+        int size = fieldsPerDocument(op);
+        for (int from = 0; from < items.size(); from += size) {
+            List<BatchItem> chunk = items.subList(from, Math.min(items.size(), from + size));
+            GraphQlResponse response = send(op, document.apply(chunk), chunk.size(), chunk);
+            if (response == null) {
                 continue;
             }
             for (int i = 0; i < chunk.size(); i++) {
                 BatchItem item = chunk.get(i);
-                List<UserError> errors = UserErrors.of(data.path("m" + i));
-                if (errors.isEmpty() && data.path("m" + i).isObject()) {
+                List<UserError> errors = userErrors(OperationResult.of(response, "m" + i, op), List.of(item));
+                if (errors == null) {
+                    continue;
+                }
+                if (errors.isEmpty()) {
                     item.wrote();
                     onSuccess.accept(item);
                 } else {
-                    item.reject(op + " refused sku " + item.state().sku() + ": "
-                            + (errors.isEmpty() ? "no result" : errors.get(0).describe()));
+                    item.reject(op + " refused sku " + item.state().sku() + ": " + errors.get(0).describe());
                 }
             }
         }
@@ -264,13 +281,34 @@ public final class MarksWriter {
         return rest;
     }
 
-    private JsonNode send(String op, String document, int fields, List<BatchItem> items) throws InterruptedException {
+    private GraphQlResponse send(String op, String document, int fields, List<BatchItem> items) throws InterruptedException {
         try {
-            return client.execute(op, document, ShopifyDocuments.mutationCost(fields)).data();
+            return client.execute(op, document, ShopifyDocuments.mutationCost(fields));
         } catch (CallFailedException e) {
-            items.forEach(i -> i.retry(e.getMessage()));
+            items.forEach(i -> i.fail(e, null));
             return null;
         }
+    }
+
+    /**
+     * The user errors of an answered mutation, or null after deciding the items when it did not answer (denied:
+     * REJECTED for the shop; failed, null or malformed: RETRY), so a mutation that did not happen never counts.
+     */
+    private static List<UserError> userErrors(OperationResult result, List<BatchItem> items) {
+        if (!(result instanceof OperationResult.Answered answered)) {
+            items.forEach(i -> i.fail(result));
+            return null;
+        }
+        if (!answered.payload().path("userErrors").isArray()) {
+            items.forEach(i -> i.retry("a mutation for sku " + i.state().sku() + " returned no userErrors list"));
+            return null;
+        }
+        return UserErrors.of(answered.payload());
+    }
+
+    /** Aliased mutations per document: as many as fit by what responses taught about the operation's cost. */
+    private int fieldsPerDocument(String op) {
+        return client.fit(op, FIELDS_PER_DOCUMENT, ShopifyDocuments::mutationCost);
     }
 
     private void setVariant(BatchItem item, VariantRecord updated) {

@@ -30,6 +30,7 @@ public final class PublishPreview {
     private final BatchPreparation preparation;
     private final PreorderMetafield metafield;
     private final OnHandCache onHand;
+    private final AccessTokens tokens;
 
     /**
      * Creates the preview over the publisher's own resolver and reader.
@@ -38,8 +39,11 @@ public final class PublishPreview {
      * @param resolver the publisher's resolver
      * @param reader the publisher's level reader
      * @param onHand the on_hand the publisher remembers, which publish writes from without a read
+     * @param tokens scrubs the token out of every detail and message
      */
-    public PublishPreview(ShopifyPublisherConfig config, VariantResolver resolver, LevelReader reader, OnHandCache onHand) {
+    public PublishPreview(ShopifyPublisherConfig config, VariantResolver resolver, LevelReader reader, OnHandCache onHand,
+                          AccessTokens tokens) {
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.config = Objects.requireNonNull(config, "config");
         this.onHand = Objects.requireNonNull(onHand, "onHand");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
@@ -64,14 +68,22 @@ public final class PublishPreview {
                 preparation.readLevels(location.getKey(), location.getValue());
             }
         } catch (CallFailedException e) {
-            throw new ShopifyUnavailableException("cannot read shop " + config.shopDomain() + ": " + e.getMessage(),
-                    e.kind().isTransient(), e);
+            throw new ShopifyUnavailableException(tokens.scrub("cannot read shop " + config.shopDomain() + ": " + e.getMessage()),
+                    e.kind().isTransient(), null);
+        } catch (RuntimeException e) {
+            // An answer nothing above foresaw: still the documented exception, and without the token.
+            throw new ShopifyUnavailableException(tokens.scrub("cannot read shop " + config.shopDomain() + ": unexpected "
+                    + e.getClass().getSimpleName()), true, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ShopifyUnavailableException("reading shop " + config.shopDomain() + " was interrupted", true, e);
         }
         List<PlannedChange> changes = new ArrayList<>(items.size());
-        items.forEach(item -> changes.add(plan(item)));
+        for (BatchItem item : items) {
+            PlannedChange change = plan(item);
+            changes.add(new PlannedChange(change.sku(), change.facilityId(), change.action(), change.currentSellable(),
+                    change.targetSellable(), tokens.scrub(change.detail())));
+        }
         return changes;
     }
 

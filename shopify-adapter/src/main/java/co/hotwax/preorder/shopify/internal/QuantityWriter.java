@@ -2,15 +2,12 @@ package co.hotwax.preorder.shopify.internal;
 
 import co.hotwax.preorder.shopify.PublishMode;
 import co.hotwax.preorder.shopify.internal.ShopifyDocuments.QuantityEntry;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -25,6 +22,7 @@ import java.util.Set;
  */
 public final class QuantityWriter {
     private static final Logger LOG = LoggerFactory.getLogger(QuantityWriter.class);
+    private static final String OPERATION = "inventorySetQuantities";
     private static final Set<String> STALE = Set.of("CHANGE_FROM_QUANTITY_STALE", "COMPARE_QUANTITY_STALE");
 
     private final ShopifyClient client;
@@ -94,8 +92,9 @@ public final class QuantityWriter {
                 }
             }
             String name = mode == PublishMode.DEDICATED_LOCATION ? "on_hand" : "available";
-            for (int from = 0; from < toWrite.size(); from += LevelReader.MAX_IDS) {
-                List<BatchItem> chunk = new ArrayList<>(toWrite.subList(from, Math.min(toWrite.size(), from + LevelReader.MAX_IDS)));
+            int size = client.fit(OPERATION, Math.min(LevelReader.MAX_IDS, toWrite.size()), n -> ShopifyDocuments.mutationCost(1) + n);
+            for (int from = 0; from < toWrite.size(); from += size) {
+                List<BatchItem> chunk = new ArrayList<>(toWrite.subList(from, Math.min(toWrite.size(), from + size)));
                 writeChunk(chunk, name, locationId, done, stale);
             }
             pending = stale;
@@ -110,80 +109,93 @@ public final class QuantityWriter {
         return done;
     }
 
-    /** Sends one chunk, dropping failing entries and resending the rest until it applies or nothing is left. */
+    /**
+     * Sends one chunk, dropping refused entries and resending the rest until it applies or nothing is left: build
+     * the request, send it, classify the answer, act on the classification.
+     */
     private void writeChunk(List<BatchItem> chunk, String name, String locationId, List<BatchItem> done, List<BatchItem> stale)
             throws InterruptedException {
         while (!chunk.isEmpty()) {
             List<QuantityEntry> entries = new ArrayList<>();
-            Map<Integer, QuantityTarget> targets = new HashMap<>();
-            for (int i = 0; i < chunk.size(); i++) {
-                BatchItem item = chunk.get(i);
+            List<QuantityTarget> targets = new ArrayList<>();
+            for (BatchItem item : chunk) {
                 QuantityTarget t = QuantityTarget.of(mode, item.state(), item.level());
-                targets.put(i, t);
+                targets.add(t);
                 entries.add(new QuantityEntry(item.variant().inventoryItemId(), locationId, (int) t.target(), (int) t.changeFrom()));
             }
             GraphQlResponse response;
             try {
-                response = client.execute("inventorySetQuantities",
-                        documents.setQuantities(name, reason, entries, keys.next()), ShopifyDocuments.mutationCost(1));
+                response = client.execute(OPERATION, documents.setQuantities(name, reason, entries, keys.next()),
+                        ShopifyDocuments.mutationCost(1) + entries.size());
             } catch (CallFailedException e) {
-                chunk.forEach(item -> item.retry(e.getMessage()));
-                return;
-            }
-            JsonNode payload = response.data().path("inventorySetQuantities");
-            List<UserError> errors = UserErrors.of(payload);
-            if (errors.isEmpty()) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    BatchItem item = chunk.get(i);
-                    item.level(item.level().after(name, targets.get(i).target()));
-                    item.wrote();
-                    done.add(item);
+                if (e.kind() == CallFailedException.Kind.TOO_COSTLY && chunk.size() > 1) {
+                    int half = chunk.size() / 2;
+                    writeChunk(new ArrayList<>(chunk.subList(0, half)), name, locationId, done, stale);
+                    writeChunk(new ArrayList<>(chunk.subList(half, chunk.size())), name, locationId, done, stale);
+                } else {
+                    chunk.forEach(item -> item.fail(e, null));
                 }
                 return;
             }
-            boolean applied = payload.path("inventoryAdjustmentGroup").isObject();
-            if (!applied && errors.stream().allMatch(e -> "IDEMPOTENCY_KEY_PARAMETER_MISMATCH".equals(e.code()))) {
+            SetQuantitiesResult result = SetQuantitiesResult.classify(OperationResult.of(response, OPERATION, OPERATION), chunk.size());
+            if (result instanceof SetQuantitiesResult.Applied) {
+                markWritten(chunk, targets, name, done);
+                return;
+            } else if (result instanceof SetQuantitiesResult.KeyReused) {
                 // The key was used before for another write (e.g. a restarted process replaying the same seed):
                 // nothing ran, so re-read and send again under a new key.
                 stale.addAll(chunk);
                 return;
-            }
-            List<BatchItem> failed = new ArrayList<>();
-            for (UserError error : errors) {
-                OptionalInt index = error.index();
-                if (index.isEmpty() || index.getAsInt() >= chunk.size()) {
-                    chunk.forEach(item -> item.retry("inventorySetQuantities refused the batch: " + error.describe()));
+            } else if (result instanceof SetQuantitiesResult.RefusedWhole whole) {
+                chunk.forEach(item -> item.retry(OPERATION + " refused the batch: " + whole.error().describe()));
+                return;
+            } else if (result instanceof SetQuantitiesResult.NotAnswered notAnswered) {
+                // Never applied and never remembered: the item is re-read before its next write.
+                chunk.forEach(item -> item.fail(notAnswered.result()));
+                return;
+            } else if (result instanceof SetQuantitiesResult.Refused refused) {
+                List<BatchItem> failed = decideRefused(chunk, refused, stale);
+                List<QuantityTarget> rest = new ArrayList<>();
+                for (int i = 0; i < chunk.size(); i++) {
+                    if (!failed.contains(chunk.get(i))) {
+                        rest.add(targets.get(i));
+                    }
+                }
+                chunk.removeAll(failed);
+                if (refused.applied()) {
+                    // Shopify applied the entries it did not complain about.
+                    markWritten(chunk, rest, name, done);
                     return;
                 }
-                BatchItem item = chunk.get(index.getAsInt());
-                if (failed.contains(item)) {
-                    continue;
-                }
-                failed.add(item);
-                if (STALE.contains(error.code())) {
-                    stale.add(item);
-                } else if ("IDEMPOTENCY_CONCURRENT_REQUEST".equals(error.code())) {
-                    // Our own earlier attempt may still be running; the re-read shows whether it applied.
-                    stale.add(item);
-                } else if (!item.level().fresh()) {
-                    // Computed from a remembered on_hand, not a read: decide again from what Shopify has now.
-                    stale.add(item);
-                } else {
-                    item.reject("inventorySetQuantities refused sku " + item.state().sku() + ": " + error.describe());
-                }
             }
-            chunk.removeAll(failed);
-            if (applied) {
-                // Shopify applied the entries it did not complain about.
-                for (int i = 0; i < chunk.size(); i++) {
-                    BatchItem item = chunk.get(i);
-                    QuantityTarget t = QuantityTarget.of(mode, item.state(), item.level());
-                    item.level(item.level().after(name, t.target()));
-                    item.wrote();
-                    done.add(item);
-                }
-                return;
+        }
+    }
+
+    /** Decides each refused entry: stale or racing goes to re-read, anything else is rejected naming the code. */
+    private List<BatchItem> decideRefused(List<BatchItem> chunk, SetQuantitiesResult.Refused refused, List<BatchItem> stale) {
+        List<BatchItem> failed = new ArrayList<>();
+        refused.refusedByIndex().forEach((index, error) -> {
+            BatchItem item = chunk.get(index);
+            failed.add(item);
+            if (STALE.contains(error.code()) || "IDEMPOTENCY_CONCURRENT_REQUEST".equals(error.code())) {
+                // Lost to another writer, or our own earlier attempt may still be running: the re-read decides.
+                stale.add(item);
+            } else if (!item.level().fresh()) {
+                // Computed from a remembered on_hand, not a read: decide again from what Shopify has now.
+                stale.add(item);
+            } else {
+                item.reject(OPERATION + " refused sku " + item.state().sku() + ": " + error.describe());
             }
+        });
+        return failed;
+    }
+
+    private static void markWritten(List<BatchItem> items, List<QuantityTarget> targets, String name, List<BatchItem> done) {
+        for (int i = 0; i < items.size(); i++) {
+            BatchItem item = items.get(i);
+            item.level(item.level().after(name, targets.get(i).target()));
+            item.wrote();
+            done.add(item);
         }
     }
 
@@ -200,7 +212,7 @@ public final class QuantityWriter {
                 }
             }
         } catch (CallFailedException e) {
-            items.forEach(item -> item.retry(e.getMessage()));
+            items.forEach(item -> item.fail(e, "re-reading after a lost compare-and-set failed"));
         }
         items.removeIf(item -> !item.open());
     }

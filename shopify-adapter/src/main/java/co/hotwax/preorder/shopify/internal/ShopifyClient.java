@@ -1,6 +1,7 @@
 package co.hotwax.preorder.shopify.internal;
 
 import co.hotwax.preorder.spi.Sleeper;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.functions.Either;
 import io.github.resilience4j.ratelimiter.RateLimiter;
@@ -13,6 +14,11 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Sends a document with pacing and retries. Every attempt of one call resends the very same document, so a write's
@@ -24,7 +30,13 @@ import java.util.Map;
  * which a simulation on a virtual clock cannot intercept per instance.
  */
 public final class ShopifyClient {
+    /** Shopify refuses any single document whose requested cost is above this, whatever the plan. */
+    public static final double MAX_SINGLE_QUERY_COST = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(ShopifyClient.class);
+    private static final Pattern QUERY_COST = Pattern.compile("Query cost is (\\d{1,9})");
+    // A server's cost figures are input too: a learned ratio outside these bounds would stall or flood.
+    private static final double MIN_COST_RATIO = 0.01;
+    private static final double MAX_COST_RATIO = 100;
 
     private final GraphQlTransport transport;
     private final CostPacer pacer;
@@ -32,9 +44,11 @@ public final class ShopifyClient {
     private final RateLimiter rateLimiter;
     private final RetryConfig retryConfig;
     private final String shop;
+    private final AccessTokens tokens;
+    private final Duration maxServerWait;
     private final Map<String, Double> learnedCost = new HashMap<>();
-    private int throttledResponses;
-    private int requests;
+    private final AtomicInteger throttledResponses = new AtomicInteger();
+    private final AtomicInteger requests = new AtomicInteger();
 
     /**
      * Creates the client.
@@ -45,15 +59,19 @@ public final class ShopifyClient {
      * @param sleeper waits between attempts and for the rate limiter
      * @param rateLimiter an optional request-rate cap, or null
      * @param retryConfig attempts, retried failures and intervals
+     * @param tokens scrubs the token out of every message this client writes
+     * @param maxServerWait the longest wait any server answer (Retry-After, throttleStatus) can cause
      */
     public ShopifyClient(String shop, GraphQlTransport transport, CostPacer pacer, Sleeper sleeper, RateLimiter rateLimiter,
-                         RetryConfig retryConfig) {
+                         RetryConfig retryConfig, AccessTokens tokens, Duration maxServerWait) {
         this.shop = shop;
         this.transport = transport;
         this.pacer = pacer;
         this.sleeper = sleeper;
         this.rateLimiter = rateLimiter;
         this.retryConfig = retryConfig;
+        this.tokens = tokens;
+        this.maxServerWait = maxServerWait;
     }
 
     /**
@@ -77,7 +95,8 @@ public final class ShopifyClient {
      * @param operation a short name for logs, errors and cost learning, e.g. {@code inventorySetQuantities}
      * @param document the document (with its idempotency key, if any, already inlined)
      * @param estimatedCost the expected requested cost, used until a response teaches the real one
-     * @return a response with {@code data} (userErrors inside are the caller's business)
+     * @return a response whose {@code data} is an object; fields in it may still be null with errors pointing at
+     *         them, which {@link OperationResult} sorts out per field
      * @throws CallFailedException when a non-transient failure occurs or the attempts run out
      * @throws InterruptedException when interrupted while waiting
      */
@@ -91,21 +110,39 @@ public final class ShopifyClient {
                 if (!retryConfig.getExceptionPredicate().test(e) || attempt >= maxAttempts) {
                     throw e;
                 }
-                long waitMillis = intervals.apply(attempt, Either.left(e));
+                long waitMillis = Math.min(Math.max(0, intervals.apply(attempt, Either.left(e))), maxServerWait.toMillis());
                 LOG.debug("shop {}: {} attempt {} failed ({}), retrying in {} ms", shop, operation, attempt, e.kind(), waitMillis);
-                sleeper.sleep(Duration.ofMillis(Math.max(0, waitMillis)));
+                sleeper.sleep(Duration.ofMillis(waitMillis));
             }
         }
     }
 
+    /**
+     * The largest number of entries, at most {@code wanted}, whose document is expected to fit in one request, by
+     * what responses taught about this operation's cost: the single-query limit and the bucket's size.
+     *
+     * @param operation the operation name, as passed to {@link #execute}
+     * @param wanted the entries the caller has
+     * @param estimate the estimated requested cost of a document with n entries
+     * @return 1..wanted
+     */
+    public int fit(String operation, int wanted, IntToDoubleFunction estimate) {
+        double limit = Math.min(MAX_SINGLE_QUERY_COST, pacer.maximum());
+        int n = Math.max(1, wanted);
+        while (n > 1 && costFor(operation, estimate.applyAsDouble(n)) > limit) {
+            n = n / 2;
+        }
+        return n;
+    }
+
     /** @return how many THROTTLED responses this client has seen */
-    public synchronized int throttledResponses() {
-        return throttledResponses;
+    public int throttledResponses() {
+        return throttledResponses.get();
     }
 
     /** @return how many HTTP requests this client has sent */
-    public synchronized int requests() {
-        return requests;
+    public int requests() {
+        return requests.get();
     }
 
     private GraphQlResponse attempt(String operation, String document, double estimatedCost) throws InterruptedException {
@@ -116,57 +153,144 @@ public final class ShopifyClient {
             }
         }
         double cost = costFor(operation, estimatedCost);
-        pacer.acquire(cost);
-        GraphQlResponse response;
-        synchronized (this) {
-            requests++;
+        if (cost > Math.min(MAX_SINGLE_QUERY_COST, pacer.maximum())) {
+            // Sending it would only earn MAX_COST_EXCEEDED or an endless THROTTLED: the bucket never holds that much.
+            throw failure(CallFailedException.Kind.TOO_COSTLY, operation + " is expected to cost " + Math.round(cost)
+                    + " points, more than one request may (" + Math.round(Math.min(MAX_SINGLE_QUERY_COST, pacer.maximum()))
+                    + ")", null, null);
         }
+        pacer.acquire(cost);
+        requests.incrementAndGet();
+        GraphQlResponse response;
         try {
             response = transport.post(document);
         } catch (HttpTimeoutException e) {
-            throw new CallFailedException(CallFailedException.Kind.TIMEOUT, operation + " got no response in time", null, e);
+            throw failure(CallFailedException.Kind.TIMEOUT, operation + " got no complete response in time", null, null);
         } catch (IOException e) {
-            throw new CallFailedException(CallFailedException.Kind.NETWORK, operation + " failed on the network: "
-                    + e.getClass().getSimpleName(), null, e);
+            throw failure(CallFailedException.Kind.NETWORK, operation + " failed on the network: "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), null, null);
         }
         pacer.onResponse(response.cost(), cost);
         if (response.cost() != null && response.cost().requested() > 0) {
             learn(operation, estimatedCost, response.cost().requested());
         }
-        return classify(operation, response);
+        return classify(operation, estimatedCost, response);
     }
 
-    private GraphQlResponse classify(String operation, GraphQlResponse response) {
+    private GraphQlResponse classify(String operation, double estimatedCost, GraphQlResponse response) {
         int status = response.httpStatus();
         if (response.throttled()) {
-            synchronized (this) {
-                throttledResponses++;
-            }
-            throw new CallFailedException(CallFailedException.Kind.THROTTLED, operation + " was throttled by shop " + shop,
+            throttledResponses.incrementAndGet();
+            throw failure(CallFailedException.Kind.THROTTLED, operation + " was throttled by shop " + shop,
                     RetryIntervals.throttledWait(response.cost()), null);
         }
         if (status == 429) {
-            throw new CallFailedException(CallFailedException.Kind.RATE_LIMITED, operation + " got HTTP 429 from shop " + shop,
+            throw failure(CallFailedException.Kind.RATE_LIMITED, operation + " got HTTP 429 from shop " + shop,
                     response.retryAfter(), null);
         }
         if (status >= 500) {
-            throw new CallFailedException(CallFailedException.Kind.SERVER_ERROR, operation + " got HTTP " + status
-                    + " from shop " + shop, response.retryAfter(), null);
+            throw failure(CallFailedException.Kind.SERVER_ERROR, operation + " got HTTP " + status + " from shop " + shop,
+                    response.retryAfter(), null);
         }
-        if (status >= 400) {
-            throw new CallFailedException(CallFailedException.Kind.CLIENT_ERROR, operation + " got HTTP " + status
-                    + " from shop " + shop + firstError(response), null, null);
+        if (status >= 300 && status < 400) {
+            throw failure(CallFailedException.Kind.CLIENT_ERROR, operation + " was redirected by shop " + shop + " (HTTP "
+                    + status + "); the endpoint must be the shop's own address", null, null);
         }
-        if (response.data().isMissingNode() || !response.errors().isEmpty() && response.data().size() == 0) {
-            throw new CallFailedException(CallFailedException.Kind.GRAPHQL_ERROR, operation + " was refused by shop " + shop
+        if (status >= 400 || status < 200) {
+            throw failure(CallFailedException.Kind.CLIENT_ERROR, operation + " got HTTP " + status + " from shop " + shop
+                    + firstError(response), null, null);
+        }
+        if (response.tooCostly()) {
+            learnFromRefusal(operation, estimatedCost, response);
+            throw failure(CallFailedException.Kind.TOO_COSTLY, operation + " costs more than one request may"
+                    + firstError(response), null, null);
+        }
+        if (response.unreadable()) {
+            throw failure(CallFailedException.Kind.MALFORMED, operation + " got an answer from shop " + shop
+                    + " that is not a GraphQL response (HTTP " + status + ")", null, null);
+        }
+        if (!response.data().isObject()) {
+            Optional<GraphQlError> denied = response.errors().stream().filter(GraphQlError::accessDenied).findFirst();
+            if (denied.isPresent()) {
+                throw accessDenied(operation, denied.get());
+            }
+            if (response.errors().isEmpty()) {
+                throw failure(CallFailedException.Kind.MALFORMED, operation + " got neither data nor errors from shop "
+                        + shop, null, null);
+            }
+            throw failure(CallFailedException.Kind.GRAPHQL_ERROR, operation + " was refused by shop " + shop
                     + firstError(response), null, null);
         }
         return response;
     }
 
+    /**
+     * The failure for an ACCESS_DENIED error, naming the missing scope.
+     *
+     * @param operation the operation
+     * @param error the error
+     * @return the exception, its message scrubbed
+     */
+    CallFailedException accessDenied(String operation, GraphQlError error) {
+        return failure(CallFailedException.Kind.ACCESS_DENIED, operation + " was denied by shop " + shop + ": "
+                + OperationResult.missingScope(error), null, null);
+    }
+
+    /**
+     * Builds a failure whose message has passed the token scrubber.
+     *
+     * @param kind the kind
+     * @param message the message
+     * @param waitHint the server's wait hint, capped here
+     * @param cause the cause, or null
+     * @return the exception
+     */
+    CallFailedException failure(CallFailedException.Kind kind, String message, Duration waitHint, Throwable cause) {
+        Duration capped = waitHint == null ? null : waitHint.compareTo(maxServerWait) > 0 ? maxServerWait : waitHint;
+        return new CallFailedException(kind, tokens.scrub(message), capped, cause);
+    }
+
+    /**
+     * The value of one root field of a read, which must have answered: an object or a list, with no error pointing
+     * at it.
+     *
+     * @param response the response
+     * @param key the field's response key
+     * @param operation the operation, for messages
+     * @return the field's value
+     * @throws CallFailedException ACCESS_DENIED naming the scope; GRAPHQL_ERROR for another error at the field;
+     *                             MALFORMED for a missing, null or scalar field
+     */
+    public JsonNode answered(GraphQlResponse response, String key, String operation) {
+        OperationResult result = OperationResult.of(response, key, operation);
+        if (result instanceof OperationResult.Answered answered) {
+            return answered.payload();
+        } else if (result instanceof OperationResult.Denied denied) {
+            throw failure(CallFailedException.Kind.ACCESS_DENIED, denied.reason(), null, null);
+        } else if (result instanceof OperationResult.Failed failed) {
+            throw failure(CallFailedException.Kind.GRAPHQL_ERROR, failed.reason(), null, null);
+        } else if (response.data().path(key).isArray()) {
+            return response.data().path(key);
+        }
+        throw failure(CallFailedException.Kind.MALFORMED, ((OperationResult.Unreadable) result).reason(), null, null);
+    }
+
+    /**
+     * Scrubs the token out of a text from the server.
+     *
+     * @param text the text
+     * @return the text without the token
+     */
+    public String scrub(String text) {
+        return tokens.scrub(text);
+    }
+
     private static String firstError(GraphQlResponse response) {
-        return response.errors().isEmpty() ? "" : ": " + response.errors().get(0).message()
-                + (response.errors().get(0).code() == null ? "" : " (" + response.errors().get(0).code() + ")");
+        return response.errors().isEmpty() ? "" : ": " + truncate(response.errors().get(0).describe());
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= 300 ? text : text.substring(0, 300) + "...";
     }
 
     // Requested cost depends on the document's shape, which is stable per operation and size; the server's own
@@ -178,7 +302,15 @@ public final class ShopifyClient {
 
     private synchronized void learn(String operation, double estimatedCost, double requested) {
         if (estimatedCost > 0) {
-            learnedCost.put(operation, requested / estimatedCost);
+            learnedCost.put(operation, Math.max(MIN_COST_RATIO, Math.min(MAX_COST_RATIO, requested / estimatedCost)));
         }
+    }
+
+    /** After MAX_COST_EXCEEDED: the cost named in the message, or at least twice what was believed. */
+    private void learnFromRefusal(String operation, double estimatedCost, GraphQlResponse response) {
+        double believed = costFor(operation, estimatedCost);
+        double named = response.errors().stream().map(e -> QUERY_COST.matcher(e.message()))
+                .filter(Matcher::find).mapToDouble(m -> Double.parseDouble(m.group(1))).max().orElse(0);
+        learn(operation, estimatedCost, Math.max(named, Math.max(believed * 2, MAX_SINGLE_QUERY_COST + 1)));
     }
 }

@@ -30,8 +30,13 @@ public record UserError(String code, List<String> field, String message, Integer
             return OptionalInt.of(elementIndex);
         }
         for (String part : field) {
-            if (!part.isEmpty() && part.chars().allMatch(Character::isDigit)) {
+            // At most 9 digits: any index fits an int (an input array holds at most 250 entries), and a longer
+            // number from a broken server means "not one of our entries", never an exception.
+            if (!part.isEmpty() && part.length() <= 9 && part.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 return OptionalInt.of(Integer.parseInt(part));
+            }
+            if (!part.isEmpty() && part.chars().allMatch(c -> c == '-' || c >= '0' && c <= '9')) {
+                return OptionalInt.empty();
             }
         }
         return OptionalInt.empty();

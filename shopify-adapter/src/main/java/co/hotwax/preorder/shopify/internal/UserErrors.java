@@ -11,7 +11,8 @@ public final class UserErrors {
     }
 
     /**
-     * Parses the payload's errors.
+     * Parses the payload's errors. Entries of the wrong JSON type are kept as errors without code or index (they
+     * concern the whole request), so a malformed list never reads as "no errors".
      *
      * @param payload a mutation payload
      * @return the errors, empty when there are none
@@ -23,8 +24,9 @@ public final class UserErrors {
             e.path("field").forEach(f -> field.add(f.asText()));
             JsonNode code = e.path("code");
             JsonNode index = e.path("elementIndex");
-            errors.add(new UserError(code.isTextual() ? code.asText() : null, field, e.path("message").asText(""),
-                    index.isInt() ? index.asInt() : null));
+            String message = e.isObject() ? e.path("message").asText("") : "malformed user error: " + e;
+            errors.add(new UserError(code.isTextual() ? code.asText() : null, field, message,
+                    index.isInt() && index.asInt() >= 0 ? index.asInt() : null));
         }
         return errors;
     }

@@ -18,6 +18,9 @@ import java.util.Set;
 public final class VariantResolver {
     /** SKUs per search: keeps the query string short and a page's variants within one or two pages. */
     static final int SKUS_PER_SEARCH = 50;
+    /** Pages per search before giving up: 50 SKUs never need more unless the server loops. */
+    static final int MAX_PAGES = 100;
+    private static final String OPERATION = "productVariants";
 
     private final ShopifyClient client;
     private final ShopifyDocuments documents;
@@ -128,14 +131,40 @@ public final class VariantResolver {
         return cache.values().stream().filter(v -> v.productId().equals(productId)).toList();
     }
 
+    /**
+     * One page, as large as fits: a page Shopify refuses as too costly is asked for again with fewer variants,
+     * since the refusal taught the client the real cost per variant.
+     */
+    private GraphQlResponse page(List<String> skus, String after) throws InterruptedException {
+        while (true) {
+            int first = client.fit(OPERATION, pageSize, ShopifyDocuments::variantsBySkuCost);
+            try {
+                return client.execute(OPERATION, documents.variantsBySku(skus, first, after), ShopifyDocuments.variantsBySkuCost(first));
+            } catch (CallFailedException e) {
+                if (e.kind() != CallFailedException.Kind.TOO_COSTLY || first <= 1) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     private Map<String, List<VariantRecord>> search(List<String> skus) throws InterruptedException {
         Set<String> wanted = new HashSet<>(skus);
         Map<String, List<VariantRecord>> hits = new HashMap<>();
+        Set<String> cursors = new HashSet<>();
         String after = null;
+        int pages = 0;
         do {
-            String doc = documents.variantsBySku(skus, pageSize, after);
-            GraphQlResponse response = client.execute("productVariants", doc, ShopifyDocuments.variantsBySkuCost(pageSize));
-            JsonNode connection = response.data().path("productVariants");
+            if (++pages > MAX_PAGES) {
+                throw client.failure(CallFailedException.Kind.MALFORMED, OPERATION + " still had more pages after "
+                        + MAX_PAGES + " for " + skus.size() + " SKUs; stopped", null, null);
+            }
+            GraphQlResponse response = page(skus, after);
+            JsonNode connection = client.answered(response, OPERATION, OPERATION);
+            if (!connection.path("nodes").isArray() || !connection.path("pageInfo").isObject()) {
+                throw client.failure(CallFailedException.Kind.MALFORMED, OPERATION + " returned a connection without nodes"
+                        + " or pageInfo", null, null);
+            }
             for (JsonNode node : connection.path("nodes")) {
                 String sku = node.path("sku").asText(null);
                 // Shopify's search is token-based and case-insensitive; only an exact SKU match counts.
@@ -143,6 +172,10 @@ public final class VariantResolver {
                     continue;
                 }
                 JsonNode product = node.path("product");
+                if (!node.path("id").isTextual() || !product.path("id").isTextual() || !node.path("inventoryItem").path("id").isTextual()) {
+                    throw client.failure(CallFailedException.Kind.MALFORMED, OPERATION + " returned variant of sku " + sku
+                            + " without its ids", null, null);
+                }
                 Set<String> tags = tagsOf(product.path("id").asText());
                 tags.clear();
                 product.path("tags").forEach(t -> tags.add(t.asText()));
@@ -154,7 +187,16 @@ public final class VariantResolver {
                         metafield.isObject() ? metafield.path("value").asText(null) : null));
             }
             JsonNode pageInfo = connection.path("pageInfo");
-            after = pageInfo.path("hasNextPage").asBoolean(false) ? pageInfo.path("endCursor").asText(null) : null;
+            boolean more = pageInfo.path("hasNextPage").asBoolean(false);
+            if (more && !pageInfo.path("endCursor").isTextual()) {
+                throw client.failure(CallFailedException.Kind.MALFORMED, OPERATION + " said there are more pages but gave "
+                        + "no cursor", null, null);
+            }
+            after = more ? pageInfo.path("endCursor").asText() : null;
+            if (after != null && !cursors.add(after)) {
+                throw client.failure(CallFailedException.Kind.MALFORMED, OPERATION + " returned the same cursor twice; "
+                        + "stopped paging", null, null);
+            }
         } while (after != null);
         return hits;
     }

@@ -15,7 +15,7 @@ class CostPacerTest {
 
     @Test
     void waitsExactlyForTheMissingPoints() throws Exception {
-        CostPacer pacer = new CostPacer(time, time, 2000, 100);
+        CostPacer pacer = new CostPacer(time, time, 2000, 100, Duration.ofSeconds(60));
         pacer.acquire(1900);
         assertThat(time.sleeps()).isEmpty();
 
@@ -28,7 +28,7 @@ class CostPacerTest {
 
     @Test
     void responsesResyncButNeverMakeTheBucketMoreOptimisticThanEitherSide() throws Exception {
-        CostPacer pacer = new CostPacer(time, time, 2000, 100);
+        CostPacer pacer = new CostPacer(time, time, 2000, 100, Duration.ofSeconds(60));
         pacer.acquire(500);
         // Requested 500, actually 100: 400 refunded, and the server agrees.
         pacer.onResponse(new QueryCost(500, 100.0, new ThrottleStatus(2000, 1900, 100)), 500);
@@ -48,7 +48,7 @@ class CostPacerTest {
     void aPacedRandomWorkloadNeverOverdrawsTheServerBucket() throws Exception {
         long seed = 20261126L;
         SplittableRandom random = new SplittableRandom(seed);
-        CostPacer pacer = new CostPacer(time, time, 2000, 100);
+        CostPacer pacer = new CostPacer(time, time, 2000, 100, Duration.ofSeconds(60));
         // A reference bucket as Shopify keeps it, refilled on the same virtual clock.
         double server = 2000;
         java.time.Instant last = time.instant();
@@ -63,5 +63,39 @@ class CostPacerTest {
             pacer.onResponse(new QueryCost(requested, actual, new ThrottleStatus(2000, server, 100)), requested);
             time.advance(Duration.ofMillis(random.nextInt(50)));
         }
+    }
+
+    @Test
+    void aWaitingCallerDoesNotHoldTheLock() throws Exception {
+        VirtualClock time = new VirtualClock();
+        java.util.concurrent.atomic.AtomicReference<CostPacer> ref = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.List<Double> seenWhileSleeping = new java.util.ArrayList<>();
+        co.hotwax.preorder.spi.Sleeper reader = d -> {
+            // Another thread reads the bucket while this caller sleeps; it would block forever under the lock.
+            try {
+                seenWhileSleeping.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> ref.get().available())
+                        .get(10, java.util.concurrent.TimeUnit.SECONDS));
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("the bucket could not be read while a caller waited", e);
+            }
+            time.sleep(d);
+        };
+        CostPacer pacer = new CostPacer(time, reader, 100, 10, Duration.ofSeconds(60));
+        ref.set(pacer);
+        pacer.acquire(100);
+
+        Duration waited = pacer.acquire(50);
+
+        assertThat(waited).isEqualTo(Duration.ofSeconds(5));
+        assertThat(seenWhileSleeping).hasSize(1);
+    }
+
+    @Test
+    void aHostileRestoreRateCannotStallBeyondTheCap() throws Exception {
+        VirtualClock time = new VirtualClock();
+        CostPacer pacer = new CostPacer(time, time, 1000, 100, Duration.ofSeconds(60));
+        pacer.onResponse(new QueryCost(1000, 1000.0, new ThrottleStatus(1000, 0, 1e-6)), 1000);
+
+        assertThat(pacer.acquire(500)).isEqualTo(Duration.ofSeconds(60));
     }
 }

@@ -37,9 +37,10 @@ class ShopifyClientTest {
 
     private ShopifyClient client(int attempts, Duration timeout) {
         GraphQlTransport transport = new GraphQlTransport(HttpClient.newHttpClient(), stub.endpoint(), () -> TOKEN, timeout,
-                new ObjectMapper());
-        return new ShopifyClient("test.myshopify.com", transport, new CostPacer(time, time, 2000, 100), time, null,
-                ShopifyClient.retryConfig(attempts, new RetryIntervals(new SplittableRandom(7))));
+                new ObjectMapper(), "preorder-sync/test");
+        return new ShopifyClient("test.myshopify.com", transport, new CostPacer(time, time, 2000, 100, Duration.ofSeconds(60)),
+                time, null, ShopifyClient.retryConfig(attempts, new RetryIntervals(new SplittableRandom(7))),
+                new AccessTokens(() -> TOKEN), Duration.ofSeconds(60));
     }
 
     @Test

@@ -31,6 +31,7 @@ public final class PublishScheduler {
     private final Backoff backoff;
     private final Clock clock;
     private final Consumer<SyncEvent> events;
+    private final ChannelProblems channelProblems = new ChannelProblems();
     private final int batchSize;
     private final LagTracker lag = new LagTracker();
     private final ResyncProgress resync;
@@ -366,6 +367,8 @@ public final class PublishScheduler {
         }
         slot.published = state;
         slot.rejected = null;
+        // The channel works again: a problem that comes back is reported again.
+        channelProblems.channelWorks(store.channel);
         slot.attempts = 0;
         slot.notBefore = 0;
         store.dequeue(slot);
@@ -386,6 +389,14 @@ public final class PublishScheduler {
 
     private void reportRejected(PublisherQueue store, Slot slot, String reason) {
         store.counters.rejected.incrementAndGet();
+        if (reason.startsWith(PublishOutcome.CHANNEL_PROBLEM)) {
+            // A refusal of the whole channel (see PublishOutcome.rejectedByChannel): once per channel and reason.
+            if (channelProblems.firstReport(store.channel, reason)) {
+                LOG.error("{} refuses every SKU until its setup is fixed: {}", store.channel, reason);
+                events.accept(new SyncEvent.ChannelProblem(store.channel, reason));
+            }
+            return;
+        }
         LOG.warn("{} rejected sku {}: {}", store.channel, slot.key, reason);
         events.accept(new SyncEvent.Rejected(store.channel, slot.key.toString(), reason));
     }

@@ -24,12 +24,13 @@ public final class ChangeTable {
         String format = "%-" + skuWidth + "s  %8s  %8s  %-12s  %s%n";
         out.printf(format, "SKU", "CURRENT", "TARGET", "ACTION", "DETAIL");
         for (PlannedChange change : changes) {
-            out.printf(format, change.key(), quantity(change.currentSellable()), quantity(change.targetSellable()),
-                    change.action(), change.detail());
+            out.printf(format, change.key(), quantity(change, change.currentSellable()),
+                    quantity(change, change.targetSellable()), change.action(), change.detail());
         }
     }
 
-    private static String quantity(long value) {
-        return value < 0 ? "?" : Long.toString(value);
+    /** A refused item's quantities may never have been read; any other may be negative (orders in flight). */
+    private static String quantity(PlannedChange change, long value) {
+        return change.quantitiesKnown() ? Long.toString(value) : "?";
     }
 }

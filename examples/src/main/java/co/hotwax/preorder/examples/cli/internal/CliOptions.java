@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The parsed command line. {@link #parse} accepts {@code --flag value} and {@code --flag=value}; it never sees the
@@ -37,6 +38,7 @@ public record CliOptions(boolean help, String shop, String locationId, Path supp
     /** The largest batch: Shopify's input-array limit. */
     public static final int MAX_BATCH = 250;
 
+    private static final Pattern SHOPIFY_SHOP = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*\\.myshopify\\.com");
     private static final Set<String> WITH_VALUE = Set.of("--shop", "--location", "--supply", "--preorders",
             "--token-file", "--api-version", "--endpoint", "--batch-size");
     private static final Set<String> SWITCHES = Set.of("--dry-run", "--apply", "--strict", "--progress", "--quiet",
@@ -100,10 +102,17 @@ public record CliOptions(boolean help, String shop, String locationId, Path supp
         if (shop == null || shop.isBlank()) {
             throw new UsageException("--shop is required (or set " + SHOP_ENV + ")");
         }
-        return new CliOptions(false, shop.trim(), required(values, "--location"), Path.of(required(values, "--supply")),
-                path(values.get("--preorders")), switches.contains("--apply"), path(values.get("--token-file")),
-                values.get("--api-version"), endpoint(values.get("--endpoint")), switches.contains("--strict"),
-                batchSize(values.get("--batch-size")), switches.contains("--progress"), switches.contains("--quiet"));
+        CliOptions options = new CliOptions(false, shop.trim(), required(values, "--location"),
+                Path.of(required(values, "--supply")), path(values.get("--preorders")), switches.contains("--apply"),
+                path(values.get("--token-file")), values.get("--api-version"), endpoint(values.get("--endpoint")),
+                switches.contains("--strict"), batchSize(values.get("--batch-size")), switches.contains("--progress"),
+                switches.contains("--quiet"));
+        if (options.endpoint() == null && !SHOPIFY_SHOP.matcher(options.shop()).matches()) {
+            // Without --endpoint the token is sent to this host: only a Shopify shop may receive it.
+            throw new UsageException("--shop \"" + options.shop() + "\" must end in .myshopify.com (e.g. my-store.myshopify.com)"
+                    + " unless --endpoint is given");
+        }
+        return options;
     }
 
     private static String required(Map<String, String> values, String name) {

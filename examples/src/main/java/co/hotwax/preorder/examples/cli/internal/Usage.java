@@ -9,7 +9,8 @@ public final class Usage {
             Computes how many units of each SKU may still be pre-ordered from the expected receipts minus the
             pre-orders already taken, and shows (default) or writes (--apply) that quantity in one Shopify store.
 
-              --shop SHOP            the store, e.g. my-store.myshopify.com (or env SHOPIFY_SHOP)
+              --shop SHOP            the store, e.g. my-store.myshopify.com (or env SHOPIFY_SHOP); must end in
+                                     .myshopify.com unless --endpoint is given
               --location GID         the dedicated pre-order location, e.g. gid://shopify/Location/1
               --supply PATH          expected receipts CSV: receipt_id,document,sku,facility,quantity,
                                      expected_date[,received,cancelled,status,buffer] (or caps: sku,quantity,
@@ -21,7 +22,7 @@ public final class Usage {
               --dry-run              read the store and print what would change; write nothing (the default)
               --apply                write the changes
               --token-file PATH      read the Admin API access token from this file instead of the environment
-              --api-version V        Admin API version (default 2026-04)
+              --api-version V        Admin API version, 2026-04 or later (default 2026-04)
               --endpoint URL         another base address, e.g. a simulator's http://127.0.0.1:8080
               --strict               stop at the first bad CSV row (exit 2) instead of skipping it
               --batch-size N         SKUs per request batch, 1..250 (default 250)
@@ -33,8 +34,8 @@ public final class Usage {
             never accepted as a flag value, because command lines are visible to every user in `ps`.
 
             Exit codes: 0 success or no changes needed; 1 some items rejected or still to retry; 2 usage or input
-            error (bad flags, unreadable CSV or token file, a bad row with --strict); 3 the store cannot be reached
-            or refused the token.
+            error (bad flags, unreadable CSV or token file, a token with spaces or control characters, a bad row
+            with --strict); 3 the store cannot be reached, redirected the request, or refused the token.
             """;
 
     private Usage() {

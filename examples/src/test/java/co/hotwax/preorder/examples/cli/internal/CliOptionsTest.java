@@ -60,5 +60,8 @@ class CliOptionsTest {
         assertThatThrownBy(() -> CliOptions.parse(List.of("--shop", "s"), Map.of())).hasMessage("--location is required");
         assertThatThrownBy(() -> parse(env, "--token=abc")).hasMessageContaining("--token is not accepted")
                 .hasMessageNotContaining("abc");
+        assertThatThrownBy(() -> parse(Map.of(), "--shop", "shop.example.com")).hasMessageContaining("must end in .myshopify.com");
+        assertThatThrownBy(() -> parse(Map.of(), "--shop", "a.myshopify.com.evil.io")).hasMessageContaining(".myshopify.com");
+        assertThat(parse(Map.of(), "--shop", "sim.local", "--endpoint", "http://127.0.0.1:9").shop()).isEqualTo("sim.local");
     }
 }
