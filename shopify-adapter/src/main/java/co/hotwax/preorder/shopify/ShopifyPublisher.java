@@ -11,6 +11,8 @@ import co.hotwax.preorder.shopify.internal.LevelQuantities;
 import co.hotwax.preorder.shopify.internal.LevelReader;
 import co.hotwax.preorder.shopify.internal.MarksWriter;
 import co.hotwax.preorder.shopify.internal.OnHandCache;
+import co.hotwax.preorder.shopify.internal.PreflightDocuments;
+import co.hotwax.preorder.shopify.internal.PreflightGate;
 import co.hotwax.preorder.shopify.internal.PreorderMetafield;
 import co.hotwax.preorder.shopify.internal.PublishPreview;
 import co.hotwax.preorder.shopify.internal.QuantityWriter;
@@ -18,6 +20,7 @@ import co.hotwax.preorder.shopify.internal.RetryIntervals;
 import co.hotwax.preorder.shopify.internal.SdkVersion;
 import co.hotwax.preorder.shopify.internal.ShopifyClient;
 import co.hotwax.preorder.shopify.internal.ShopifyDocuments;
+import co.hotwax.preorder.shopify.internal.StorePreflight;
 import co.hotwax.preorder.shopify.internal.VariantResolver;
 import co.hotwax.preorder.spi.DesiredState;
 import co.hotwax.preorder.spi.InventoryPublisher;
@@ -67,6 +70,8 @@ public final class ShopifyPublisher implements InventoryPublisher {
     private final OnHandCache onHand = new OnHandCache();
     private final AccessTokens tokens;
     private final HttpClient ownedHttp;
+    private final StorePreflight storePreflight;
+    private final PreflightGate gate;
 
     private ShopifyPublisher(Builder b, RandomGenerator random) {
         this.config = b.config;
@@ -108,6 +113,12 @@ public final class ShopifyPublisher implements InventoryPublisher {
         this.quantities = new QuantityWriter(client, documents, reader, keys, config.mode(), config.inventoryReason(),
                 config.maxCompareAndSetRounds());
         this.marks = new MarksWriter(client, documents, resolver, new PreorderMetafield(json, b.clock), keys, config.productTag());
+        Set<String> locations = new HashSet<>(config.facilityLocations().values());
+        locations.add(config.defaultLocationId());
+        this.storePreflight = new StorePreflight(client, new PreflightDocuments(config.metafieldNamespace(), config.metafieldKey()),
+                new PreorderMetafield(json, b.clock), config.apiVersion(), locations, config.productTag());
+        this.gate = config.preflight() ? new PreflightGate(storePreflight, new PreorderMetafield(json, b.clock), b.clock,
+                config.allowUnsafeListing(), config.shopDomain()) : null;
     }
 
     /**
@@ -140,6 +151,9 @@ public final class ShopifyPublisher implements InventoryPublisher {
                 preparation.resolve(items);
             } catch (CallFailedException e) {
                 items.forEach(i -> i.fail(e, "resolving SKUs failed"));
+            }
+            if (gate != null) {
+                gate.check(items);
             }
             for (Map.Entry<String, List<BatchItem>> location : BatchPreparation.openByLocation(items).entrySet()) {
                 publishAt(location.getKey(), location.getValue());
@@ -184,6 +198,31 @@ public final class ShopifyPublisher implements InventoryPublisher {
      */
     public List<PlannedChange> preview(List<DesiredState> states) {
         return new PublishPreview(config, resolver, reader, onHand, tokens).preview(states);
+    }
+
+    /**
+     * Checks the shop's setup, read-only: the store level (the token's scopes against
+     * {@link StorePreflight#REQUIRED_SCOPES}, the API version served, the pre-order locations exist, are active and
+     * fulfil online orders, other online-fulfilling locations) and per SKU (found, unique, tracked, policy, where it
+     * is stocked with what available, selling plans that would defeat DENY, a tag or metafield owned by something
+     * else). Each finding has a severity, a reason and the fix. Publish runs the same checks (see
+     * {@link ShopifyPublisherConfig.Builder#preflight}).
+     *
+     * @param skus the SKUs to check (may be empty: store level only)
+     * @return the report
+     * @throws ShopifyUnavailableException when the shop cannot be read after retries
+     */
+    public PreflightReport preflight(List<String> skus) {
+        Objects.requireNonNull(skus, "skus");
+        try {
+            return storePreflight.run(skus);
+        } catch (CallFailedException e) {
+            throw new ShopifyUnavailableException(tokens.scrub("cannot check shop " + config.shopDomain() + ": " + e.getMessage()),
+                    e.kind().isTransient(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ShopifyUnavailableException("checking shop " + config.shopDomain() + " was interrupted", true, e);
+        }
     }
 
     private void publishAt(String locationId, List<BatchItem> items) throws InterruptedException {

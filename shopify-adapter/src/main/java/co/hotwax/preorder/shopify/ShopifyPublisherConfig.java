@@ -60,6 +60,8 @@ public final class ShopifyPublisherConfig {
     private final int resolutionPageSize;
     private final String inventoryReason;
     private final Duration maxServerWait;
+    private final boolean preflight;
+    private final boolean allowUnsafeListing;
 
     private ShopifyPublisherConfig(Builder b, URI endpoint, double bucketSize, double restoreRate) {
         this.shopDomain = b.shopDomain;
@@ -82,6 +84,8 @@ public final class ShopifyPublisherConfig {
         this.resolutionPageSize = b.resolutionPageSize;
         this.inventoryReason = b.inventoryReason;
         this.maxServerWait = b.maxServerWait;
+        this.preflight = b.preflight;
+        this.allowUnsafeListing = b.allowUnsafeListing;
     }
 
     /**
@@ -208,6 +212,25 @@ public final class ShopifyPublisherConfig {
         return maxServerWait;
     }
 
+    /**
+     * Whether publish runs the store preflight: the store-level checks on the first publish (until they pass) and
+     * the per-SKU checks before a SKU is first listed (see {@link ShopifyPublisher#preflight}).
+     *
+     * @return true by default
+     */
+    public boolean preflight() {
+        return preflight;
+    }
+
+    /**
+     * Whether a SKU whose setup lets Shopify sell beyond what is offered is listed anyway.
+     *
+     * @return false by default
+     */
+    public boolean allowUnsafeListing() {
+        return allowUnsafeListing;
+    }
+
     /** Every setting except the access token. */
     @Override
     public String toString() {
@@ -217,7 +240,8 @@ public final class ShopifyPublisherConfig {
                 + ", bucket=" + bucketSize + "@" + restoreRate + "/s, timeouts=" + connectTimeout + "/" + requestTimeout
                 + ", maxAttempts=" + maxAttempts + ", maxCompareAndSetRounds=" + maxCompareAndSetRounds
                 + ", maxRequestsPerSecond=" + maxRequestsPerSecond + ", resolutionPageSize=" + resolutionPageSize
-                + ", inventoryReason=" + inventoryReason + ", maxServerWait=" + maxServerWait + ", accessToken=<redacted>}";
+                + ", inventoryReason=" + inventoryReason + ", maxServerWait=" + maxServerWait + ", preflight=" + preflight
+                + ", allowUnsafeListing=" + allowUnsafeListing + ", accessToken=<redacted>}";
     }
 
     /** Validating builder; see each setter for the default. */
@@ -243,6 +267,8 @@ public final class ShopifyPublisherConfig {
         private int resolutionPageSize = 100;
         private String inventoryReason = "correction";
         private Duration maxServerWait = DEFAULT_MAX_SERVER_WAIT;
+        private boolean preflight = true;
+        private boolean allowUnsafeListing;
 
         private Builder() {
         }
@@ -463,6 +489,36 @@ public final class ShopifyPublisherConfig {
          */
         public Builder maxServerWait(Duration maxServerWait) {
             this.maxServerWait = maxServerWait;
+            return this;
+        }
+
+        /**
+         * Whether publish runs the store preflight (default true): store-level checks on the first publish (a
+         * blocker answers every item REJECTED as a channel problem naming it and its fix, and is re-checked on the
+         * next publish), and per-SKU checks before a SKU is first listed and again at each re-check interval. Turn
+         * it off only where another process vouches for the store's setup.
+         *
+         * @param preflight false to skip every check in publish ({@link ShopifyPublisher#preflight} still works)
+         * @return this builder
+         */
+        public Builder preflight(boolean preflight) {
+            this.preflight = preflight;
+            return this;
+        }
+
+        /**
+         * Lists a SKU even when its setup lets Shopify sell beyond what is offered (default false). The risk: with
+         * the SKU stocked at another location that fulfils online orders, checkout counts that location's available
+         * and routing may commit orders there, which the in-flight count at the pre-order location misses, so each
+         * such order can be sold again after the next write; with a selling plan that reserves on fulfilment, its
+         * orders never lower available and DENY never stops them. The findings are still logged and reported by
+         * {@link ShopifyPublisher#preflight}.
+         *
+         * @param allow true to list unsafe SKUs anyway
+         * @return this builder
+         */
+        public Builder allowUnsafeListing(boolean allow) {
+            this.allowUnsafeListing = allow;
             return this;
         }
 

@@ -306,7 +306,8 @@ class ShopifyPublisherSimulatorTest {
         }
         ShopifyPublisherConfig config = ShopifyPublisherConfig.builder()
                 .shopDomain(shop.shopDomain()).endpoint(proxy.base()).accessToken(() -> TOKEN)
-                .defaultLocationId(location.id()).resolutionPageSize(20).build();
+                // Counts the resolution's searches alone; the preflight's own searches are ShopifyPublisherPreflightTest's.
+                .defaultLocationId(location.id()).resolutionPageSize(20).preflight(false).build();
         try (ShopifyPublisher publisher = ShopifyPublisher.builder(config).clock(time).sleeper(time).random(new SplittableRandom(3)).build()) {
             int before = shop.requestLog().size();
             List<PublishOutcome> outcomes = publisher.publish(states);

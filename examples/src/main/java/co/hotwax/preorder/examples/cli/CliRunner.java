@@ -6,6 +6,7 @@ import co.hotwax.preorder.examples.RowError;
 import co.hotwax.preorder.examples.SourceUnavailableException;
 import co.hotwax.preorder.examples.cli.internal.ChangeTable;
 import co.hotwax.preorder.examples.cli.internal.CliOptions;
+import co.hotwax.preorder.examples.cli.internal.FindingTable;
 import co.hotwax.preorder.examples.cli.internal.PreOrderCsv;
 import co.hotwax.preorder.examples.cli.internal.Progress;
 import co.hotwax.preorder.examples.cli.internal.StoreStates;
@@ -13,6 +14,8 @@ import co.hotwax.preorder.examples.cli.internal.Usage;
 import co.hotwax.preorder.examples.cli.internal.UsageException;
 import co.hotwax.preorder.examples.csv.CsvSupplySource;
 import co.hotwax.preorder.shopify.PlannedChange;
+import co.hotwax.preorder.shopify.PreflightFinding;
+import co.hotwax.preorder.shopify.PreflightReport;
 import co.hotwax.preorder.shopify.ShopifyPublisher;
 import co.hotwax.preorder.shopify.ShopifyPublisherConfig;
 import co.hotwax.preorder.shopify.ShopifyUnavailableException;
@@ -114,6 +117,9 @@ public final class CliRunner {
 
     private ExitCode execute(CliOptions options) {
         String token = token(options);
+        if (options.check()) {
+            return check(options, token);
+        }
         CsvSupplySource supply = CsvSupplySource.builder(options.supply()).strict(options.strict())
                 .defaultFacility(DEFAULT_FACILITY).build();
         List<SupplyLine> lines = supply.snapshot().items();
@@ -138,17 +144,51 @@ public final class CliRunner {
                     + states.size() + " SKUs.");
         }
         try (ShopifyPublisher publisher = ShopifyPublisher.builder(config(options, token)).clock(clock).build()) {
+            boolean blocked = false;
+            if (!options.apply()) {
+                // The dry run says first whether the store is set up so that the plan is safe to apply.
+                PreflightReport preflight = publisher.preflight(states.stream().map(DesiredState::sku).distinct().toList());
+                blocked = preflight.worst() == PreflightFinding.Severity.BLOCKER;
+                if (!options.quiet() || blocked) {
+                    FindingTable.print(out, preflight, false);
+                }
+            }
             List<PlannedChange> plan = inBatches(states, options, "reading", publisher::preview,
                     c -> c.action() == PlannedChange.Action.REJECT);
             if (!options.quiet()) {
                 ChangeTable.print(out, plan);
             }
             if (!options.apply()) {
-                return dryRunSummary(options, plan, inputProblems);
+                ExitCode code = dryRunSummary(options, plan, inputProblems);
+                return blocked ? ExitCode.ATTENTION : code;
             }
             List<PublishOutcome> outcomes = inBatches(states, options, "writing", publisher::publish,
                     o -> o.status() == PublishOutcome.Status.REJECTED);
             return applySummary(options, outcomes, inputProblems);
+        }
+    }
+
+    /**
+     * The {@code check} verb: the store preflight for the SKUs of the supply CSV (when given), printed as a table
+     * or JSON. ATTENTION when any finding is a blocker.
+     */
+    private ExitCode check(CliOptions options, String token) {
+        List<String> skus = List.of();
+        if (options.supply() != null) {
+            CsvSupplySource supply = CsvSupplySource.builder(options.supply()).strict(options.strict())
+                    .defaultFacility(DEFAULT_FACILITY).build();
+            skus = supply.snapshot().items().stream().map(SupplyLine::sku).distinct().toList();
+            eachLimited(supply.errors(), e -> "skipped " + e.message());
+        }
+        try (ShopifyPublisher publisher = ShopifyPublisher.builder(config(options, token)).clock(clock).build()) {
+            PreflightReport report = publisher.preflight(skus);
+            if (options.json()) {
+                FindingTable.printJson(out, report);
+            } else {
+                FindingTable.print(out, report, true);
+                out.println("Checked " + options.shop() + " and " + skus.size() + " SKUs: worst finding " + report.worst() + ".");
+            }
+            return report.worst() == PreflightFinding.Severity.BLOCKER ? ExitCode.ATTENTION : ExitCode.OK;
         }
     }
 

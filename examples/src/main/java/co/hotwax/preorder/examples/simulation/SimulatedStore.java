@@ -76,7 +76,9 @@ public final class SimulatedStore implements AutoCloseable {
                 .threads(1)
                 .start();
         this.preorderLocationId = simulator.addLocation("Pre-order").id();
-        this.warehouseLocationId = simulator.addLocation("Warehouse").id();
+        // Fulfils moved orders but does not sell online: stocked there and selling online, every SKU would fail the
+        // store preflight (checkout would count it and routing could commit orders there; README "Store setup").
+        this.warehouseLocationId = simulator.addLocation("Warehouse", false).id();
         for (String sku : skus) {
             Product product = simulator.addProduct("Product " + sku, List.of());
             Variant variant = simulator.addVariant(product.id(), sku, true, InventoryPolicy.DENY);

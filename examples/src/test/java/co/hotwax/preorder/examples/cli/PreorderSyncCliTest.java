@@ -343,4 +343,43 @@ class PreorderSyncCliTest {
             redirecting.stop(0);
         }
     }
+
+    @Test
+    void checkPrintsEveryFindingAndExitsZeroForASafeStore() {
+        Run run = run(Map.of(CliRunner.TOKEN_ENV, TOKEN), "check", "--shop", shop.shopDomain(), "--location",
+                location.id(), "--supply", supply.toString(), "--endpoint", endpoint());
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(ExitCode.OK.code());
+        assertThat(run.out()).contains("SEVERITY").contains("access-scopes").contains("preorder-location")
+                .contains("RED-L").contains("worst finding INFO");
+        assertThat(shop.requestLog()).noneSatisfy(e -> assertThat(MUTATIONS).containsAnyElementsOf(e.rootFields()));
+    }
+
+    @Test
+    void checkFindsASkuStockedAtAnotherOnlineLocationAndSaysSoInJson() throws Exception {
+        Location warehouse = shop.addLocation("Warehouse");
+        shop.stock(redM.id(), warehouse.id(), 4);
+        Run run = run(Map.of(CliRunner.TOKEN_ENV, TOKEN), "check", "--shop", shop.shopDomain(), "--location",
+                location.id(), "--supply", supply.toString(), "--endpoint", endpoint(), "--format", "json");
+        assertThat(run.exit()).isEqualTo(ExitCode.ATTENTION.code());
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        assertThat(json.path("worst").asText()).isEqualTo("BLOCKER");
+        assertThat(json.path("skus").path("RED-M").findValuesAsText("check")).contains("stocked-elsewhere");
+        assertThat(json.path("store").findValuesAsText("check")).contains("other-online-locations");
+    }
+
+    @Test
+    void theDryRunRunsThePreflightFirstAndAttentionOnABlocker() {
+        shop.revokeScope("write_inventory");
+        Run run = run();
+        assertThat(run.out()).contains("access-scopes").contains("write_inventory");
+        assertThat(run.exit()).isEqualTo(ExitCode.ATTENTION.code());
+    }
+
+    @Test
+    void checkRefusesAnUnknownFormat() {
+        Run run = run(Map.of(CliRunner.TOKEN_ENV, TOKEN), "check", "--shop", shop.shopDomain(), "--location",
+                location.id(), "--endpoint", endpoint(), "--format", "xml");
+        assertThat(run.exit()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run.err()).contains("--format");
+    }
 }

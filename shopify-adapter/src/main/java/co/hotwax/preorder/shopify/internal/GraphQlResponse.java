@@ -15,13 +15,40 @@ import java.util.List;
  * @param cost {@code extensions.cost}, or null when absent
  * @param retryAfter the {@code Retry-After} header, or null
  * @param unreadable whether the body was not a JSON object (HTML, truncated, empty)
+ * @param apiVersion the {@code X-Shopify-API-Version} header (the version that served the request), or null
  */
 public record GraphQlResponse(int httpStatus, JsonNode data, List<GraphQlError> errors, QueryCost cost, Duration retryAfter,
-                              boolean unreadable) {
+                              boolean unreadable, String apiVersion) {
     /** Normalises absent parts. */
     public GraphQlResponse {
         data = data == null || data.isNull() ? MissingNode.getInstance() : data;
         errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    /**
+     * A response without a known API version header.
+     *
+     * @param httpStatus the HTTP status
+     * @param data {@code data}, or a missing node
+     * @param errors top-level {@code errors[]}
+     * @param cost {@code extensions.cost}, or null
+     * @param retryAfter the {@code Retry-After} header, or null
+     * @param unreadable whether the body was not a JSON object
+     */
+    public GraphQlResponse(int httpStatus, JsonNode data, List<GraphQlError> errors, QueryCost cost, Duration retryAfter,
+                           boolean unreadable) {
+        this(httpStatus, data, errors, cost, retryAfter, unreadable, null);
+    }
+
+    /**
+     * This response with the served API version.
+     *
+     * @param version the header's value, or null
+     * @return the response
+     */
+    GraphQlResponse withApiVersion(String version) {
+        return new GraphQlResponse(httpStatus, data, errors, cost, retryAfter, unreadable,
+                version == null || version.length() > 40 ? null : version);
     }
 
     /** @return whether any top-level error carries {@code THROTTLED} */

@@ -122,7 +122,8 @@ public final class GraphQlTransport {
         }
         String text = new String(response.body(), StandardCharsets.UTF_8);
         return parse(response.statusCode(), text,
-                response.headers().firstValue("Retry-After").map(GraphQlTransport::retryAfter).orElse(null));
+                response.headers().firstValue("Retry-After").map(GraphQlTransport::retryAfter).orElse(null))
+                .withApiVersion(response.headers().firstValue("X-Shopify-API-Version").orElse(null));
     }
 
     /**

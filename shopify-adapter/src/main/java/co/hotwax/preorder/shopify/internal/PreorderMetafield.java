@@ -80,6 +80,21 @@ public final class PreorderMetafield {
         return node != null && "active".equals(node.path("status").asText());
     }
 
+    /**
+     * Whether a stored value has the shape this adapter writes (an object with a status and
+     * {@code preorderType: PRE_ORDER}); a value of another shape belongs to something else.
+     *
+     * @param stored the value, or null
+     * @return true when absent or ours
+     */
+    public boolean absentOrOurs(String stored) {
+        if (stored == null) {
+            return true;
+        }
+        JsonNode node = parse(stored);
+        return node != null && node.path("status").isTextual() && "PRE_ORDER".equals(node.path("preorderType").asText());
+    }
+
     private JsonNode parse(String stored) {
         if (stored == null || stored.isBlank()) {
             return null;

@@ -65,6 +65,10 @@ class ShopifyDocumentsSchemaContractTest {
         docs.put("metafieldsSet", d.metafieldsSet(List.of(new MetafieldEntry("gid://shopify/ProductVariant/1", "{\"status\":\"active\"}"))));
         docs.put("tagsAdd", d.tags(true, List.of("gid://shopify/Product/1"), "HC:Pre-Order"));
         docs.put("tagsRemove", d.tags(false, List.of("gid://shopify/Product/1", "gid://shopify/Product/2"), "HC:Pre-Order"));
+        PreflightDocuments preflight = new PreflightDocuments("HC_PREORDER", "preorder");
+        docs.put("preflight store", preflight.store());
+        docs.put("preflight skus first page", preflight.variants(List.of("A-1", "B \"2\""), 10, null));
+        docs.put("preflight skus next page", preflight.variants(List.of("A-1"), 10, "eyJsYXN0X2lkIjo0Mn0="));
         return docs;
     }
 

@@ -29,10 +29,12 @@ import java.util.regex.Pattern;
  * @param batchSize SKUs per preview or publish call
  * @param progress whether the progress bar is forced on
  * @param quiet whether only the summary and errors are printed
+ * @param check whether the verb is {@code check}: the store preflight only, nothing computed or written
+ * @param json whether {@code --format json} asked for the check's findings as JSON
  */
 public record CliOptions(boolean help, String shop, String locationId, Path supply, Path preOrders, boolean apply,
                          Path tokenFile, String apiVersion, URI endpoint, boolean strict, int batchSize,
-                         boolean progress, boolean quiet) {
+                         boolean progress, boolean quiet, boolean check, boolean json) {
     /** The environment variable holding the shop domain when {@code --shop} is not given. */
     public static final String SHOP_ENV = "SHOPIFY_SHOP";
     /** The largest batch: Shopify's input-array limit. */
@@ -40,7 +42,7 @@ public record CliOptions(boolean help, String shop, String locationId, Path supp
 
     private static final Pattern SHOPIFY_SHOP = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*\\.myshopify\\.com");
     private static final Set<String> WITH_VALUE = Set.of("--shop", "--location", "--supply", "--preorders",
-            "--token-file", "--api-version", "--endpoint", "--batch-size");
+            "--token-file", "--api-version", "--endpoint", "--batch-size", "--format");
     private static final Set<String> SWITCHES = Set.of("--dry-run", "--apply", "--strict", "--progress", "--quiet",
             "--help", "-h");
 
@@ -90,7 +92,19 @@ public record CliOptions(boolean help, String shop, String locationId, Path supp
             }
         }
         if (switches.contains("--help") || switches.contains("-h")) {
-            return new CliOptions(true, null, null, null, null, false, null, null, null, false, MAX_BATCH, false, false);
+            return new CliOptions(true, null, null, null, null, false, null, null, null, false, MAX_BATCH, false, false,
+                    false, false);
+        }
+        boolean check = !positional.isEmpty() && positional.get(0).equals("check");
+        if (check) {
+            positional.remove(0);
+            if (switches.contains("--apply")) {
+                throw new UsageException("check writes nothing; --apply does not go with it");
+            }
+        }
+        String format = values.getOrDefault("--format", "table");
+        if (!format.equals("table") && !format.equals("json")) {
+            throw new UsageException("--format \"" + format + "\" must be table or json");
         }
         if (!positional.isEmpty()) {
             throw new UsageException("unexpected argument \"" + positional.get(0) + "\"; every input is a --flag");
@@ -103,10 +117,11 @@ public record CliOptions(boolean help, String shop, String locationId, Path supp
             throw new UsageException("--shop is required (or set " + SHOP_ENV + ")");
         }
         CliOptions options = new CliOptions(false, shop.trim(), required(values, "--location"),
-                Path.of(required(values, "--supply")), path(values.get("--preorders")), switches.contains("--apply"),
+                check ? path(values.get("--supply")) : Path.of(required(values, "--supply")), path(values.get("--preorders")),
+                switches.contains("--apply"),
                 path(values.get("--token-file")), values.get("--api-version"), endpoint(values.get("--endpoint")),
                 switches.contains("--strict"), batchSize(values.get("--batch-size")), switches.contains("--progress"),
-                switches.contains("--quiet"));
+                switches.contains("--quiet"), check, format.equals("json"));
         if (options.endpoint() == null && !SHOPIFY_SHOP.matcher(options.shop()).matches()) {
             // Without --endpoint the token is sent to this host: only a Shopify shop may receive it.
             throw new UsageException("--shop \"" + options.shop() + "\" must end in .myshopify.com (e.g. my-store.myshopify.com)"

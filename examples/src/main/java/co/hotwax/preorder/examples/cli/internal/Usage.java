@@ -5,6 +5,7 @@ public final class Usage {
     /** The usage text, ending with a line break. */
     public static final String TEXT = """
             Usage: preorder-sync --shop SHOP --location LOCATION_GID --supply RECEIPTS.csv [options]
+                   preorder-sync check --shop SHOP --location LOCATION_GID [--supply RECEIPTS.csv] [--format json]
 
             Computes how many units of each SKU may still be pre-ordered from the expected receipts minus the
             pre-orders already taken, and shows (default) or writes (--apply) that quantity in one Shopify store.
@@ -19,7 +20,11 @@ public final class Usage {
                                      channel[,status]; placed_at like 2026-05-01T10:00:00Z; channel is the shop
                                      domain for this store's own orders; status OPEN (default), RELEASED,
                                      CANCELLED or RETURNED
-              --dry-run              read the store and print what would change; write nothing (the default)
+              check                  only check the store's setup (scopes, API version, locations) and, with
+                                     --supply, each SKU's (stocked elsewhere, selling plans, ...); write nothing
+              --format table|json    how check prints its findings (default table)
+              --dry-run              check the store, read it and print what would change; write nothing
+                                     (the default)
               --apply                write the changes
               --token-file PATH      read the Admin API access token from this file instead of the environment
               --api-version V        Admin API version, 2026-04 or later (default 2026-04)
@@ -33,7 +38,8 @@ public final class Usage {
             The access token comes from the environment variable SHOPIFY_ACCESS_TOKEN or from --token-file; it is
             never accepted as a flag value, because command lines are visible to every user in `ps`.
 
-            Exit codes: 0 success or no changes needed; 1 some items rejected or still to retry; 2 usage or input
+            Exit codes: 0 success or no changes needed (check: no blocker); 1 some items rejected or still to
+            retry (check, dry run: a blocking finding); 2 usage or input
             error (bad flags, unreadable CSV or token file, a token with spaces or control characters, a bad row
             with --strict); 3 the store cannot be reached, redirected the request, or refused the token.
             """;

@@ -1,0 +1,113 @@
+package co.hotwax.preorder.shopify.internal;
+
+import co.hotwax.preorder.shopify.PreflightFinding;
+import co.hotwax.preorder.shopify.PreflightReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The preflight inside publish. Store-level checks run on the first publish and again on every publish until they
+ * pass; while they fail, every item is REJECTED as a channel problem naming the blocker and its fix. Per-SKU checks
+ * run before a SKU is first listed (its pre-order metafield not yet active): a SKU whose setup lets Shopify sell
+ * beyond what is offered is REJECTED with the reason and the fix, and checked again on every later publish of it
+ * (a reconciliation included), so it lists as soon as the setup is fixed. A SKU that passed is checked again after
+ * {@link #RECHECK}. A SKU already listed is never held back by a re-check (holding back its quantity would leave a
+ * stale, larger one in Shopify); its blocker is logged.
+ */
+public final class PreflightGate {
+    /** How long a passed SKU stays vouched for, as long as the engine's default reconciliation interval. */
+    public static final Duration RECHECK = Duration.ofHours(1);
+    private static final Logger LOG = LoggerFactory.getLogger(PreflightGate.class);
+
+    private final StorePreflight preflight;
+    private final PreorderMetafield metafield;
+    private final Clock clock;
+    private final boolean allowUnsafe;
+    private final String shop;
+    private final Map<String, Instant> passed = new HashMap<>();
+    private boolean storePassed;
+
+    /**
+     * Creates the gate.
+     *
+     * @param preflight the checks
+     * @param metafield tells whether a variant is already listed
+     * @param clock when a pass expires
+     * @param allowUnsafe whether unsafe SKUs are listed anyway (logged)
+     * @param shop the shop domain, for log lines
+     */
+    public PreflightGate(StorePreflight preflight, PreorderMetafield metafield, Clock clock, boolean allowUnsafe, String shop) {
+        this.preflight = preflight;
+        this.metafield = metafield;
+        this.clock = clock;
+        this.allowUnsafe = allowUnsafe;
+        this.shop = shop;
+    }
+
+    /**
+     * Decides the items the setup refuses; the others stay open.
+     *
+     * @param items resolved items (decided ones are skipped)
+     * @throws InterruptedException when interrupted
+     */
+    public void check(List<BatchItem> items) throws InterruptedException {
+        Instant now = clock.instant();
+        Set<String> due = new LinkedHashSet<>();
+        for (BatchItem item : items) {
+            if (item.open() && item.state().listed() && item.variant() != null) {
+                Instant at = passed.get(item.state().sku());
+                if (at == null || !now.isBefore(at.plus(RECHECK))) {
+                    due.add(item.state().sku());
+                }
+            }
+        }
+        if (storePassed && due.isEmpty()) {
+            return;
+        }
+        PreflightReport report;
+        try {
+            report = preflight.run(List.copyOf(due));
+        } catch (CallFailedException e) {
+            items.stream().filter(BatchItem::open).forEach(i -> i.fail(e, "store preflight failed"));
+            return;
+        }
+        if (report.storeBlocked()) {
+            String reason = "store setup: " + report.storeBlockers();
+            LOG.warn("shop {}: {}", shop, reason);
+            items.stream().filter(BatchItem::open).forEach(i -> i.rejectForShop(reason));
+            return;
+        }
+        storePassed = true;
+        for (String sku : due) {
+            report.skuBlocker(sku).ifPresentOrElse(blocker -> refuse(sku, blocker, items, now), () -> passed.put(sku, now));
+        }
+    }
+
+    private void refuse(String sku, PreflightFinding blocker, List<BatchItem> items, Instant now) {
+        if (allowUnsafe) {
+            passed.put(sku, now);
+        } else {
+            passed.remove(sku);
+        }
+        for (BatchItem item : items) {
+            if (!item.open() || !item.state().sku().equals(sku) || !item.state().listed()) {
+                continue;
+            }
+            if (allowUnsafe || metafield.isActive(item.variant().metafieldValue())) {
+                LOG.warn("shop {}: sku {} listed despite an unsafe setup ({}): {}", shop, sku,
+                        allowUnsafe ? "allowUnsafeListing" : "already listed", blocker.describe());
+            } else {
+                item.reject("unsafe store setup, not listed: " + blocker.describe());
+            }
+        }
+    }
+}

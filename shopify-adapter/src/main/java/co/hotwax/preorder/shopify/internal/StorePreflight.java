@@ -1,0 +1,314 @@
+package co.hotwax.preorder.shopify.internal;
+
+import co.hotwax.preorder.shopify.PreflightFinding;
+import co.hotwax.preorder.shopify.PreflightFinding.Severity;
+import co.hotwax.preorder.shopify.PreflightReport;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads a shop's setup (read-only) and judges whether the on_hand compare-and-set at the pre-order location can keep
+ * Shopify from selling beyond what is offered. Checkout sums {@code available} over every location that fulfils
+ * online orders, and routing may commit an order at any such location where the SKU is stocked (even at 0
+ * available), outside the adapter's in-flight count; a selling plan that reserves on fulfilment lets orders through
+ * without touching available; a missing scope refuses every write.
+ *
+ * @see <a href="https://help.shopify.com/en/manual/locations/setting-up-your-locations">Shopify: setting up locations</a>
+ * @see <a href="https://help.shopify.com/en/manual/fulfillment/setup/order-routing">Shopify: order routing</a>
+ * @see <a href="https://shopify.dev/docs/apps/build/purchase-options/deferred">Shopify: deferred purchase options</a>
+ */
+public final class StorePreflight {
+    /** The scopes the adapter's writes need ({@code write_*} implies {@code read_*}) and the preflight's location read. */
+    public static final List<String> REQUIRED_SCOPES = List.of("write_inventory", "write_products", "read_locations");
+    private static final int MAX_PAGES = 100;
+
+    private final ShopifyClient client;
+    private final PreflightDocuments documents;
+    private final PreorderMetafield metafield;
+    private final String requestedVersion;
+    private final Set<String> preorderLocations;
+    private final String productTag;
+
+    /**
+     * Creates the preflight.
+     *
+     * @param client the paced, retried client
+     * @param documents the documents
+     * @param metafield recognises the adapter's own metafield values
+     * @param requestedVersion the API version in the configured endpoint
+     * @param preorderLocations the location gids the adapter writes to
+     * @param productTag the product tag the adapter puts on
+     */
+    public StorePreflight(ShopifyClient client, PreflightDocuments documents, PreorderMetafield metafield,
+                          String requestedVersion, Set<String> preorderLocations, String productTag) {
+        this.client = client;
+        this.documents = documents;
+        this.metafield = metafield;
+        this.requestedVersion = requestedVersion;
+        this.preorderLocations = Set.copyOf(preorderLocations);
+        this.productTag = productTag;
+    }
+
+    /**
+     * Runs the store-level checks and, when {@code skus} is not empty, the per-SKU checks.
+     *
+     * @param skus the SKUs to check (may be empty)
+     * @return the report
+     * @throws CallFailedException when the shop cannot be read after retries
+     * @throws InterruptedException when interrupted
+     */
+    public PreflightReport run(List<String> skus) throws InterruptedException {
+        GraphQlResponse response = client.execute("preflightStore", documents.store(), PreflightDocuments.storeCost());
+        List<PreflightFinding> store = new ArrayList<>();
+        store.add(scopes(response));
+        store.add(apiVersion(response.apiVersion()));
+        Map<String, Site> sites = new LinkedHashMap<>();
+        OperationResult locations = OperationResult.of(response, "locations", "locations");
+        if (locations instanceof OperationResult.Answered answered) {
+            for (JsonNode node : answered.payload().path("nodes")) {
+                String id = node.path("id").asText("");
+                sites.put(id, new Site(id, node.path("name").asText(id), node.path("isActive").asBoolean(false),
+                        node.path("fulfillsOnlineOrders").asBoolean(false)));
+            }
+            store.addAll(locationFindings(sites));
+        } else {
+            store.add(new PreflightFinding(Severity.BLOCKER, "locations", "store", "the locations could not be read ("
+                    + client.scrub(reasonOf(locations)) + "), so neither the pre-order location nor other online "
+                    + "locations can be checked", "grant read_locations to the app"));
+        }
+        Map<String, List<PreflightFinding>> perSku = new LinkedHashMap<>();
+        List<String> unique = new ArrayList<>(new LinkedHashSet<>(skus));
+        if (!unique.isEmpty()) {
+            Map<String, List<JsonNode>> variants = variants(unique);
+            for (String sku : unique) {
+                perSku.put(sku, skuFindings(sku, variants.getOrDefault(sku, List.of()), sites, !sites.isEmpty()));
+            }
+        }
+        return new PreflightReport(response.apiVersion(), store, perSku);
+    }
+
+    private PreflightFinding scopes(GraphQlResponse response) {
+        OperationResult installation = OperationResult.of(response, "currentAppInstallation", "currentAppInstallation");
+        if (!(installation instanceof OperationResult.Answered answered)) {
+            return new PreflightFinding(Severity.BLOCKER, "access-scopes", "store", "the token's scopes could not be read ("
+                    + client.scrub(reasonOf(installation)) + ")", "check the token belongs to an installed app");
+        }
+        Set<String> granted = new TreeSet<>();
+        answered.payload().path("accessScopes").forEach(s -> granted.add(s.path("handle").asText("")));
+        List<String> missing = new ArrayList<>();
+        for (String scope : REQUIRED_SCOPES) {
+            boolean has = granted.contains(scope) || scope.startsWith("read_") && granted.contains("write_" + scope.substring(5));
+            if (!has) {
+                missing.add(scope);
+            }
+        }
+        if (missing.isEmpty()) {
+            return PreflightFinding.ok("access-scopes", "store", "the token has " + String.join(", ", REQUIRED_SCOPES));
+        }
+        return new PreflightFinding(Severity.BLOCKER, "access-scopes", "store", "the token lacks " + String.join(", ", missing)
+                + " (granted: " + String.join(", ", granted) + "); Shopify would refuse those reads or writes",
+                "add " + String.join(", ", missing) + " to the app's access scopes and have the merchant approve them");
+    }
+
+    private PreflightFinding apiVersion(String served) {
+        if (served == null) {
+            return new PreflightFinding(Severity.INFO, "api-version", "store", "the shop did not say which API version "
+                    + "served the request (no X-Shopify-API-Version header)", "");
+        }
+        if (!served.equals(requestedVersion)) {
+            return new PreflightFinding(Severity.WARNING, "api-version", "store", "requested " + requestedVersion
+                    + " but Shopify served " + served + " (the requested version is unsupported or retired)",
+                    "configure a supported API version, e.g. " + served);
+        }
+        return PreflightFinding.ok("api-version", "store", "Shopify served " + served);
+    }
+
+    private List<PreflightFinding> locationFindings(Map<String, Site> sites) {
+        List<PreflightFinding> findings = new ArrayList<>();
+        for (String id : new TreeSet<>(preorderLocations)) {
+            Site site = sites.get(id);
+            if (site == null) {
+                findings.add(new PreflightFinding(Severity.BLOCKER, "preorder-location", id, "no location " + id
+                        + " in the shop", "create a dedicated pre-order location, or configure the id of an existing one"));
+            } else if (!site.active()) {
+                findings.add(new PreflightFinding(Severity.BLOCKER, "preorder-location", site.name(), "the location is "
+                        + "deactivated: it sells nothing", "reactivate it in Settings > Locations"));
+            } else if (!site.online()) {
+                findings.add(new PreflightFinding(Severity.BLOCKER, "preorder-location", site.name(), "the location does "
+                        + "not fulfil online orders: its stock is not sold online", "check 'Fulfill online orders from "
+                        + "this location' in Settings > Locations"));
+            } else {
+                findings.add(PreflightFinding.ok("preorder-location", site.name(), "exists, is active and fulfils online orders"));
+            }
+        }
+        List<String> others = sites.values().stream().filter(s -> s.active() && s.online() && !preorderLocations.contains(s.id()))
+                .map(Site::name).toList();
+        if (others.isEmpty()) {
+            findings.add(PreflightFinding.ok("other-online-locations", "store", "no other location fulfils online orders"));
+        } else {
+            findings.add(new PreflightFinding(Severity.WARNING, "other-online-locations", "store", others.size()
+                    + " other location(s) fulfil online orders (" + String.join(", ", others) + "): a pre-order SKU "
+                    + "stocked there is summed at checkout and may be routed there", "never stock pre-order SKUs at "
+                    + "these locations (each SKU is checked separately)"));
+        }
+        return findings;
+    }
+
+    private List<PreflightFinding> skuFindings(String sku, List<JsonNode> found, Map<String, Site> sites, boolean sitesKnown) {
+        List<PreflightFinding> findings = new ArrayList<>();
+        if (found.isEmpty()) {
+            findings.add(new PreflightFinding(Severity.BLOCKER, "found", sku, "no variant has this SKU",
+                    "create the variant or correct the SKU"));
+            return findings;
+        }
+        if (found.size() > 1) {
+            findings.add(new PreflightFinding(Severity.BLOCKER, "unique", sku, found.size() + " variants share this SKU",
+                    "give each variant its own SKU"));
+            return findings;
+        }
+        findings.add(PreflightFinding.ok("found", sku, "one variant " + found.get(0).path("id").asText()));
+        JsonNode variant = found.get(0);
+        JsonNode item = variant.path("inventoryItem");
+        findings.add(item.path("tracked").asBoolean(false) ? PreflightFinding.ok("tracked", sku, "inventory is tracked")
+                : new PreflightFinding(Severity.INFO, "tracked", sku, "inventory is not tracked: Shopify sells it without limit",
+                "nothing: the adapter turns tracking on before it lists the SKU"));
+        findings.add("DENY".equals(variant.path("inventoryPolicy").asText()) ? PreflightFinding.ok("policy", sku, "DENY")
+                : new PreflightFinding(Severity.INFO, "policy", sku, "policy " + variant.path("inventoryPolicy").asText()
+                + ": Shopify keeps selling at 0 available", "nothing: the adapter sets DENY before it lists the SKU"));
+        stocking(sku, item.path("inventoryLevels"), sites, sitesKnown, findings);
+        sellingPlans(sku, variant, findings);
+        ownership(sku, variant, findings);
+        return findings;
+    }
+
+    private void stocking(String sku, JsonNode levels, Map<String, Site> sites, boolean sitesKnown, List<PreflightFinding> findings) {
+        List<String> where = new ArrayList<>();
+        for (JsonNode level : levels.path("nodes")) {
+            String id = level.path("location").path("id").asText("");
+            String name = level.path("location").path("name").asText(id);
+            Map<String, Integer> q = new LinkedHashMap<>();
+            level.path("quantities").forEach(n -> q.put(n.path("name").asText(), n.path("quantity").asInt()));
+            where.add(name + " (available " + q.getOrDefault("available", 0) + ", committed " + q.getOrDefault("committed", 0) + ")");
+            Site site = sites.get(id);
+            if (!preorderLocations.contains(id) && site != null && site.active() && site.online()) {
+                findings.add(new PreflightFinding(Severity.BLOCKER, "stocked-elsewhere", sku, "stocked at " + name
+                        + ", which fulfils online orders (available " + q.getOrDefault("available", 0) + ", committed "
+                        + q.getOrDefault("committed", 0) + "): checkout sums its available and routing may commit orders "
+                        + "there, outside the pre-order in-flight count", "stop stocking the SKU at " + name
+                        + " (Products > Inventory), or turn off 'Fulfill online orders' there; or opt in with allowUnsafeListing"));
+            }
+        }
+        findings.add(new PreflightFinding(where.isEmpty() ? Severity.INFO : Severity.OK, "stocked-at", sku,
+                where.isEmpty() ? "stocked nowhere yet (the adapter stocks it at the pre-order location)"
+                        : "stocked at " + String.join(", ", where), ""));
+        if (levels.path("pageInfo").path("hasNextPage").asBoolean(false)) {
+            findings.add(new PreflightFinding(Severity.WARNING, "stocked-at", sku, "stocked at more than "
+                    + PreflightDocuments.LEVELS + " locations; only the first were checked", "stock it at fewer locations"));
+        }
+        if (!sitesKnown) {
+            findings.add(new PreflightFinding(Severity.WARNING, "stocked-elsewhere", sku, "locations unreadable: "
+                    + "whether they fulfil online orders is unknown", "grant read_locations"));
+        }
+    }
+
+    private void sellingPlans(String sku, JsonNode variant, List<PreflightFinding> findings) {
+        int plans = 0;
+        for (JsonNode group : variant.path("sellingPlanGroups").path("nodes")) {
+            for (JsonNode plan : group.path("sellingPlans").path("nodes")) {
+                plans++;
+                String reserve = plan.path("inventoryPolicy").path("reserve").asText("");
+                if ("ON_FULFILLMENT".equals(reserve)) {
+                    findings.add(new PreflightFinding(Severity.BLOCKER, "selling-plan", sku, "selling plan '"
+                            + plan.path("name").asText() + "' of group '" + group.path("name").asText() + "' reserves "
+                            + "inventory on fulfilment: its orders do not lower available, so DENY does not stop them",
+                            "remove the variant from that selling-plan group (the app that owns it), or opt in with allowUnsafeListing"));
+                } else {
+                    findings.add(new PreflightFinding(Severity.WARNING, "selling-plan", sku, "in selling plan '"
+                            + plan.path("name").asText() + "' (" + plan.path("category").asText("") + ", reserve "
+                            + reserve + ") of another app", "make sure only one app sells pre-orders of this SKU"));
+                }
+            }
+        }
+        if (variant.path("product").path("requiresSellingPlan").asBoolean(false)) {
+            findings.add(new PreflightFinding(Severity.WARNING, "selling-plan", sku, "the product can only be bought "
+                    + "through a selling plan", "turn off 'requires selling plan' unless another app sells it"));
+        } else if (plans == 0) {
+            findings.add(PreflightFinding.ok("selling-plan", sku, "no selling plan"));
+        }
+    }
+
+    private void ownership(String sku, JsonNode variant, List<PreflightFinding> findings) {
+        JsonNode mf = variant.path("metafield");
+        String value = mf.isObject() ? mf.path("value").asText(null) : null;
+        Set<String> tags = new HashSet<>();
+        variant.path("product").path("tags").forEach(t -> tags.add(t.asText()));
+        if (!metafield.absentOrOurs(value)) {
+            findings.add(new PreflightFinding(Severity.WARNING, "metafield-owner", sku, "the pre-order metafield holds a "
+                    + "value this adapter did not write: something else uses it and the adapter would overwrite it",
+                    "configure another metafield namespace/key, or stop the other writer"));
+        } else if (value == null && tags.contains(productTag)) {
+            findings.add(new PreflightFinding(Severity.WARNING, "tag-owner", sku, "the product already carries tag '"
+                    + productTag + "' without the pre-order metafield: something else put it on, and delisting would take it off",
+                    "configure another product tag, or remove the tag"));
+        } else {
+            findings.add(PreflightFinding.ok("owner", sku, "tag and metafield free or ours"));
+        }
+    }
+
+    private Map<String, List<JsonNode>> variants(List<String> skus) throws InterruptedException {
+        Set<String> wanted = new HashSet<>(skus);
+        Map<String, List<JsonNode>> hits = new LinkedHashMap<>();
+        int first = client.fit("preflightSkus", 250, PreflightDocuments::variantsCost);
+        for (int from = 0; from < skus.size(); from += first) {
+            List<String> chunk = skus.subList(from, Math.min(skus.size(), from + first));
+            String after = null;
+            int pages = 0;
+            do {
+                if (++pages > MAX_PAGES) {
+                    throw client.failure(CallFailedException.Kind.MALFORMED, "preflightSkus still had more pages after "
+                            + MAX_PAGES, null, null);
+                }
+                GraphQlResponse response = client.execute("preflightSkus", documents.variants(chunk, first, after),
+                        PreflightDocuments.variantsCost(first));
+                JsonNode connection = client.answered(response, "productVariants", "preflightSkus");
+                for (JsonNode node : connection.path("nodes")) {
+                    String sku = node.path("sku").asText(null);
+                    if (sku != null && wanted.contains(sku)) {
+                        hits.computeIfAbsent(sku, k -> new ArrayList<>()).add(node);
+                    }
+                }
+                JsonNode pageInfo = connection.path("pageInfo");
+                String next = pageInfo.path("hasNextPage").asBoolean(false) ? pageInfo.path("endCursor").asText(null) : null;
+                if (next != null && next.equals(after)) {
+                    throw client.failure(CallFailedException.Kind.MALFORMED, "preflightSkus returned the same cursor twice",
+                            null, null);
+                }
+                after = next;
+            } while (after != null);
+        }
+        return hits;
+    }
+
+    private static String reasonOf(OperationResult result) {
+        if (result instanceof OperationResult.Denied d) {
+            return d.reason();
+        } else if (result instanceof OperationResult.Failed f) {
+            return f.reason();
+        } else if (result instanceof OperationResult.Unreadable u) {
+            return u.reason();
+        }
+        return "answered";
+    }
+
+    /** A location as the preflight sees it. */
+    private record Site(String id, String name, boolean active, boolean online) {
+    }
+}

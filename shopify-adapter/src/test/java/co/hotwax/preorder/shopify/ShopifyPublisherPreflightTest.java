@@ -1,0 +1,194 @@
+package co.hotwax.preorder.shopify;
+
+import co.hotwax.preorder.shopify.PreflightFinding.Severity;
+import co.hotwax.preorder.spi.DesiredState;
+import co.hotwax.preorder.spi.PublishOutcome;
+import co.hotwax.preorder.testkit.InventoryPolicy;
+import co.hotwax.preorder.testkit.Location;
+import co.hotwax.preorder.testkit.SellingPlanReserve;
+import co.hotwax.preorder.testkit.ShopifySimulator;
+import co.hotwax.preorder.testkit.Variant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The store preflight against the simulator: a store that passes, and one finding per misconfiguration. */
+class ShopifyPublisherPreflightTest {
+    private static final String TOKEN = "shpat_preflight-secret-7";
+
+    private ProxiedShop fixture;
+    private ShopifySimulator shop;
+
+    @BeforeEach
+    void start() throws Exception {
+        fixture = new ProxiedShop(TOKEN);
+        shop = fixture.shop;
+    }
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    private ShopifyPublisher publisher(boolean allowUnsafe) {
+        // Each publisher its own seed: two with the same seed would send the same idempotency keys.
+        return fixture.publisher(fixture.config(TOKEN).allowUnsafeListing(allowUnsafe).build(), allowUnsafe ? 5 : 3);
+    }
+
+    private Variant variant(String sku, boolean tracked, InventoryPolicy policy, List<String> tags) {
+        return shop.addVariant(shop.addProduct("Product " + sku, tags).id(), sku, tracked, policy);
+    }
+
+    private static DesiredState listed(String sku, long sellable) {
+        return new DesiredState(sku, null, sellable, 0, true, LocalDate.of(2026, 7, 1), false);
+    }
+
+    private static PreflightFinding find(List<PreflightFinding> findings, String check) {
+        return findings.stream().filter(f -> f.check().equals(check)).findFirst()
+                .orElseThrow(() -> new AssertionError("no finding " + check + " in " + findings));
+    }
+
+    @Test
+    void aStoreSetUpForPreOrdersPasses() {
+        variant("OK-1", true, InventoryPolicy.DENY, List.of());
+        try (ShopifyPublisher p = publisher(false)) {
+            PreflightReport report = p.preflight(List.of("OK-1"));
+            // INFO at most: not stocked yet, and the proxy in front of the simulator drops the version header.
+            assertThat(report.worst()).as("%s", report).isLessThan(Severity.WARNING);
+            assertThat(find(report.store(), "preorder-location").severity()).isEqualTo(Severity.OK);
+            assertThat(find(report.skus().get("OK-1"), "stocked-at").reason()).contains("stocked nowhere");
+        }
+    }
+
+    @Test
+    void storeLevelFindingsNameTheProblemAndTheFix() {
+        shop.revokeScope("write_inventory");
+        Location warehouse = shop.addLocation("Warehouse");
+        shop.setFulfillsOnlineOrders(fixture.location.id(), false);
+        try (ShopifyPublisher p = publisher(false)) {
+            PreflightReport report = p.preflight(List.of());
+            PreflightFinding scopes = find(report.store(), "access-scopes");
+            assertThat(scopes.severity()).isEqualTo(Severity.BLOCKER);
+            assertThat(scopes.reason()).contains("write_inventory");
+            assertThat(scopes.fix()).contains("write_inventory");
+            PreflightFinding location = find(report.store(), "preorder-location");
+            assertThat(location.severity()).isEqualTo(Severity.BLOCKER);
+            assertThat(location.fix()).contains("Fulfill online orders");
+            PreflightFinding others = find(report.store(), "other-online-locations");
+            assertThat(others.severity()).isEqualTo(Severity.WARNING);
+            assertThat(others.reason()).contains("1 other").contains(warehouse.name());
+            assertThat(report.storeBlocked()).isTrue();
+            assertThat(report.all()).allSatisfy(f -> assertThat(f.describe()).doesNotContain(TOKEN));
+        }
+    }
+
+    @Test
+    void aDeactivatedOrUnknownPreOrderLocationIsABlocker() {
+        shop.setActive(fixture.location.id(), false);
+        try (ShopifyPublisher p = publisher(false)) {
+            assertThat(find(p.preflight(List.of()).store(), "preorder-location").reason()).contains("deactivated");
+        }
+        try (ShopifyPublisher p = fixture.publisher(fixture.config(TOKEN).defaultLocationId("gid://shopify/Location/999999").build(), 3)) {
+            PreflightFinding f = find(p.preflight(List.of()).store(), "preorder-location");
+            assertThat(f.severity()).isEqualTo(Severity.BLOCKER);
+            assertThat(f.reason()).contains("no location");
+        }
+    }
+
+    @Test
+    void perSkuFindings() {
+        Location warehouse = shop.addLocation("Warehouse");
+        shop.addLocation("High street", false);
+        Variant elsewhere = variant("ELSEWHERE-1", true, InventoryPolicy.DENY, List.of());
+        shop.stock(elsewhere.id(), warehouse.id(), 0);
+        Variant planned = variant("PLAN-1", false, InventoryPolicy.CONTINUE, List.of("HC:Pre-Order"));
+        shop.addSellingPlanGroup("Other app pre-order", SellingPlanReserve.ON_FULFILLMENT, List.of(planned.id()));
+        Variant twin = variant("TWIN-1", true, InventoryPolicy.DENY, List.of());
+        shop.addVariant(twin.productId(), "TWIN-1", true, InventoryPolicy.DENY);
+        try (ShopifyPublisher p = publisher(false)) {
+            PreflightReport report = p.preflight(List.of("ELSEWHERE-1", "PLAN-1", "TWIN-1", "NOPE-1"));
+            PreflightFinding stocked = find(report.skus().get("ELSEWHERE-1"), "stocked-elsewhere");
+            assertThat(stocked.severity()).isEqualTo(Severity.BLOCKER);
+            assertThat(stocked.reason()).contains("Warehouse").contains("available 0");
+            assertThat(stocked.fix()).contains("allowUnsafeListing");
+            List<PreflightFinding> plan = report.skus().get("PLAN-1");
+            assertThat(find(plan, "selling-plan").severity()).isEqualTo(Severity.BLOCKER);
+            assertThat(find(plan, "selling-plan").reason()).contains("ON_FULFILLMENT".toLowerCase().replace('_', ' ').substring(0, 2))
+                    .contains("fulfilment");
+            assertThat(find(plan, "tracked").severity()).isEqualTo(Severity.INFO);
+            assertThat(find(plan, "policy").reason()).contains("CONTINUE");
+            assertThat(find(plan, "tag-owner").severity()).isEqualTo(Severity.WARNING);
+            assertThat(find(report.skus().get("TWIN-1"), "unique").reason()).contains("2 variants");
+            assertThat(find(report.skus().get("NOPE-1"), "found").severity()).isEqualTo(Severity.BLOCKER);
+            assertThat(report.skuBlocker("ELSEWHERE-1")).isPresent();
+        }
+    }
+
+    @Test
+    void publishRefusesAnUnsafeSkuUntilTheSetupIsFixedOrTheIntegratorOptsIn() {
+        Location warehouse = shop.addLocation("Warehouse");
+        Variant v = variant("UNSAFE-1", true, InventoryPolicy.DENY, List.of());
+        shop.stock(v.id(), warehouse.id(), 0);
+        variant("SAFE-1", true, InventoryPolicy.DENY, List.of());
+        try (ShopifyPublisher p = publisher(false)) {
+            List<PublishOutcome> out = p.publish(List.of(listed("UNSAFE-1", 5), listed("SAFE-1", 5)));
+            assertThat(out.get(0).status()).isEqualTo(PublishOutcome.Status.REJECTED);
+            assertThat(out.get(0).reason()).contains("stocked at Warehouse").contains("fix:");
+            assertThat(out.get(0).channelProblem()).isFalse();
+            assertThat(out.get(1).status()).isEqualTo(PublishOutcome.Status.APPLIED);
+            assertThat(shop.policy(v.id())).isEqualTo(InventoryPolicy.DENY);
+            assertThat(shop.metafield(v.id(), "HC_PREORDER", "preorder")).isEmpty();
+
+            shop.setFulfillsOnlineOrders(warehouse.id(), false); // the merchant fixes the setup
+            assertThat(p.publish(List.of(listed("UNSAFE-1", 5))).get(0).status()).isEqualTo(PublishOutcome.Status.APPLIED);
+            assertThat(shop.quantity(v.inventoryItemId(), fixture.location.id(), "available")).isEqualTo(5);
+        }
+        Variant w = variant("UNSAFE-2", true, InventoryPolicy.DENY, List.of());
+        shop.addSellingPlanGroup("Other app", SellingPlanReserve.ON_FULFILLMENT, List.of(w.id()));
+        try (ShopifyPublisher p = publisher(true)) {
+            PublishOutcome unsafe = p.publish(List.of(listed("UNSAFE-2", 4))).get(0);
+            assertThat(unsafe.status()).as(unsafe.reason()).isEqualTo(PublishOutcome.Status.APPLIED);
+        }
+    }
+
+    @Test
+    void aStoreBlockerAnswersEveryItemWithTheChannelProblemUntilFixed() {
+        variant("S-1", true, InventoryPolicy.DENY, List.of());
+        variant("S-2", true, InventoryPolicy.DENY, List.of());
+        shop.setActive(fixture.location.id(), false);
+        try (ShopifyPublisher p = publisher(false)) {
+            List<PublishOutcome> out = p.publish(List.of(listed("S-1", 1), listed("S-2", 2)));
+            assertThat(out).allSatisfy(o -> {
+                assertThat(o.channelProblem()).isTrue();
+                assertThat(o.reason()).contains("deactivated").contains("reactivate");
+            });
+            assertThat(out.get(0).reason()).isEqualTo(out.get(1).reason());
+            shop.setActive(fixture.location.id(), true);
+            assertThat(p.publish(List.of(listed("S-1", 1))).get(0).status()).isEqualTo(PublishOutcome.Status.APPLIED);
+        }
+    }
+
+    @Test
+    void preflightOffListsWithoutChecking() {
+        Location warehouse = shop.addLocation("Warehouse");
+        Variant v = variant("OFF-1", true, InventoryPolicy.DENY, List.of());
+        shop.stock(v.id(), warehouse.id(), 0);
+        try (ShopifyPublisher p = fixture.publisher(fixture.config(TOKEN).preflight(false).build(), 3)) {
+            assertThat(p.publish(List.of(listed("OFF-1", 3))).get(0).status()).isEqualTo(PublishOutcome.Status.APPLIED);
+        }
+    }
+
+    @Test
+    void anUnreadableShopIsTheDocumentedException() {
+        try (ShopifyPublisher p = fixture.publisher(fixture.config("shpat_wrong").build(), 3)) {
+            assertThatThrownBy(() -> p.preflight(List.of())).isInstanceOf(ShopifyUnavailableException.class)
+                    .hasMessageNotContaining("shpat_wrong");
+        }
+    }
+}
