@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -38,6 +39,9 @@ public final class PublishScheduler {
     private final Consumer<SyncEvent> events;
     private final int batchSize;
     private final LagTracker lag = new LagTracker();
+    private final DecreasesFirst decreasesFirst = new DecreasesFirst();
+    /** Pools a store confirmed a write of in this round: with several stores, computed again for all. */
+    private final Set<PoolKey> confirmed = new LinkedHashSet<>();
 
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
@@ -66,7 +70,7 @@ public final class PublishScheduler {
                             Clock clock, Consumer<SyncEvent> events, int batchSize) {
         this.stores = new Store[publishers.size()];
         for (int i = 0; i < stores.length; i++) {
-            stores[i] = new Store(publishers.get(i));
+            stores[i] = new Store(publishers.get(i), i, publishers.size() > 1 ? decreasesFirst : null);
         }
         this.desiredStates = desiredStates;
         this.backoff = backoff;
@@ -187,6 +191,7 @@ public final class PublishScheduler {
                 publish(store, batch, now);
             }
         }
+        recomputeConfirmed();
         updateGauges();
         return true;
     }
@@ -199,9 +204,13 @@ public final class PublishScheduler {
     public long nextReadyAt() {
         long next = Long.MAX_VALUE;
         for (Store store : stores) {
-            for (LinkedHashSet<Slot> queue : store.lanes) {
-                for (Slot slot : queue) {
-                    next = Math.min(next, slot.notBefore);
+            for (Lane lane : Lane.values()) {
+                for (Slot slot : store.lanes.get(lane.ordinal())) {
+                    if (store.isReady(slot, lane, Long.MAX_VALUE)) {
+                        // A held increase has no time of its own: it becomes ready when the decrease it waits for
+                        // is confirmed, which the decrease's own time covers.
+                        next = Math.min(next, slot.notBefore);
+                    }
                 }
             }
         }
@@ -306,6 +315,7 @@ public final class PublishScheduler {
             return desiredStates.forStore(slot.key, state, index);
         } catch (InvalidInputException e) {
             // Not expressible through the SPI: reported like a publisher rejection, tried again when it changes.
+            desiredStates.refused(slot.key, index);
             store.dequeue(slot);
             clearDirty(slot);
             resyncChecked(slot);
@@ -347,10 +357,14 @@ public final class PublishScheduler {
             if (outcome == null) {
                 retry(store, slot, failure == null ? "publisher returned no outcome" : failure, now);
             } else if (outcome.status() == PublishOutcome.Status.APPLIED) {
+                desiredStates.applied(slot.key, store.index, state, outcome.inFlight());
+                confirmed.add(slot.key);
                 applied(store, slot, state, outcome.wrote());
             } else if (outcome.status() == PublishOutcome.Status.RETRY) {
                 retry(store, slot, outcome.reason(), now);
             } else {
+                desiredStates.refused(slot.key, store.index);
+                confirmed.add(slot.key);
                 slot.rejected = state;
                 store.dequeue(slot);
                 clearDirty(slot);
@@ -359,6 +373,21 @@ public final class PublishScheduler {
             }
         }
         reportResyncProgress();
+    }
+
+    /**
+     * With several stores, a confirmed write changes what the others may be given (a decrease confirmed frees units
+     * for another store's increase): every store's state of those pools is computed again.
+     */
+    private void recomputeConfirmed() {
+        if (!desiredStates.shared() || confirmed.isEmpty()) {
+            return;
+        }
+        List<PoolKey> keys = new ArrayList<>(confirmed);
+        confirmed.clear();
+        for (PoolKey key : keys) {
+            poolChanged(key, desiredStates.lastState(key));
+        }
     }
 
     private void applied(Store store, Slot slot, DesiredState state, boolean wrote) {
@@ -451,13 +480,18 @@ public final class PublishScheduler {
     private static final class Store {
         final InventoryPublisher publisher;
         final String channel;
+        final int index;
+        /** With several stores: holds increases behind other stores' decreases; null with one store. */
+        final DecreasesFirst decreasesFirst;
         final Map<PoolKey, Slot> slots = new HashMap<>();
         final List<LinkedHashSet<Slot>> lanes = new ArrayList<>();
         long queued;
 
-        Store(InventoryPublisher publisher) {
+        Store(InventoryPublisher publisher, int index, DecreasesFirst decreasesFirst) {
             this.publisher = publisher;
             this.channel = publisher.channelId();
+            this.index = index;
+            this.decreasesFirst = decreasesFirst;
             for (int i = 0; i < Lane.values().length; i++) {
                 lanes.add(new LinkedHashSet<>());
             }
@@ -473,28 +507,44 @@ public final class PublishScheduler {
             }
             if (slot.lane != null) {
                 lanes.get(slot.lane.ordinal()).remove(slot);
+                urgentLeft(slot);
             } else {
                 queued++;
             }
             lanes.get(lane.ordinal()).add(slot);
             slot.lane = lane;
+            if (lane == Lane.URGENT && decreasesFirst != null) {
+                decreasesFirst.entered(slot.key);
+            }
         }
 
         void dequeue(Slot slot) {
             if (slot.lane != null) {
                 lanes.get(slot.lane.ordinal()).remove(slot);
+                urgentLeft(slot);
                 slot.lane = null;
                 queued--;
             }
         }
 
+        private void urgentLeft(Slot slot) {
+            if (slot.lane == Lane.URGENT && decreasesFirst != null) {
+                decreasesFirst.left(slot.key);
+            }
+        }
+
         boolean hasReady(Lane lane, long now) {
             for (Slot slot : lanes.get(lane.ordinal())) {
-                if (slot.notBefore <= now) {
+                if (isReady(slot, lane, now)) {
                     return true;
                 }
             }
             return false;
+        }
+
+        boolean isReady(Slot slot, Lane lane, long now) {
+            return slot.notBefore <= now
+                    && (lane == Lane.URGENT || decreasesFirst == null || !decreasesFirst.holds(slot.key));
         }
 
         List<Slot> ready(Lane lane, long now, int max) {
@@ -502,7 +552,7 @@ public final class PublishScheduler {
             Iterator<Slot> it = lanes.get(lane.ordinal()).iterator();
             while (it.hasNext() && batch.size() < max) {
                 Slot slot = it.next();
-                if (slot.notBefore <= now) {
+                if (isReady(slot, lane, now)) {
                     batch.add(slot);
                 }
             }
