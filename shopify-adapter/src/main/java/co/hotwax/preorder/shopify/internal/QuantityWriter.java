@@ -34,6 +34,7 @@ public final class QuantityWriter {
     private final PublishMode mode;
     private final String reason;
     private final int maxRounds;
+    private final DeltaDecreases deltaDecreases;
 
     /**
      * Creates the writer.
@@ -55,6 +56,7 @@ public final class QuantityWriter {
         this.mode = mode;
         this.reason = reason;
         this.maxRounds = maxRounds;
+        this.deltaDecreases = new DeltaDecreases(client, keys, reason);
     }
 
     /**
@@ -72,6 +74,7 @@ public final class QuantityWriter {
         List<BatchItem> pending = new ArrayList<>();
         for (BatchItem item : items) {
             if (!item.level().stocked() && !item.state().listed()) {
+                item.inFlightFrom(item.level());
                 done.add(item);
             } else {
                 pending.add(item);
@@ -88,12 +91,17 @@ public final class QuantityWriter {
                     if (!t.note().isEmpty()) {
                         LOG.info("sku {}: not written: {}", item.state().key(), t.note());
                     }
+                    item.inFlightFrom(item.level());
                     done.add(item);
                 } else {
                     toWrite.add(item);
                 }
             }
             String name = mode == PublishMode.DEDICATED_LOCATION ? "on_hand" : "available";
+            if (mode == PublishMode.SHARED_LOCATION) {
+                // Decreases as deltas: no order makes them stale, so they never wait behind lost rounds.
+                writeDecreases(toWrite, locationId, done);
+            }
             for (int from = 0; from < toWrite.size(); from += LevelReader.MAX_IDS) {
                 List<BatchItem> chunk = new ArrayList<>(toWrite.subList(from, Math.min(toWrite.size(), from + LevelReader.MAX_IDS)));
                 writeChunk(chunk, name, locationId, done, stale);
@@ -108,6 +116,22 @@ public final class QuantityWriter {
                     + " times in a row; will re-read and retry");
         }
         return done;
+    }
+
+    /** Takes the decreases out of {@code toWrite} and writes them as deltas. */
+    private void writeDecreases(List<BatchItem> toWrite, String locationId, List<BatchItem> done)
+            throws InterruptedException {
+        List<BatchItem> decreases = new ArrayList<>();
+        List<Long> targets = new ArrayList<>();
+        for (BatchItem item : toWrite) {
+            QuantityTarget t = QuantityTarget.of(mode, item.state(), item.level());
+            if (t.target() < t.changeFrom()) {
+                decreases.add(item);
+                targets.add(t.target());
+            }
+        }
+        toWrite.removeAll(decreases);
+        deltaDecreases.write(decreases, targets, locationId, done);
     }
 
     /** Sends one chunk, dropping failing entries and resending the rest until it applies or nothing is left. */
@@ -125,7 +149,8 @@ public final class QuantityWriter {
             GraphQlResponse response;
             try {
                 response = client.execute("inventorySetQuantities",
-                        documents.setQuantities(name, reason, entries, keys.next()), ShopifyDocuments.mutationCost(1));
+                        documents.setQuantities(name, reason, entries, keys.next()),
+                        ShopifyDocuments.mutationCost(1) + LevelsAfterWrite.COST);
             } catch (CallFailedException e) {
                 chunk.forEach(item -> item.retry(e.getMessage()));
                 return;
@@ -133,10 +158,10 @@ public final class QuantityWriter {
             JsonNode payload = response.data().path("inventorySetQuantities");
             List<UserError> errors = UserErrors.of(payload);
             if (errors.isEmpty()) {
+                Map<String, LevelQuantities> after = LevelsAfterWrite.of(payload);
                 for (int i = 0; i < chunk.size(); i++) {
                     BatchItem item = chunk.get(i);
-                    item.level(item.level().after(name, targets.get(i).target()));
-                    item.wrote();
+                    LevelsAfterWrite.written(after, item, item.level().after(name, targets.get(i).target()));
                     done.add(item);
                 }
                 return;
