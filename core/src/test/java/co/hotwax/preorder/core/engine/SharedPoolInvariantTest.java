@@ -2,6 +2,7 @@ package co.hotwax.preorder.core.engine;
 
 import co.hotwax.preorder.spi.PreOrder;
 import co.hotwax.preorder.spi.PublishOutcome;
+import co.hotwax.preorder.spi.SupplyLine;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -90,8 +91,15 @@ class SharedPoolInvariantTest {
 
     @Test
     void theInvariantHoldsAfterEveryCallWithLateImportsAndSeveralStores() {
-        for (long seed = 0; seed < 60; seed++) {
+        for (long seed = 0; seed < 100; seed++) {
             new Run(seed).play();
+        }
+    }
+
+    @Test
+    void theInvariantHoldsPerFacilityInPerLocationMode() {
+        for (long seed = 200; seed < 230; seed++) {
+            new Run(seed).perFacility().play();
         }
     }
 
@@ -102,16 +110,20 @@ class SharedPoolInvariantTest {
         }
     }
 
-    /** One seeded run: 2-4 stores, random weights, shoppers, imports 0-5 steps late, PO changes, POS sales. */
+    /**
+     * One seeded run: 2-4 stores, random weights, shoppers, imports 0-5 steps late, PO changes, POS sales; in
+     * per-location mode two facilities, each its own pool shared by every store.
+     */
     private static final class Run {
         final long seed;
         final SplittableRandom random;
         final Fixture f = new Fixture();
         final List<PreOrder> pending = new ArrayList<>();
         final List<Integer> dueAt = new ArrayList<>();
+        String[] facilities = {null};
         FakeStore[] stores;
-        long supply;
-        long sold;
+        long[] supply;
+        long[] sold;
         boolean window;
         boolean blind;
         int step;
@@ -126,45 +138,58 @@ class SharedPoolInvariantTest {
             return this;
         }
 
+        Run perFacility() {
+            facilities = new String[] {"WH1", "WH2"};
+            return this;
+        }
+
         void play() {
             int n = 2 + random.nextInt(3);
             stores = new FakeStore[n];
             PreorderSync.Builder builder = f.builder();
+            if (facilities[0] != null) {
+                builder.policy(Fixture.perFacility());
+            }
             for (int i = 0; i < n; i++) {
                 stores[i] = new FakeStore("shop-" + i).reportInFlight(!blind);
                 stores[i].afterPublish = this::check;
                 builder.publisher(stores[i], 1 + random.nextInt(3));
             }
-            supply = 40 + random.nextInt(200);
-            f.supply.add(Fixture.po("L1", "RED", supply));
+            supply = new long[facilities.length];
+            sold = new long[facilities.length];
+            for (int k = 0; k < facilities.length; k++) {
+                supply[k] = 40 + random.nextInt(200);
+                f.supply.add(line(k));
+            }
             PreorderSync sync = builder.build();
             sync.startManual();
             sync.runUntilIdle(200);
             for (step = 0; step < 80; step++) {
                 int kind = random.nextInt(10);
+                int k = random.nextInt(facilities.length);
                 if (kind < 6) {
                     int store = random.nextInt(n);
                     long qty = 1 + random.nextInt(random.nextInt(10) == 0 ? 12 : 4);
-                    if (stores[store].sell("RED", qty)) {
-                        sold += qty;
-                        pending.add(f.order("RED", qty, stores[store].channelId()));
+                    if (stores[store].sell(key(k), qty)) {
+                        sold[k] += qty;
+                        pending.add(order(k, qty, stores[store].channelId()));
                         dueAt.add(step + random.nextInt(6));
                     }
                 } else if (kind == 6) {
-                    supply += random.nextInt(30);
-                    sync.supplyChanged(Fixture.po("L1", "RED", supply));
+                    supply[k] += random.nextInt(30);
+                    sync.supplyChanged(line(k));
                 } else if (kind == 7 && !blind) {
-                    // (A publisher that does not report in-flight units cannot show how many of a lowered share
-                    // were already sold: after these, its window lasts until the orders are imported.)
-                    // Shopify cannot see these: the invariant may break until the engine has published.
+                    // Shopify cannot see these: the invariant may break until the engine has published. (A
+                    // publisher that does not report in-flight units cannot show how many of a lowered share were
+                    // already sold: after these, its window lasts until the orders are imported.)
                     window = true;
                     if (random.nextBoolean()) {
-                        supply = Math.max(0, supply - random.nextInt(20));
-                        sync.supplyChanged(Fixture.po("L1", "RED", supply));
+                        supply[k] = Math.max(0, supply[k] - random.nextInt(20));
+                        sync.supplyChanged(line(k));
                     } else {
                         long qty = 1 + random.nextInt(5);
-                        sold += qty;
-                        sync.preOrderTaken(f.order("RED", qty, "pos"));
+                        sold[k] += qty;
+                        sync.preOrderTaken(order(k, qty, "pos"));
                     }
                 }
                 importDue(sync, false);
@@ -175,11 +200,25 @@ class SharedPoolInvariantTest {
             importDue(sync, true);
             sync.runUntilIdle(500);
             check();
-            if (!blind) {
-                long p = Math.max(0, supply - sold);
-                assertThat(sum()).as("seed %d: once every order is imported the whole P is shared out", seed)
-                        .isEqualTo(p);
+            for (int k = 0; !blind && k < facilities.length; k++) {
+                assertThat(sum(k)).as("seed %d %s: once every order is imported the whole P is shared out", seed,
+                        key(k)).isEqualTo(Math.max(0, supply[k] - sold[k]));
             }
+        }
+
+        String key(int k) {
+            return facilities[k] == null ? "RED" : "RED@" + facilities[k];
+        }
+
+        SupplyLine line(int k) {
+            String facility = facilities[k] == null ? "WH1" : facilities[k];
+            return SupplyLine.open("L" + k, "PO-" + k, "RED", facility, supply[k], Fixture.ETA);
+        }
+
+        PreOrder order(int k, long qty, String channel) {
+            PreOrder order = f.order("RED", qty, channel);
+            return new PreOrder(order.orderId(), order.lineId(), order.sku(), order.quantity(), order.placedAt(),
+                    order.channel(), order.status(), null, facilities[k]);
         }
 
         void importDue(PreorderSync sync, boolean all) {
@@ -191,21 +230,19 @@ class SharedPoolInvariantTest {
             }
         }
 
-        long sum() {
+        long sum(int k) {
             long sum = 0;
             for (FakeStore store : stores) {
-                sum += Math.max(0, store.available("RED"));
+                sum += Math.max(0, store.available(key(k)));
             }
             return sum;
         }
 
         void check() {
-            if (window) {
-                return;
+            for (int k = 0; !window && k < facilities.length; k++) {
+                assertThat(sum(k)).as("seed %d step %d %s: units the stores will still sell vs what remains", seed,
+                        step, key(k)).isLessThanOrEqualTo(Math.max(0, supply[k] - sold[k]));
             }
-            long remaining = Math.max(0, supply - sold);
-            assertThat(sum()).as("seed %d step %d: units the stores will still sell vs what remains", seed, step)
-                    .isLessThanOrEqualTo(remaining);
         }
     }
 }

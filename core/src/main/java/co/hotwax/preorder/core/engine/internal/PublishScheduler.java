@@ -329,7 +329,10 @@ public final class PublishScheduler {
             return Lane.NORMAL;
         }
         boolean delisting = reference.listed() && !desired.listed();
-        return delisting || desired.sellable() < reference.sellable() ? Lane.URGENT : Lane.NORMAL;
+        // What the channel sells moves with sellable + openOrders (an imported order of this store raises
+        // openOrders as P falls): a lower sellable with more open orders can be a rise of the channel's available.
+        return delisting || desired.sellable() + desired.openOrders() < reference.sellable() + reference.openOrders()
+                ? Lane.URGENT : Lane.NORMAL;
     }
 
     private void publish(Store store, List<Slot> batch, long now) {
@@ -358,13 +361,13 @@ public final class PublishScheduler {
                 retry(store, slot, failure == null ? "publisher returned no outcome" : failure, now);
             } else if (outcome.status() == PublishOutcome.Status.APPLIED) {
                 desiredStates.applied(slot.key, store.index, state, outcome.inFlight());
-                confirmed.add(slot.key);
+                confirmed(slot.key);
                 applied(store, slot, state, outcome.wrote());
             } else if (outcome.status() == PublishOutcome.Status.RETRY) {
                 retry(store, slot, outcome.reason(), now);
             } else {
                 desiredStates.refused(slot.key, store.index);
-                confirmed.add(slot.key);
+                confirmed(slot.key);
                 slot.rejected = state;
                 store.dequeue(slot);
                 clearDirty(slot);
@@ -375,12 +378,19 @@ public final class PublishScheduler {
         reportResyncProgress();
     }
 
+    /** A store confirmed a write of the pool (applied, or refused for good). */
+    private void confirmed(PoolKey key) {
+        if (desiredStates.shared()) {
+            confirmed.add(key);
+        }
+    }
+
     /**
      * With several stores, a confirmed write changes what the others may be given (a decrease confirmed frees units
      * for another store's increase): every store's state of those pools is computed again.
      */
     private void recomputeConfirmed() {
-        if (!desiredStates.shared() || confirmed.isEmpty()) {
+        if (confirmed.isEmpty()) {
             return;
         }
         List<PoolKey> keys = new ArrayList<>(confirmed);
