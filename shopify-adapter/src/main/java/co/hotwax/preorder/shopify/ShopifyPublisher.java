@@ -179,7 +179,8 @@ public final class ShopifyPublisher implements InventoryPublisher {
     private PublishOutcome scrubbed(PublishOutcome outcome) {
         String reason = tokens.scrub(outcome.reason());
         return reason.equals(outcome.reason()) ? outcome
-                : new PublishOutcome(outcome.sku(), outcome.facilityId(), outcome.status(), outcome.wrote(), reason);
+                : new PublishOutcome(outcome.sku(), outcome.facilityId(), outcome.status(), outcome.wrote(), reason,
+                        outcome.inFlight());
     }
 
     /**

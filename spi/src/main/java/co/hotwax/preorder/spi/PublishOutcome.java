@@ -9,15 +9,25 @@ package co.hotwax.preorder.spi;
  * @param wrote whether the channel was changed (false when it already matched); a write during a reconciliation
  *              that the engine did not expect is drift corrected
  * @param reason why it must be retried or was rejected, naming the cause; empty when applied
+ * @param inFlight for an applied state, the units of this channel's orders at the location beyond the state's
+ *                 {@code openOrders} (orders the OMS has not seen yet), as the channel reported them <em>after</em>
+ *                 the write (for Shopify: {@code committed - openOrders}, read from the write's own response);
+ *                 {@link #UNKNOWN} when the publisher did not observe it. Stores sharing one pool need it: a
+ *                 store's in-flight units beyond its share come out of the other stores' shares, and a lowered
+ *                 share only frees units for another store once the channel showed how many it had already sold
  * @since 0.1.0
  */
-public record PublishOutcome(String sku, String facilityId, Status status, boolean wrote, String reason) {
+public record PublishOutcome(String sku, String facilityId, Status status, boolean wrote, String reason,
+                             long inFlight) {
     /**
      * The start of the reason of a refusal that is not about the item but about the whole channel (e.g. the access
      * token lacks a scope): every item would be refused the same way until an operator fixes the channel, so the
      * engine reports it once per channel rather than once per item. See {@link #rejectedByChannel}.
      */
     public static final String CHANNEL_PROBLEM = "channel problem: ";
+
+    /** {@link #inFlight()} when the publisher did not observe it. */
+    public static final long UNKNOWN = -1;
 
     /** The outcome kinds. */
     public enum Status {
@@ -38,7 +48,8 @@ public record PublishOutcome(String sku, String facilityId, Status status, boole
      * @param wrote whether the channel was changed (false when it already matched); a write during a reconciliation
      *              that the engine did not expect is drift corrected
      * @param reason why it must be retried or was rejected, naming the cause; empty when applied
-     * @throws InvalidInputException when a field is missing, or a failure carries no reason
+     * @param inFlight the channel's unimported orders observed after the write, or {@link #UNKNOWN}
+     * @throws InvalidInputException when a field is missing, a failure carries no reason, or inFlight is below -1
      */
     public PublishOutcome {
         String item = "publish outcome of sku " + sku;
@@ -52,6 +63,22 @@ public record PublishOutcome(String sku, String facilityId, Status status, boole
         if (status != Status.APPLIED && reason.isBlank()) {
             throw new InvalidInputException(item, status + " needs a reason");
         }
+        if (inFlight < UNKNOWN) {
+            throw new InvalidInputException(item, "inFlight must be -1 (unknown) or more, was " + inFlight);
+        }
+    }
+
+    /**
+     * An outcome whose in-flight units were not observed.
+     *
+     * @param sku the SKU
+     * @param facilityId the facility, as in the desired state
+     * @param status applied, to retry, or rejected
+     * @param wrote whether the channel was changed
+     * @param reason why it must be retried or was rejected; empty when applied
+     */
+    public PublishOutcome(String sku, String facilityId, Status status, boolean wrote, String reason) {
+        this(sku, facilityId, status, wrote, reason, UNKNOWN);
     }
 
     /**
@@ -63,6 +90,19 @@ public record PublishOutcome(String sku, String facilityId, Status status, boole
      */
     public static PublishOutcome applied(DesiredState state, boolean wrote) {
         return new PublishOutcome(state.sku(), state.facilityId(), Status.APPLIED, wrote, "");
+    }
+
+    /**
+     * The channel matches the state, and showed after the write how many units it sold that the OMS has not seen.
+     *
+     * @param state the state published
+     * @param wrote whether a write was needed
+     * @param inFlight the channel's orders at the location beyond {@code state.openOrders()}, observed after the
+     *                 write, {@code >= 0}
+     * @return the outcome
+     */
+    public static PublishOutcome applied(DesiredState state, boolean wrote, long inFlight) {
+        return new PublishOutcome(state.sku(), state.facilityId(), Status.APPLIED, wrote, "", inFlight);
     }
 
     /**

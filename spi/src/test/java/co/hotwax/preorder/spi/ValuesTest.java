@@ -76,6 +76,14 @@ class ValuesTest {
     }
 
     @Test
+    void publishOutcomeInFlightIsUnknownUnlessObserved() {
+        DesiredState s = new DesiredState("RED-M", null, 0, 0, false, null, false);
+        assertThat(PublishOutcome.applied(s, true).inFlight()).isEqualTo(PublishOutcome.UNKNOWN);
+        assertThat(PublishOutcome.applied(s, false, 7).inFlight()).isEqualTo(7);
+        assertThatThrownBy(() -> PublishOutcome.applied(s, true, -2)).hasMessageContaining("inFlight");
+    }
+
+    @Test
     void feedValuesCopyAndRefuseNullItems() {
         List<String> items = new java.util.ArrayList<>(List.of("a"));
         FeedPage<String> page = new FeedPage<>(items, Checkpoint.of("1"), false);

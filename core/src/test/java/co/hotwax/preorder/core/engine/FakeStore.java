@@ -44,10 +44,13 @@ final class FakeStore implements InventoryPublisher {
     private boolean throwing;
     private boolean loseResponses;
     private int maxBatch = 250;
+    private boolean reportInFlight = true;
     int spiVersion = SpiVersion.CURRENT;
     /** When set, publish waits on {@code release} after counting down {@code entered}. */
     volatile CountDownLatch entered;
     volatile CountDownLatch release;
+    /** When set, runs after every publish call (an observer checking all stores between channel calls). */
+    volatile Runnable afterPublish;
 
     FakeStore(String channel) {
         this.channel = channel;
@@ -61,6 +64,12 @@ final class FakeStore implements InventoryPublisher {
     @Override
     public int maxBatchSize() {
         return maxBatch;
+    }
+
+    /** Whether outcomes carry the in-flight units seen after the write (Shopify's publisher does). */
+    FakeStore reportInFlight(boolean value) {
+        this.reportInFlight = value;
+        return this;
     }
 
     FakeStore maxBatch(int size) {
@@ -98,7 +107,15 @@ final class FakeStore implements InventoryPublisher {
             if (loseResponses) {
                 throw new IllegalStateException("timeout: the writes were applied but the response was lost");
             }
+            observe();
             return outcomes;
+        }
+    }
+
+    private void observe() {
+        Runnable observer = afterPublish;
+        if (observer != null) {
+            observer.run();
         }
     }
 
@@ -121,7 +138,8 @@ final class FakeStore implements InventoryPublisher {
             item.promiseDate = state.promiseDate();
             item.flagged = state.flagged();
         }
-        return PublishOutcome.applied(state, changed);
+        return reportInFlight ? PublishOutcome.applied(state, changed, Math.max(0, item.committed - state.openOrders()))
+                : PublishOutcome.applied(state, changed);
     }
 
     /** A shopper buys; refused (false) when not listed or available is short, as Shopify does under DENY. */
@@ -158,6 +176,11 @@ final class FakeStore implements InventoryPublisher {
     synchronized long available(String key) {
         Item item = items.get(key);
         return item == null ? 0 : item.available();
+    }
+
+    synchronized long committed(String key) {
+        Item item = items.get(key);
+        return item == null ? 0 : item.committed;
     }
 
     synchronized long onHand(String key) {

@@ -13,6 +13,7 @@ public final class BatchItem {
     private VariantRecord variant;
     private LevelQuantities level;
     private boolean wrote;
+    private long inFlight = PublishOutcome.UNKNOWN;
     private PublishOutcome outcome;
 
     /**
@@ -59,6 +60,18 @@ public final class BatchItem {
     /** Records that the channel was changed for this item. */
     public void wrote() {
         this.wrote = true;
+    }
+
+    /**
+     * Records the units of this channel's orders at the location beyond the state's open orders, as seen after the
+     * write (or by a read when nothing was written).
+     *
+     * @param level the level after the write, or as read in this publish
+     */
+    public void inFlightFrom(LevelQuantities level) {
+        if (level.fresh()) {
+            inFlight = Math.max(0, level.committed() - state.openOrders());
+        }
     }
 
     /** @return whether no outcome is decided yet */
@@ -127,8 +140,12 @@ public final class BatchItem {
     /** Marks the item done. */
     public void applied() {
         if (outcome == null) {
-            outcome = PublishOutcome.applied(state, wrote);
+            outcome = appliedOutcome();
         }
+    }
+
+    private PublishOutcome appliedOutcome() {
+        return inFlight >= 0 ? PublishOutcome.applied(state, wrote, inFlight) : PublishOutcome.applied(state, wrote);
     }
 
     /** @return the outcome; RETRY when nothing was decided, never APPLIED by default */

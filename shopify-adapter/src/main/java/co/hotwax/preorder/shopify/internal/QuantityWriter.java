@@ -32,6 +32,7 @@ public final class QuantityWriter {
     private final PublishMode mode;
     private final String reason;
     private final int maxRounds;
+    private final DeltaDecreases deltaDecreases;
 
     /**
      * Creates the writer.
@@ -53,6 +54,7 @@ public final class QuantityWriter {
         this.mode = mode;
         this.reason = reason;
         this.maxRounds = maxRounds;
+        this.deltaDecreases = new DeltaDecreases(client, keys, reason);
     }
 
     /**
@@ -70,6 +72,7 @@ public final class QuantityWriter {
         List<BatchItem> pending = new ArrayList<>();
         for (BatchItem item : items) {
             if (!item.level().stocked() && !item.state().listed()) {
+                item.inFlightFrom(item.level());
                 done.add(item);
             } else {
                 pending.add(item);
@@ -86,13 +89,19 @@ public final class QuantityWriter {
                     if (!t.note().isEmpty()) {
                         LOG.info("sku {}: not written: {}", item.state().key(), t.note());
                     }
+                    item.inFlightFrom(item.level());
                     done.add(item);
                 } else {
                     toWrite.add(item);
                 }
             }
             String name = mode == PublishMode.DEDICATED_LOCATION ? "on_hand" : "available";
-            int size = client.fit(OPERATION, Math.min(LevelReader.MAX_IDS, toWrite.size()), n -> ShopifyDocuments.mutationCost(1) + n);
+            if (mode == PublishMode.SHARED_LOCATION) {
+                // Decreases as deltas: no order makes them stale, so they never wait behind lost rounds.
+                writeDecreases(toWrite, locationId, done);
+            }
+            int size = client.fit(OPERATION, Math.min(LevelReader.MAX_IDS, toWrite.size()),
+                    n -> ShopifyDocuments.mutationCost(1) + LevelsAfterWrite.COST + n);
             for (int from = 0; from < toWrite.size(); from += size) {
                 List<BatchItem> chunk = new ArrayList<>(toWrite.subList(from, Math.min(toWrite.size(), from + size)));
                 writeChunk(chunk, name, locationId, done, stale);
@@ -107,6 +116,22 @@ public final class QuantityWriter {
                     + " times in a row; will re-read and retry");
         }
         return done;
+    }
+
+    /** Takes the decreases out of {@code toWrite} and writes them as deltas. */
+    private void writeDecreases(List<BatchItem> toWrite, String locationId, List<BatchItem> done)
+            throws InterruptedException {
+        List<BatchItem> decreases = new ArrayList<>();
+        List<Long> targets = new ArrayList<>();
+        for (BatchItem item : toWrite) {
+            QuantityTarget t = QuantityTarget.of(mode, item.state(), item.level());
+            if (t.target() < t.changeFrom()) {
+                decreases.add(item);
+                targets.add(t.target());
+            }
+        }
+        toWrite.removeAll(decreases);
+        deltaDecreases.write(decreases, targets, locationId, done);
     }
 
     /**
@@ -126,7 +151,7 @@ public final class QuantityWriter {
             GraphQlResponse response;
             try {
                 response = client.execute(OPERATION, documents.setQuantities(name, reason, entries, keys.next()),
-                        ShopifyDocuments.mutationCost(1) + entries.size());
+                        ShopifyDocuments.mutationCost(1) + LevelsAfterWrite.COST + entries.size());
             } catch (CallFailedException e) {
                 if (e.kind() == CallFailedException.Kind.TOO_COSTLY && chunk.size() > 1) {
                     int half = chunk.size() / 2;
@@ -138,20 +163,15 @@ public final class QuantityWriter {
                 return;
             }
             SetQuantitiesResult result = SetQuantitiesResult.classify(OperationResult.of(response, OPERATION, OPERATION), chunk.size());
-            if (result instanceof SetQuantitiesResult.Applied) {
-                markWritten(chunk, targets, name, done);
+            if (result instanceof SetQuantitiesResult.Applied applied) {
+                markWritten(chunk, targets, name, applied.after(), done);
                 return;
             } else if (result instanceof SetQuantitiesResult.KeyReused) {
                 // The key was used before for another write (e.g. a restarted process replaying the same seed):
                 // nothing ran, so re-read and send again under a new key.
                 stale.addAll(chunk);
                 return;
-            } else if (result instanceof SetQuantitiesResult.RefusedWhole whole) {
-                chunk.forEach(item -> item.retry(OPERATION + " refused the batch: " + whole.error().describe()));
-                return;
-            } else if (result instanceof SetQuantitiesResult.NotAnswered notAnswered) {
-                // Never applied and never remembered: the item is re-read before its next write.
-                chunk.forEach(item -> item.fail(notAnswered.result()));
+            } else if (SetQuantitiesResult.failedWhole(result, chunk, OPERATION)) {
                 return;
             } else if (result instanceof SetQuantitiesResult.Refused refused) {
                 List<BatchItem> failed = decideRefused(chunk, refused, stale);
@@ -164,7 +184,7 @@ public final class QuantityWriter {
                 chunk.removeAll(failed);
                 if (refused.applied()) {
                     // Shopify applied the entries it did not complain about.
-                    markWritten(chunk, rest, name, done);
+                    markWritten(chunk, rest, name, refused.after(), done);
                     return;
                 }
             }
@@ -190,11 +210,12 @@ public final class QuantityWriter {
         return failed;
     }
 
-    private static void markWritten(List<BatchItem> items, List<QuantityTarget> targets, String name, List<BatchItem> done) {
+    /** Records applied items as written, with their level and in-flight units from the answer when it had them. */
+    private static void markWritten(List<BatchItem> items, List<QuantityTarget> targets, String name,
+                                    Map<String, LevelQuantities> after, List<BatchItem> done) {
         for (int i = 0; i < items.size(); i++) {
             BatchItem item = items.get(i);
-            item.level(item.level().after(name, targets.get(i).target()));
-            item.wrote();
+            LevelsAfterWrite.written(after, item, item.level().after(name, targets.get(i).target()));
             done.add(item);
         }
     }

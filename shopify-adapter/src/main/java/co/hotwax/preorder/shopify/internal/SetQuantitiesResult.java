@@ -8,13 +8,19 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * What one {@code inventorySetQuantities} answer means for the entries it was sent, decided before anything acts
- * on it ({@link QuantityWriter} then acts in one place per case). Fails closed: only an answered payload whose
- * {@code userErrors} is an empty list counts as applied; any other shape is never APPLIED.
+ * What one {@code inventorySetQuantities} or {@code inventoryAdjustQuantities} answer means for the entries it was
+ * sent, decided before anything acts on it ({@link QuantityWriter} and {@link DeltaDecreases} then act in one place
+ * per case). Fails closed: only an answered payload whose {@code userErrors} is an empty list counts as applied; any
+ * other shape is never APPLIED. The levels after the write ({@link LevelsAfterWrite}) are read only from an answer
+ * classified as applied, so a refused or unreadable answer never reports in-flight units.
  */
 sealed interface SetQuantitiesResult {
-    /** Every entry was applied. */
-    record Applied() implements SetQuantitiesResult {
+    /**
+     * Every entry was applied.
+     *
+     * @param after the levels after the write by inventory item id, as the answer returned them (may be empty)
+     */
+    record Applied(Map<String, LevelQuantities> after) implements SetQuantitiesResult {
     }
 
     /**
@@ -23,8 +29,10 @@ sealed interface SetQuantitiesResult {
      *
      * @param refusedByIndex the refused entries' indexes and the first error of each
      * @param applied whether the entries not named were applied
+     * @param after when applied, the levels after the write of the applied entries by inventory item id; else empty
      */
-    record Refused(Map<Integer, UserError> refusedByIndex, boolean applied) implements SetQuantitiesResult {
+    record Refused(Map<Integer, UserError> refusedByIndex, boolean applied, Map<String, LevelQuantities> after)
+            implements SetQuantitiesResult {
     }
 
     /** The idempotency key was used before for other input: nothing ran; re-read and send under a new key. */
@@ -48,23 +56,35 @@ sealed interface SetQuantitiesResult {
     }
 
     /**
-     * Classifies an answer.
+     * Classifies an {@code inventorySetQuantities} answer.
      *
      * @param result the operation's result
      * @param entries how many entries were sent
      * @return the result
      */
     static SetQuantitiesResult classify(OperationResult result, int entries) {
+        return classify(result, entries, "inventorySetQuantities");
+    }
+
+    /**
+     * Classifies the answer of an inventory write that applies its entries all or nothing.
+     *
+     * @param result the operation's result
+     * @param entries how many entries were sent
+     * @param operation the operation's name, for reasons
+     * @return the result
+     */
+    static SetQuantitiesResult classify(OperationResult result, int entries, String operation) {
         if (!(result instanceof OperationResult.Answered answered)) {
             return new NotAnswered(result);
         }
         JsonNode payload = answered.payload();
         if (!payload.path("userErrors").isArray()) {
-            return new NotAnswered(new OperationResult.Unreadable("inventorySetQuantities returned no userErrors list"));
+            return new NotAnswered(new OperationResult.Unreadable(operation + " returned no userErrors list"));
         }
         List<UserError> errors = UserErrors.of(payload);
         if (errors.isEmpty()) {
-            return new Applied();
+            return new Applied(LevelsAfterWrite.of(payload));
         }
         boolean applied = payload.path("inventoryAdjustmentGroup").isObject();
         if (!applied && errors.stream().allMatch(e -> "IDEMPOTENCY_KEY_PARAMETER_MISMATCH".equals(e.code()))) {
@@ -78,6 +98,27 @@ sealed interface SetQuantitiesResult {
             }
             refused.putIfAbsent(index.getAsInt(), error);
         }
-        return new Refused(refused, applied);
+        return new Refused(refused, applied, applied ? LevelsAfterWrite.of(payload) : Map.of());
+    }
+
+    /**
+     * Decides every entry of a chunk when the answer names none of them and applied none: RETRY for a refusal of the
+     * whole batch, and for an operation that did not answer (REJECTED for the shop when denied); the items are
+     * re-read before their next write.
+     *
+     * @param result the classified answer
+     * @param chunk the items sent
+     * @param operation the operation's name, for reasons
+     * @return whether the result was one of those two and the chunk is decided
+     */
+    static boolean failedWhole(SetQuantitiesResult result, List<BatchItem> chunk, String operation) {
+        if (result instanceof RefusedWhole whole) {
+            chunk.forEach(item -> item.retry(operation + " refused the batch: " + whole.error().describe()));
+            return true;
+        } else if (result instanceof NotAnswered notAnswered) {
+            chunk.forEach(item -> item.fail(notAnswered.result()));
+            return true;
+        }
+        return false;
     }
 }

@@ -181,7 +181,8 @@ public final class ShopifyDocuments {
         InventorySetQuantitiesGraphQLQuery query = InventorySetQuantitiesGraphQLQuery.newRequest()
                 .queryName("SetQuantities").input(input).build();
         InventorySetQuantitiesProjectionRoot<?, ?> root = new InventorySetQuantitiesProjectionRoot<>();
-        root.inventoryAdjustmentGroup().id().parent().userErrors().code().parent().field().message();
+        root.inventoryAdjustmentGroup().id().changes(null, null, LevelsAfterWrite.NAMES).name().quantityAfterChange()
+                .item().id().parent().parent().parent().userErrors().code().parent().field().message();
         return withDirectiveOnFields(serialize(query, root), List.of(idempotencyKey));
     }
 
@@ -296,7 +297,7 @@ public final class ShopifyDocuments {
         return 12.0 * fields;
     }
 
-    private static String serialize(GraphQLQuery query, BaseProjectionNode projection) {
+    static String serialize(GraphQLQuery query, BaseProjectionNode projection) {
         GraphQLQueryRequest.GraphQLQueryRequestOptions options =
                 new GraphQLQueryRequest.GraphQLQueryRequestOptions(GraphQlScalars.all(), graphql.GraphQLContext.getDefault());
         // With trackInputFieldSet, only fields explicitly set (to null too) are written; unset ones stay absent.
@@ -317,7 +318,7 @@ public final class ShopifyDocuments {
     }
 
     /** Adds {@code @idempotent(key:)} to the root fields of a single-field document. */
-    private static String withDirectiveOnFields(String document, List<String> keys) {
+    static String withDirectiveOnFields(String document, List<String> keys) {
         return merge(null, List.of(document), keys);
     }
 

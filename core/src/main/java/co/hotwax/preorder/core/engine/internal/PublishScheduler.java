@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -35,6 +37,9 @@ public final class PublishScheduler {
     private final int batchSize;
     private final LagTracker lag = new LagTracker();
     private final ResyncProgress resync;
+    private final DecreasesFirst decreasesFirst = new DecreasesFirst();
+    /** Pools a store confirmed a write of in this round: with several stores, computed again for all. */
+    private final Set<PoolKey> confirmed = new LinkedHashSet<>();
 
     private volatile long pending;
     private volatile long oldestDirty = -1;
@@ -53,7 +58,7 @@ public final class PublishScheduler {
                             Clock clock, Consumer<SyncEvent> events, int batchSize) {
         this.stores = new PublisherQueue[publishers.size()];
         for (int i = 0; i < stores.length; i++) {
-            stores[i] = new PublisherQueue(publishers.get(i));
+            stores[i] = new PublisherQueue(publishers.get(i), i, publishers.size() > 1 ? decreasesFirst : null);
         }
         this.desiredStates = desiredStates;
         this.backoff = backoff;
@@ -171,6 +176,7 @@ public final class PublishScheduler {
                 publish(store, batch, now);
             }
         }
+        recomputeConfirmed();
         updateGauges();
         return true;
     }
@@ -302,6 +308,7 @@ public final class PublishScheduler {
             return desiredStates.forStore(slot.key, state, index);
         } catch (InvalidInputException e) {
             // Not expressible through the SPI: reported like a publisher rejection, tried again when it changes.
+            desiredStates.refused(slot.key, index);
             store.dequeue(slot);
             clearDirty(slot);
             resync.checked(slot);
@@ -315,7 +322,10 @@ public final class PublishScheduler {
             return Lane.NORMAL;
         }
         boolean delisting = reference.listed() && !desired.listed();
-        return delisting || desired.sellable() < reference.sellable() ? Lane.URGENT : Lane.NORMAL;
+        // What the channel sells moves with sellable + openOrders (an imported order of this store raises
+        // openOrders as P falls): a lower sellable with more open orders can be a rise of the channel's available.
+        return delisting || desired.sellable() + desired.openOrders() < reference.sellable() + reference.openOrders()
+                ? Lane.URGENT : Lane.NORMAL;
     }
 
     private void publish(PublisherQueue store, List<Slot> batch, long now) {
@@ -343,10 +353,14 @@ public final class PublishScheduler {
             if (outcome == null) {
                 retry(store, slot, failure == null ? "publisher returned no outcome" : failure, now);
             } else if (outcome.status() == PublishOutcome.Status.APPLIED) {
+                desiredStates.applied(slot.key, store.index, state, outcome.inFlight());
+                confirmed(slot.key);
                 applied(store, slot, state, outcome.wrote());
             } else if (outcome.status() == PublishOutcome.Status.RETRY) {
                 retry(store, slot, outcome.reason(), now);
             } else {
+                desiredStates.refused(slot.key, store.index);
+                confirmed(slot.key);
                 slot.rejected = state;
                 store.dequeue(slot);
                 clearDirty(slot);
@@ -355,6 +369,28 @@ public final class PublishScheduler {
             }
         }
         resync.report();
+    }
+
+    /** A store confirmed a write of the pool (applied, or refused for good). */
+    private void confirmed(PoolKey key) {
+        if (desiredStates.shared()) {
+            confirmed.add(key);
+        }
+    }
+
+    /**
+     * With several stores, a confirmed write changes what the others may be given (a decrease confirmed frees units
+     * for another store's increase): every store's state of those pools is computed again.
+     */
+    private void recomputeConfirmed() {
+        if (confirmed.isEmpty()) {
+            return;
+        }
+        List<PoolKey> keys = new ArrayList<>(confirmed);
+        confirmed.clear();
+        for (PoolKey key : keys) {
+            poolChanged(key, desiredStates.lastState(key));
+        }
     }
 
     private void applied(PublisherQueue store, Slot slot, DesiredState state, boolean wrote) {

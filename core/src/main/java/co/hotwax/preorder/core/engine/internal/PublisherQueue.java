@@ -17,14 +17,20 @@ import java.util.Map;
 final class PublisherQueue {
     final InventoryPublisher publisher;
     final String channel;
+    /** The publisher's index in builder order. */
+    final int index;
+    /** With several stores: holds increases behind other stores' decreases; null with one store. */
+    private final DecreasesFirst decreasesFirst;
     final EngineCounters counters = new EngineCounters();
     private final Map<PoolKey, Slot> slots = new HashMap<>();
     private final List<LinkedHashSet<Slot>> lanes = new ArrayList<>();
     private long queued;
 
-    PublisherQueue(InventoryPublisher publisher) {
+    PublisherQueue(InventoryPublisher publisher, int index, DecreasesFirst decreasesFirst) {
         this.publisher = publisher;
         this.channel = publisher.channelId();
+        this.index = index;
+        this.decreasesFirst = decreasesFirst;
         for (int i = 0; i < Lane.values().length; i++) {
             lanes.add(new LinkedHashSet<>());
         }
@@ -47,19 +53,30 @@ final class PublisherQueue {
         }
         if (slot.lane != null) {
             lanes.get(slot.lane.ordinal()).remove(slot);
+            urgentLeft(slot);
         } else {
             queued++;
         }
         lanes.get(lane.ordinal()).add(slot);
         slot.lane = lane;
+        if (lane == Lane.URGENT && decreasesFirst != null) {
+            decreasesFirst.entered(slot.key);
+        }
     }
 
     /** Takes a slot off its lane, if it waits in one. */
     void dequeue(Slot slot) {
         if (slot.lane != null) {
             lanes.get(slot.lane.ordinal()).remove(slot);
+            urgentLeft(slot);
             slot.lane = null;
             queued--;
+        }
+    }
+
+    private void urgentLeft(Slot slot) {
+        if (slot.lane == Lane.URGENT && decreasesFirst != null) {
+            decreasesFirst.left(slot.key);
         }
     }
 
@@ -68,35 +85,50 @@ final class PublisherQueue {
         return queued;
     }
 
-    /** Whether a slot of the lane is past its backoff. */
+    /** Whether a slot of the lane is ready (see {@link #isReady}). */
     boolean hasReady(Lane lane, long now) {
         for (Slot slot : lanes.get(lane.ordinal())) {
-            if (slot.notBefore <= now) {
+            if (isReady(slot, lane, now)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Up to {@code max} slots of the lane past their backoff, in queue order. */
+    /**
+     * Whether a slot may be published now: past its backoff, and, for an increase with several stores, not held
+     * behind another store's unconfirmed decrease of the same pool.
+     */
+    boolean isReady(Slot slot, Lane lane, long now) {
+        return slot.notBefore <= now
+                && (lane == Lane.URGENT || decreasesFirst == null || !decreasesFirst.holds(slot.key));
+    }
+
+    /** Up to {@code max} slots of the lane that are ready, in queue order. */
     List<Slot> ready(Lane lane, long now, int max) {
         List<Slot> batch = new ArrayList<>(Math.min(max, lanes.get(lane.ordinal()).size()));
         Iterator<Slot> it = lanes.get(lane.ordinal()).iterator();
         while (it.hasNext() && batch.size() < max) {
             Slot slot = it.next();
-            if (slot.notBefore <= now) {
+            if (isReady(slot, lane, now)) {
                 batch.add(slot);
             }
         }
         return batch;
     }
 
-    /** The earliest end of a backoff among the queued slots, or {@link Long#MAX_VALUE} when none is queued. */
+    /**
+     * The earliest end of a backoff among the queued slots that are not held, or {@link Long#MAX_VALUE} when none is.
+     * A held increase has no time of its own: it becomes ready when the decrease it waits for is confirmed, which
+     * the decrease's own time covers (counting it would make the loop spin while a decrease waits out its backoff).
+     */
     long earliestNotBefore() {
         long next = Long.MAX_VALUE;
-        for (LinkedHashSet<Slot> queue : lanes) {
-            for (Slot slot : queue) {
-                next = Math.min(next, slot.notBefore);
+        for (Lane lane : Lane.values()) {
+            for (Slot slot : lanes.get(lane.ordinal())) {
+                if (isReady(slot, lane, Long.MAX_VALUE)) {
+                    next = Math.min(next, slot.notBefore);
+                }
             }
         }
         return next;

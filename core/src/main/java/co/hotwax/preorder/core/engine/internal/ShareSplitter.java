@@ -7,10 +7,15 @@ import java.math.BigInteger;
  *
  * <p>{@code share_i = floor(P * w_i / W)}; the units left by the rounding go one by one to the stores in builder
  * order. The result is deterministic and sums to exactly P.
+ *
+ * <p>{@link #shares(long, long[])} also counts orders a store took that the OMS has not imported yet (in flight).
+ * P counts only imported orders, so a store's in-flight units are still inside its share (its channel shows
+ * {@code share - inFlight}). When a store's in-flight units exceed its share, the excess is real demand that P does
+ * not know of: it comes out of the other stores' shares, and that store gets no share until its orders are
+ * imported (it sells nothing either way: its channel shows {@code share - inFlight <= 0}).
  */
 public final class ShareSplitter {
     private final int[] weights;
-    private final long totalWeight;
 
     /**
      * Creates a splitter.
@@ -22,15 +27,12 @@ public final class ShareSplitter {
         if (weights == null || weights.length == 0) {
             throw new IllegalArgumentException("at least one weight is needed");
         }
-        long total = 0;
         for (int w : weights) {
             if (w <= 0) {
                 throw new IllegalArgumentException("weights must be positive, was " + w);
             }
-            total += w;
         }
         this.weights = weights.clone();
-        this.totalWeight = total;
     }
 
     /**
@@ -56,16 +58,72 @@ public final class ShareSplitter {
         if (weights.length == 1) {
             return p;
         }
-        long given = 0;
-        for (int w : weights) {
-            given += floorShare(p, w);
-        }
-        long leftover = p - given;
-        // leftover < number of stores: at most one extra unit each, to the first stores in builder order.
-        return floorShare(p, weights[store]) + (store < leftover ? 1 : 0);
+        return shares(p, new long[weights.length])[store];
     }
 
-    private long floorShare(long p, int weight) {
+    /**
+     * Every store's share of P, the in-flight units beyond a store's share taken out of the others' shares.
+     *
+     * <p>Stores whose in-flight units reach their share of what is left get 0 and their in-flight units are taken
+     * from P; the rest is split again among the others by weight, until no store's in-flight units reach its share.
+     * So {@code sum over stores of max(share, inFlight) <= max(P, sum of inFlight)}: together the stores never sell
+     * more than P minus every store's in-flight units.
+     *
+     * @param p the pool's pre-orderable quantity, not negative
+     * @param inFlight per store in builder order, the units it sold that P does not count yet, not negative
+     * @return the shares, in builder order
+     */
+    public long[] shares(long p, long[] inFlight) {
+        if (p < 0) {
+            throw new IllegalArgumentException("P must not be negative, was " + p);
+        }
+        if (inFlight.length != weights.length) {
+            throw new IllegalArgumentException("one in-flight count per store is needed");
+        }
+        long[] shares = new long[weights.length];
+        boolean[] out = new boolean[weights.length];
+        long left = p;
+        while (true) {
+            long total = 0;
+            for (int i = 0; i < weights.length; i++) {
+                total += out[i] ? 0 : weights[i];
+            }
+            if (total == 0) {
+                return shares;
+            }
+            splitAmong(left, out, total, shares);
+            boolean dropped = false;
+            for (int i = 0; i < weights.length; i++) {
+                if (!out[i] && inFlight[i] > 0 && inFlight[i] >= shares[i]) {
+                    out[i] = true;
+                    shares[i] = 0;
+                    left = Math.max(0, left - inFlight[i]);
+                    dropped = true;
+                }
+            }
+            if (!dropped) {
+                return shares;
+            }
+        }
+    }
+
+    /** Weighted split of {@code p} among the stores not out; leftover units go to the first ones in builder order. */
+    private void splitAmong(long p, boolean[] out, long total, long[] shares) {
+        long given = 0;
+        for (int i = 0; i < weights.length; i++) {
+            shares[i] = out[i] ? 0 : floorShare(p, weights[i], total);
+            given += shares[i];
+        }
+        long leftover = p - given;
+        for (int i = 0; i < weights.length && leftover > 0; i++) {
+            if (!out[i]) {
+                shares[i]++;
+                leftover--;
+            }
+        }
+    }
+
+    private static long floorShare(long p, int weight, long totalWeight) {
         long hi = Math.multiplyHigh(p, weight);
         if (hi == 0 && p * weight >= 0) {
             return p * weight / totalWeight;
