@@ -160,20 +160,25 @@ public final class PreorderBook {
      * change is an upsert; a line whose SKU or facility changes moves pools.
      *
      * @param line the line (its own constructor already refused negative, overflowing or inconsistent quantities)
-     * @throws InvalidInputException when the line is null or its eta is not a possible date (outside
-     *                               1900-01-01..9999-12-31); the state is then unchanged
+     * @throws InvalidInputException when the line is null, an identifier is longer than 255 characters or holds a
+     *                               control or format character, or its eta is not a possible date (before
+     *                               1900-01-01, or so late that eta plus the promise buffer days passes
+     *                               9999-12-31); the state is then unchanged
      */
     public void upsertSupplyLine(SupplyLine line) {
         state.upsertSupplyLine(line);
     }
 
     /**
-     * Adds a pre-order or replaces the one with the same (orderId, lineId). One whose SKU (or, per facility, facility)
-     * changes moves pools.
+     * Adds a pre-order or replaces the one with the same (orderId, lineId). One whose facility changes (per
+     * facility) moves pools. Its SKU cannot change: an (orderId, lineId) already used by a pre-order of another SKU
+     * is refused, naming both SKUs, because silently moving it would hide a reused id and drop the first order's
+     * demand from its SKU; cancel the old pre-order and take a new one instead.
      *
      * @param preOrder the pre-order
-     * @throws InvalidInputException when null, or without a facility in per-facility mode; the state is then
-     *                               unchanged
+     * @throws InvalidInputException when null, without a facility in per-facility mode, with an identifier longer
+     *                               than 255 characters or holding a control or format character, or reusing the
+     *                               ids of a pre-order of another SKU; the state is then unchanged
      */
     public void upsertPreOrder(PreOrder preOrder) {
         state.upsertPreOrder(preOrder);

@@ -201,4 +201,57 @@ class BadInputTest {
         assertThat(book.poolKeys()).containsExactly(new PoolKey(SKU, null));
         assertThat(book.pool(SKU, null).orElseThrow().onOrder()).isEqualTo(14);
     }
+
+    @Test
+    void aPreOrderIdReusedForAnotherSkuIsRefusedNamingBothSkus() {
+        PreorderBook book = book();
+        book.upsertSupplyLine(po("L2", "BLUE", 4, JUN_01));
+        Map<String, Object> before = state(book);
+
+        assertThatThrownBy(() -> book.upsertPreOrder(order("A", "BLUE", 2, 5)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("pre-order A/1 (sku BLUE)").hasMessageContaining("sku " + SKU);
+        assertThat(state(book)).isEqualTo(before);
+        assertThat(book.pool(SKU, null).orElseThrow().preorderable()).isEqualTo(7);
+        assertThat(book.pool("BLUE", null).orElseThrow().preorderable()).isEqualTo(4);
+    }
+
+    @Test
+    void identifiersAreLimitedTo255CharactersWithoutControlOrFormatCharacters() {
+        PreorderBook book = book();
+        String huge = "S".repeat(1_000_000);
+        assertThatThrownBy(() -> book.upsertSupplyLine(po("L9", huge, 1, JUN_01)))
+                .hasMessageContaining("sku has 1000000 characters; at most 255")
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300));
+        assertThatThrownBy(() -> book.upsertPreOrder(order("B\u0000", SKU, 1, 2)))
+                .hasMessageContaining("orderId contains the control or format character U+0000")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\u0000"));
+        assertThatThrownBy(() -> book.upsertPreOrder(order("C", SKU + "\r\nX", 1, 2)))
+                .hasMessageContaining("sku contains the control or format character U+000D");
+        assertThatThrownBy(() -> book.setStock(new StockLevel("RED\u202E", null, 1)))
+                .hasMessageContaining("U+202E");
+        String longest = "S".repeat(255);
+        book.upsertSupplyLine(po("L9", longest, 1, JUN_01));
+        assertThat(book.pool(longest, null)).isPresent();
+        book.upsertSupplyLine(po("L10", "ÄÖÜ-日本-😀", 1, JUN_01));
+        assertThat(book.pool("ÄÖÜ-日本-😀", null)).isPresent();
+    }
+
+    @Test
+    void anEtaWhosePromiseDateWouldPassTheLastDateIsRefused() {
+        PreorderBook book = book(BookPolicy.builder().promiseBufferDays(7).build());
+        assertThatThrownBy(() -> book.upsertSupplyLine(po("L9", SKU, 1, LocalDate.of(9999, 12, 31))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("9999-12-24");
+        book.upsertSupplyLine(po("L9", SKU, 1, LocalDate.of(9999, 12, 24)));
+        assertThat(book.pool(SKU, null).orElseThrow().onOrder()).isEqualTo(11);
+    }
+
+    @Test
+    void stockLevelBoundsHoldAtTheExtremes() {
+        assertThatThrownBy(() -> new StockLevel(SKU, null, Long.MIN_VALUE)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("beyond");
+        assertThatThrownBy(() -> new StockLevel(SKU, null, Long.MAX_VALUE)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> new StockLevel(SKU, null, -1_000_000_001L)).isInstanceOf(InvalidInputException.class);
+        assertThat(new StockLevel(SKU, null, -1_000_000_000L).onlineAtp()).isEqualTo(-1_000_000_000L);
+    }
 }

@@ -229,6 +229,10 @@ class IncrementalEqualsRecomputeTest {
                 if (policy.perFacility() && u.preOrder().facilityId() == null) {
                     return false;
                 }
+                PreOrder known = orders.get(u.preOrder().key());
+                if (known != null && !known.sku().equals(u.preOrder().sku())) {
+                    return false;   // a pre-order's SKU cannot change
+                }
                 orders.put(u.preOrder().key(), u.preOrder());
                 return true;
             } else if (c instanceof BookCommand.CancelPreOrder u) {

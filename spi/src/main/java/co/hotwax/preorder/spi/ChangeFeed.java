@@ -12,8 +12,15 @@ package co.hotwax.preorder.spi;
  *       Repeating a page is harmless: the SDK applies upserts idempotently.</li>
  *   <li>{@code changesSince(c, n)} returns at most {@code n} items and is repeatable: the same checkpoint gives
  *       the same changes until the caller moves on.</li>
- *   <li>An unknown or expired checkpoint throws {@link InvalidInputException}; the caller then takes a new
- *       snapshot.</li>
+ *   <li>An unknown or expired checkpoint throws {@link CheckpointExpiredException}; the caller then takes a new
+ *       snapshot. Feeds written before that type existed threw a plain {@link InvalidInputException}, which it
+ *       extends: the engine still reloads for those, but only after three refusals in a row, because a plain
+ *       {@code InvalidInputException} may also mean one bad row.</li>
+ *   <li>Any other exception (a lost connection, a bad row, a plain {@code InvalidInputException}) fails that
+ *       read only: the engine reports it, keeps its last good state, and calls again from the same checkpoint
+ *       after a back-off. Publishing does not wait for feeds.</li>
+ *   <li>A page with {@code hasMore} must move the checkpoint on; a feed that answers {@code hasMore} with the
+ *       checkpoint it was given is not followed (reported as a failed read).</li>
  *   <li>Methods may be called from any single thread at a time; implementations need not be thread-safe.</li>
  * </ul>
  *
@@ -34,7 +41,7 @@ public interface ChangeFeed<T> {
      * @param checkpoint a checkpoint from {@link #snapshot()} or from a previous page's {@link FeedPage#next()}
      * @param maxItems the most items to return, at least 1
      * @return the next changes, possibly none
-     * @throws InvalidInputException when the checkpoint is unknown or expired
+     * @throws CheckpointExpiredException when the checkpoint is unknown or expired
      */
     FeedPage<T> changesSince(Checkpoint checkpoint, int maxItems);
 

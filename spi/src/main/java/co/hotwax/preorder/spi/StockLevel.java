@@ -20,7 +20,8 @@ public record StockLevel(String sku, String facilityId, long onlineAtp) {
         if (facilityId != null && facilityId.isBlank()) {
             throw new InvalidInputException(item, "facilityId is blank; use null for the online total");
         }
-        if (Math.abs(onlineAtp) > Quantities.MAX) {
+        // Not Math.abs: it overflows for Long.MIN_VALUE, which would then pass.
+        if (onlineAtp > Quantities.MAX || onlineAtp < -Quantities.MAX) {
             throw new InvalidInputException(item, "onlineAtp " + onlineAtp + " is beyond +/-" + Quantities.MAX);
         }
     }

@@ -15,8 +15,10 @@ import java.util.TreeMap;
  * or refused, every cancellation and every write the sync made.
  *
  * <p>Counting rule: entries are taken in time order (ties in the order they were recorded). Each accepted order
- * counts {@code min(quantity, max(0, soldNetAfterThisOrder - capacityAt(orderTime)))} oversold units, where sold
- * net is accepted minus cancelled units of the SKU. A later cancellation lowers the sold net for later orders but
+ * counts {@code min(quantity, max(0, soldNetAfterThisOrder - capacity))} oversold units, where capacity is the
+ * SKU's last declaration taken before the order in that same order (so a capacity drop declared at the instant of
+ * an order, but recorded after it, does not apply to it), and sold net is accepted minus cancelled units of the
+ * SKU. A later cancellation lowers the sold net for later orders but
  * does not undo an oversell that already happened (a customer was still sold a unit that did not exist).
  *
  * <p>A SKU without any declared capacity, and an order placed before the SKU's first declaration, are recorded but
@@ -204,11 +206,14 @@ public final class OversellLedger {
             return totalsCache;
         }
         Map<String, long[]> totals = new TreeMap<>();
+        Map<String, Long> capacityNow = new HashMap<>();
         for (LedgerEntry entry : sortedEntries()) {
             long[] t = totals.computeIfAbsent(entry.sku(), s -> new long[2]);
             t[SOLD_NET] += netChange(entry);
-            if (entry instanceof LedgerEntry.OrderEntry order && order.accepted()) {
-                Long capacity = capacityAt(order.sku(), order.at());
+            if (entry instanceof LedgerEntry.CapacityEntry declared) {
+                capacityNow.put(declared.sku(), declared.capacity());
+            } else if (entry instanceof LedgerEntry.OrderEntry order && order.accepted()) {
+                Long capacity = capacityNow.get(order.sku());
                 if (capacity != null) {
                     t[OVERSOLD] += Math.min(order.quantity(), Math.max(0, t[SOLD_NET] - capacity));
                 }
@@ -226,15 +231,6 @@ public final class OversellLedger {
             return -cancel.quantity();
         }
         return 0;
-    }
-
-    private Long capacityAt(String sku, Instant at) {
-        TreeMap<Instant, Long> declared = capacities.get(sku);
-        if (declared == null) {
-            return null;
-        }
-        Entry<Instant, Long> floor = declared.floorEntry(at);
-        return floor == null ? null : floor.getValue();
     }
 
     private List<LedgerEntry> sortedEntries() {

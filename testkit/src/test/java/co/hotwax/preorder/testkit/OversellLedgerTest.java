@@ -35,6 +35,17 @@ class OversellLedgerTest {
     }
 
     @Test
+    void aCapacityDropRecordedAfterAnOrderOfTheSameInstantDoesNotApplyToIt() {
+        OversellLedger ledger = new OversellLedger();
+        ledger.declareCapacity("A", t(0), 10);
+        ledger.recordOrder("A", "o1", 8, t(1), true);       // net 8 <= 10: 0
+        ledger.declareCapacity("A", t(1), 2);               // the cut comes after o1, at the same instant
+        ledger.recordOrder("A", "o2", 1, t(1), true);       // net 9 against 2: min(1, 7) = 1
+
+        assertThat(ledger.oversold("A")).isEqualTo(1);
+    }
+
+    @Test
     void countsEachAcceptedOrderAgainstTheCapacityAtItsTime() {
         OversellLedger ledger = new OversellLedger();
         storyOfA().forEach(step -> step.accept(ledger));

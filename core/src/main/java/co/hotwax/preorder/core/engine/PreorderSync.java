@@ -33,6 +33,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.random.RandomGenerator;
 
 /**
@@ -42,8 +44,8 @@ import java.util.random.RandomGenerator;
  * <h2>How it works</h2>
  * {@link #start()} takes a snapshot of every feed, rebuilds the book and queues every pool for a full resync, then
  * runs the sync loop on the executor. Each loop iteration ({@link #step()}) applies the changes the OMS pushed
- * ({@link #preOrderTaken}, {@link #stockChanged}, ...), polls the feeds when due, starts a reconciliation when due,
- * and publishes at most one batch per publisher. Every change of a pool marks it dirty; the state published is
+ * ({@link #preOrderTaken}, {@link #stockChanged}, ...), applies the feed reads that finished and starts the next
+ * when due, starts a reconciliation when due, and publishes at most one batch per publisher. Every change of a pool marks it dirty; the state published is
  * computed at publish time, so many changes of one SKU become one write of its latest state. Decreases and
  * delistings go in an urgent lane ahead of increases, which go ahead of reconciliation.
  *
@@ -67,12 +69,17 @@ import java.util.random.RandomGenerator;
  *   and never block: they validate the value and queue a command for the loop.</li>
  *   <li>One loop thread owns the book and calls the publishers (one call at a time per publisher). Listener
  *   callbacks ({@link SyncListener}, {@link BookListener}) run on that thread and must not block.</li>
+ *   <li>Feed reads (polls, and reloads after an expired checkpoint) run on a separate feed thread
+ *   ({@link Builder#feedExecutor(Executor)}), one at a time; the loop applies their results. A slow, blocked or
+ *   failing feed never delays publishing: a failure is reported as {@link SyncEvent.FeedFailed}, counted in
+ *   {@link SyncMetrics#feedFailures()}, and read again after a back-off while the book keeps its last good
+ *   state.</li>
  *   <li>{@link #start()}, {@link #stop(Duration)} and {@link #close()} may be called from any thread (not from a
  *   listener callback). During {@code start()} the snapshot is loaded on the calling thread, so the
  *   {@link BookListener} sees the rebuild's events there.</li>
- *   <li>Manual mode ({@link #startManual()}, {@link #step()}, {@link #runUntilIdle(int)}) runs the loop on the
- *   caller's thread: call those from one thread only; with a virtual {@link Clock} a whole run replays from one
- *   seed.</li>
+ *   <li>Manual mode ({@link #startManual()}, {@link #step()}, {@link #runUntilIdle(int)}) runs the loop, and the
+ *   feed reads, on the caller's thread: call those from one thread only; with a virtual {@link Clock} a whole
+ *   run replays from one seed.</li>
  * </ul>
  */
 public final class PreorderSync implements AutoCloseable {
@@ -82,14 +89,37 @@ public final class PreorderSync implements AutoCloseable {
     private final List<InventoryPublisher> publishers;
     private final BookPolicy policy;
     private final Executor executor;
+    private final Executor feedExecutor;
     private final Sleeper sleeper;
     private final CommandInbox inbox = new CommandInbox();
     private final Lifecycle lifecycle = new Lifecycle();
     private final SyncLoop loop;
+    /** The feed thread this engine created (none when the builder was given a feed executor). */
+    private volatile ExecutorService ownFeedThread;
 
-    private PreorderSync(EngineConfig config, Executor executor, Sleeper sleeper) {
+    /**
+     * Where the engine is in its life, from {@link #state()}.
+     */
+    public enum State {
+        /** Built, not started. */
+        NEW,
+        /** Started (with a loop thread, or in manual mode): OMS calls are taken. */
+        RUNNING,
+        /** {@link #stop(Duration)} was called; the loop finishes its batch in flight. OMS calls are refused. */
+        STOPPING,
+        /** Stopped, or a start failed with an exception. OMS calls are refused. */
+        STOPPED,
+        /**
+         * An {@link Error} ended the loop or the start (logged at ERROR, reported as
+         * {@link SyncEvent.EngineFailed}). Nothing is published; OMS calls are refused; {@link #close()} is clean.
+         */
+        FAILED
+    }
+
+    private PreorderSync(EngineConfig config, Executor executor, Executor feedExecutor, Sleeper sleeper) {
         this.publishers = config.publishers();
         this.policy = config.policy();
+        this.feedExecutor = feedExecutor;
         this.executor = executor != null ? executor : PreorderSync::startDaemon;
         this.sleeper = sleeper != null ? sleeper : inbox::awaitWork;
         this.loop = new SyncLoop(config, inbox);
@@ -115,9 +145,15 @@ public final class PreorderSync implements AutoCloseable {
     public void start() {
         load(Lifecycle.Phase.RUNNING);
         try {
+            loop.readFeedsOn(feedExecutor != null ? feedExecutor : startFeedThread());
             executor.execute(() -> loop.runUntilStopped(lifecycle, sleeper));
         } catch (RuntimeException e) {
             lifecycle.moveTo(Lifecycle.Phase.STOPPED);
+            stopFeedThread();
+            throw e;
+        } catch (Error e) {
+            loop.fail(lifecycle, e);
+            stopFeedThread();
             throw e;
         }
         LOG.info("Preorder sync started: {} pools, {} publisher(s)", loop.poolCount(), publishers.size());
@@ -147,17 +183,36 @@ public final class PreorderSync implements AutoCloseable {
         Objects.requireNonNull(grace, "grace");
         Lifecycle.Phase before = lifecycle.requestStop();
         if (before != Lifecycle.Phase.RUNNING && before != Lifecycle.Phase.STOPPING) {
+            stopFeedThread();
             return true;
         }
         inbox.wakeUp();
         boolean done = lifecycle.awaitLoopEnd(grace);
         lifecycle.moveTo(Lifecycle.Phase.STOPPED);
+        stopFeedThread();
         LOG.info("Preorder sync stopped{}", done ? "" : " (the loop did not finish within " + grace + ")");
         return done;
     }
 
     /**
-     * Stops (waiting up to 30 seconds for the batch in flight) and closes every publisher.
+     * Where the engine is in its life. Thread-safe. Manual mode counts as {@link State#RUNNING}.
+     *
+     * @return the state now
+     */
+    public State state() {
+        Lifecycle.Phase phase = lifecycle.phase();
+        return switch (phase) {
+            case NEW -> State.NEW;
+            case MANUAL, RUNNING -> State.RUNNING;
+            case STOPPING -> State.STOPPING;
+            case STOPPED -> State.STOPPED;
+            case FAILED -> State.FAILED;
+        };
+    }
+
+    /**
+     * Stops (waiting up to 30 seconds for the batch in flight) and closes every publisher. Clean in every state,
+     * also after the engine failed.
      */
     @Override
     public void close() {
@@ -273,7 +328,12 @@ public final class PreorderSync implements AutoCloseable {
         if (phase != Lifecycle.Phase.MANUAL) {
             throw new IllegalStateException("step() is only for manual mode (startManual()), state is " + phase);
         }
-        return loop.runIteration();
+        try {
+            return loop.runIteration();
+        } catch (Error e) {
+            loop.fail(lifecycle, e);
+            throw e;
+        }
     }
 
     /**
@@ -321,14 +381,36 @@ public final class PreorderSync implements AutoCloseable {
         } catch (RuntimeException e) {
             lifecycle.moveTo(Lifecycle.Phase.STOPPED);
             throw e;
+        } catch (Error e) {
+            // Never left RUNNING without a loop: OMS calls would be taken and never applied.
+            loop.fail(lifecycle, e);
+            throw e;
         }
     }
 
     private void enqueue(BookCommand command) {
         if (!lifecycle.acceptsWork()) {
-            throw new IllegalStateException("the preorder sync is stopped; " + command + " was not taken");
+            throw new IllegalStateException(lifecycle.refusal() + "; " + command + " was not taken");
         }
         inbox.offer(command);
+    }
+
+    private Executor startFeedThread() {
+        ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(task, "preorder-sync-feeds");
+            t.setDaemon(true);
+            return t;
+        });
+        ownFeedThread = thread;
+        return thread;
+    }
+
+    private void stopFeedThread() {
+        ExecutorService thread = ownFeedThread;
+        if (thread != null) {
+            // A feed call blocked in I/O is interrupted; its result, if any, is never applied.
+            thread.shutdownNow();
+        }
     }
 
     private static void requireIds(String orderId, String lineId) {
@@ -360,6 +442,7 @@ public final class PreorderSync implements AutoCloseable {
         private Sleeper sleeper;
         private RandomGenerator random;
         private Executor executor;
+        private Executor feedExecutor;
         private Duration pollInterval = Duration.ofSeconds(5);
         private Duration reconcileInterval = Duration.ofHours(1);
         private Integer batchSize;
@@ -518,6 +601,19 @@ public final class PreorderSync implements AutoCloseable {
         }
 
         /**
+         * Runs the feed reads (polls and reloads) in {@link #start()}, off the loop thread, so a slow or failing
+         * feed never delays publishing. One read runs at a time. Manual mode reads on the caller's thread.
+         *
+         * @param executor the executor; default a daemon thread named {@code preorder-sync-feeds}, ended by
+         *                 {@link #stop(Duration)}
+         * @return this builder
+         */
+        public Builder feedExecutor(Executor executor) {
+            this.feedExecutor = Objects.requireNonNull(executor, "feedExecutor");
+            return this;
+        }
+
+        /**
          * How often the feeds are polled.
          *
          * @param interval positive; default 5 seconds
@@ -594,7 +690,7 @@ public final class PreorderSync implements AutoCloseable {
             EngineConfig config = new EngineConfig(supply, preOrders, stock, publishers, weights, policy,
                     publishPhysicalStock, listener, bookListener, clock, jitter, pollInterval, reconcileInterval,
                     backoffMin, backoffMax, effectiveBatchSize);
-            return new PreorderSync(config, executor, sleeper);
+            return new PreorderSync(config, executor, feedExecutor, sleeper);
         }
 
         /** Checks every publisher and returns the smallest batch size they all accept. */

@@ -87,4 +87,26 @@ public sealed interface SyncEvent {
      */
     record ResyncCompleted(long total) implements SyncEvent {
     }
+
+    /**
+     * Reading a feed failed (it threw, refused its checkpoint, failed its snapshot, answered "more" without moving
+     * on, or has not returned for long). The engine reads it again after a back-off; meanwhile the book keeps its
+     * last good state and publishing goes on.
+     *
+     * @param feed the feed, e.g. {@code "supply source #1"} or {@code "pre-order source"}
+     * @param reason what went wrong
+     * @param attempt failed reads in a row, from 1
+     * @param retryInMillis how long until the next read, by the engine's clock (0 when a read still runs)
+     */
+    record FeedFailed(String feed, String reason, int attempt, long retryInMillis) implements SyncEvent {
+    }
+
+    /**
+     * The engine failed: its loop hit an {@link Error} (or could not start). It publishes nothing more and refuses
+     * OMS calls; {@link PreorderSync#state()} is {@link PreorderSync.State#FAILED}. Close it and start a new one.
+     *
+     * @param reason the error
+     */
+    record EngineFailed(String reason) implements SyncEvent {
+    }
 }

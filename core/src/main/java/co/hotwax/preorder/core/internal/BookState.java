@@ -132,6 +132,13 @@ public final class BookState {
         if (e != null && e.holds(preOrder)) {
             return;
         }
+        if (e != null && !e.pool.hasSku(preOrder.sku())) {
+            // Moving the units silently would hide a reused id (two orders, one key) and drop the first order's
+            // demand from its SKU; refusing keeps both SKUs' demand as the book knew it and says so.
+            throw new InvalidInputException(InputRules.item(preOrder), "orderId/lineId is already used by a"
+                    + " pre-order of sku " + InputRules.shown(e.pool.key.sku()) + "; a pre-order's SKU cannot"
+                    + " change (cancel it and take a new one with its own ids)");
+        }
         replaceOrder(e, preOrder);
     }
 

@@ -4,6 +4,7 @@ import co.hotwax.preorder.spi.ChangeFeed;
 import co.hotwax.preorder.spi.Checkpoint;
 import co.hotwax.preorder.spi.FeedPage;
 import co.hotwax.preorder.spi.FeedSnapshot;
+import co.hotwax.preorder.spi.CheckpointExpiredException;
 import co.hotwax.preorder.spi.InvalidInputException;
 import co.hotwax.preorder.spi.PreOrder;
 import co.hotwax.preorder.spi.PreOrderSource;
@@ -17,6 +18,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /** A change feed over an in-memory log of upserts: the snapshot is the latest item per key. */
@@ -27,6 +30,20 @@ class InMemoryFeed<T> implements ChangeFeed<T> {
     int snapshots;
     /** When set, every checkpoint handed back is refused as expired. */
     volatile boolean expired;
+    /** When set, an expired checkpoint is refused the way feeds did before CheckpointExpiredException. */
+    volatile boolean legacyExpiry;
+    /** When set, snapshot() throws it. */
+    volatile RuntimeException snapshotFailure;
+    /** When set, snapshot() throws it (an out-of-memory, say). */
+    volatile Error snapshotError;
+    /** When set, changesSince throws it. */
+    volatile RuntimeException readFailure;
+    /** When set, changesSince answers hasMore with the checkpoint it was given, forever. */
+    volatile boolean stuck;
+    /** When set, changesSince waits for it first (a feed call that blocks). */
+    volatile CountDownLatch blockReads;
+    /** changesSince calls so far. */
+    final AtomicInteger reads = new AtomicInteger();
 
     InMemoryFeed(Function<T, String> keyOf) {
         this.keyOf = keyOf;
@@ -41,6 +58,14 @@ class InMemoryFeed<T> implements ChangeFeed<T> {
 
     @Override
     public synchronized FeedSnapshot<T> snapshot() {
+        RuntimeException failure = snapshotFailure;
+        if (failure != null) {
+            throw failure;
+        }
+        Error error = snapshotError;
+        if (error != null) {
+            throw error;
+        }
         snapshots++;
         expired = false;
         Map<String, T> latest = new LinkedHashMap<>();
@@ -51,15 +76,38 @@ class InMemoryFeed<T> implements ChangeFeed<T> {
     }
 
     @Override
-    public synchronized FeedPage<T> changesSince(Checkpoint checkpoint, int maxItems) {
-        if (expired) {
+    public FeedPage<T> changesSince(Checkpoint checkpoint, int maxItems) {
+        reads.incrementAndGet();
+        CountDownLatch block = blockReads;
+        if (block != null) {
+            try {
+                block.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        return read(checkpoint, maxItems);
+    }
+
+    private synchronized FeedPage<T> read(Checkpoint checkpoint, int maxItems) {
+        if (readFailure != null) {
+            throw readFailure;
+        }
+        if (stuck) {
+            return new FeedPage<>(List.of(), checkpoint, true);
+        }
+        if (expired && legacyExpiry) {
             throw new InvalidInputException("checkpoint " + checkpoint.value(), "expired");
+        }
+        if (expired) {
+            throw new CheckpointExpiredException(checkpoint, "expired");
         }
         int from;
         try {
             from = Integer.parseInt(checkpoint.value());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("checkpoint " + checkpoint.value(), "unknown");
+            throw new CheckpointExpiredException(checkpoint, "unknown");
         }
         int to = Math.min(log.size(), from + maxItems);
         return new FeedPage<>(new ArrayList<>(log.subList(from, to)), Checkpoint.of(Integer.toString(to)),

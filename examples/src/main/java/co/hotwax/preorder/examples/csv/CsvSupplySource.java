@@ -5,9 +5,11 @@ import co.hotwax.preorder.examples.SourceUnavailableException;
 import co.hotwax.preorder.examples.csv.internal.ChangeLog;
 import co.hotwax.preorder.examples.internal.FeedArguments;
 import co.hotwax.preorder.examples.csv.internal.CsvReader;
+import co.hotwax.preorder.examples.csv.internal.CsvRecord;
 import co.hotwax.preorder.examples.csv.internal.ReceiptParser;
 import co.hotwax.preorder.examples.csv.internal.ReceiptRows;
 import co.hotwax.preorder.spi.Checkpoint;
+import co.hotwax.preorder.spi.CheckpointExpiredException;
 import co.hotwax.preorder.spi.FeedPage;
 import co.hotwax.preorder.spi.FeedSnapshot;
 import co.hotwax.preorder.spi.InvalidInputException;
@@ -48,18 +50,27 @@ import java.util.regex.Pattern;
  * A file without a {@code receipt_id} column is a list of manual caps with a date ({@code sku,quantity,
  * expected_date}); each cap's id is made from its sku, facility and date.
  *
- * <p>Bad rows: the source keeps going. {@link #snapshot()} serves the good rows; the bad ones are logged and
- * listed by {@link #errors()}, each naming the file, the line and the reason, e.g.
- * {@code receipts.csv line 7: quantity "-3" must not be negative}. A row that was good and turns bad keeps its
- * last good state, so a typo never cancels supply. In strict mode the first bad row throws instead. A header that
- * cannot be read stops the read with {@link SourceUnavailableException} and leaves the last state in place.
+ * <p>Bad rows: the source keeps going, and a parse error never cancels a receipt. {@link #snapshot()} serves the
+ * good rows; the bad ones are logged and listed by {@link #errors()}, each naming the file, the line and the reason,
+ * e.g. {@code receipts.csv line 7: quantity "-3" must not be negative}. A row that was good and turns bad (a typo,
+ * an extra column, a stray quote) keeps its last good state. In strict mode the first bad row throws instead.
+ * <ul>
+ *   <li>A structural error, a quoted field that is never closed, would swallow every row after it: the whole
+ *   re-read is rejected and the previous state kept, and {@link #errors()} names the line where the quote opens.
+ *   On the very first read there is no previous state, so the read fails with
+ *   {@link SourceUnavailableException}.</li>
+ *   <li>A header that cannot be read stops the read with {@link SourceUnavailableException} and leaves the last
+ *   state in place.</li>
+ * </ul>
  *
  * <p>Change feed: each call re-reads the file (parsing only when its content hash changed) and records every row
- * that is new or differs from the previous read as an upsert. <b>Removing a receipt row cancels it</b>: the line is
- * sent once more with status CANCELLED. Checkpoints look like {@code v12@1a2b3c4d}: the number of changes this
- * instance has recorded (monotonically increasing) and a token of the instance, so a checkpoint from before a
- * restart is refused instead of silently misread. The last {@code historySize} changes are kept, so
- * {@code changesSince} is repeatable; an older or unknown checkpoint throws {@link InvalidInputException}.
+ * that is new or differs from the previous read as an upsert. <b>Removing a receipt row cancels it</b>, but only
+ * when the file parsed cleanly: the line is then sent once more with status CANCELLED. While any row of the file is
+ * refused, a row that is missing keeps its last good state (a typo may be what hides it). Checkpoints look like
+ * {@code v12@1a2b3c4d}: the number of changes this instance has recorded (monotonically increasing) and a token of
+ * the instance, so a checkpoint from before a restart is refused instead of silently misread. The last
+ * {@code historySize} changes are kept, so {@code changesSince} is repeatable; an older or unknown checkpoint throws
+ * {@link CheckpointExpiredException}.
  *
  * <p>Not thread-safe: call it from one thread at a time, as the SPI allows.
  */
@@ -73,13 +84,17 @@ public final class CsvSupplySource implements PurchaseOrderSource {
     private final ChangeLog<SupplyLine> log;
     private final String instance;
 
+    private final boolean strict;
     private byte[] lastHash;
+    /** The content last rejected as a whole, so it is not parsed and logged again on every call. */
+    private byte[] rejectedHash;
     private Map<String, SupplyLine> current = new LinkedHashMap<>();
     private List<RowError> errors = List.of();
 
     private CsvSupplySource(Builder builder) {
         this.file = builder.file;
         this.fileName = String.valueOf(builder.file.getFileName());
+        this.strict = builder.strict;
         this.parser = new ReceiptParser(fileName, builder.strict, builder.defaultFacility);
         this.log = new ChangeLog<>(builder.historySize);
         this.instance = String.format("%08x", builder.random.nextInt());
@@ -106,7 +121,7 @@ public final class CsvSupplySource implements PurchaseOrderSource {
         long from = version(checkpoint, FeedArguments.requireValid(fileName, checkpoint, maxItems));
         refresh();
         if (from > log.version() || from < log.oldestVersion()) {
-            throw new InvalidInputException(String.valueOf(checkpoint), "is " + (from > log.version()
+            throw new CheckpointExpiredException(checkpoint, "is " + (from > log.version()
                     ? "ahead of this source" : "older than the " + (log.version() - log.oldestVersion())
                     + " changes " + fileName + " keeps") + "; take a new snapshot");
         }
@@ -136,10 +151,10 @@ public final class CsvSupplySource implements PurchaseOrderSource {
     private long version(Checkpoint checkpoint, String value) {
         Matcher m = CHECKPOINT.matcher(value);
         if (!m.matches()) {
-            throw new InvalidInputException(checkpoint.toString(), "is not a checkpoint of a CSV supply source");
+            throw new CheckpointExpiredException(checkpoint, "is not a checkpoint of a CSV supply source");
         }
         if (!m.group(2).equals(instance)) {
-            throw new InvalidInputException(checkpoint.toString(), "was issued by another instance of the source"
+            throw new CheckpointExpiredException(checkpoint, "was issued by another instance of the source"
                     + " over " + fileName + " (restarted?); take a new snapshot");
         }
         return Long.parseLong(m.group(1));
@@ -149,16 +164,22 @@ public final class CsvSupplySource implements PurchaseOrderSource {
     private void refresh() {
         byte[] bytes = readFile();
         byte[] hash = sha256(bytes);
-        if (Arrays.equals(hash, lastHash)) {
+        if (Arrays.equals(hash, lastHash) || Arrays.equals(hash, rejectedHash)) {
             return;
         }
-        ReceiptRows rows = parser.parse(CsvReader.read(decode(bytes)));
-        Map<String, SupplyLine> next = new LinkedHashMap<>(rows.lines());
-        for (String id : rows.unreadableIds()) {
-            SupplyLine lastGood = current.get(id);
-            if (lastGood != null) {
-                next.putIfAbsent(id, lastGood);
+        List<CsvRecord> records = CsvReader.read(decode(bytes));
+        for (CsvRecord record : records) {
+            if (record.swallowsTheRest()) {
+                rejectWholeRead(hash, record);
+                return;
             }
+        }
+        ReceiptRows rows = parser.parse(records);
+        Map<String, SupplyLine> next = new LinkedHashMap<>(rows.lines());
+        if (!rows.errors().isEmpty()) {
+            // Only a clean file may cancel by omission: a refused row, or rows a typo merged into it, keep their
+            // last good state.
+            current.forEach(next::putIfAbsent);
         }
         List<SupplyLine> changes = new ArrayList<>();
         for (SupplyLine line : next.values()) {
@@ -176,6 +197,20 @@ public final class CsvSupplySource implements PurchaseOrderSource {
         current = next;
         errors = rows.errors();
         lastHash = hash;
+        rejectedHash = null;
+    }
+
+    /** An unclosed quote: nothing after it can be trusted, so this content of the file is not used at all. */
+    private void rejectWholeRead(byte[] hash, CsvRecord record) {
+        RowError error = new RowError(fileName, "line " + record.line(), "a quoted field opened here is never"
+                + " closed, so every row after it would be lost; the file is ignored until it is fixed"
+                + (lastHash == null ? "" : " and the previous state is kept"));
+        if (lastHash == null || strict) {
+            throw new SourceUnavailableException(error.message(), null);
+        }
+        LOG.warn("Ignored a change of the receipts file: {}", error.message());
+        errors = List.of(error);
+        rejectedHash = hash;
     }
 
     private byte[] readFile() {

@@ -4,6 +4,7 @@ import co.hotwax.preorder.examples.RowError;
 import co.hotwax.preorder.examples.SourceUnavailableException;
 import co.hotwax.preorder.examples.internal.FeedArguments;
 import co.hotwax.preorder.spi.Checkpoint;
+import co.hotwax.preorder.spi.CheckpointExpiredException;
 import co.hotwax.preorder.spi.FeedPage;
 import co.hotwax.preorder.spi.FeedSnapshot;
 import co.hotwax.preorder.spi.InvalidInputException;
@@ -21,7 +22,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -34,7 +37,7 @@ import javax.sql.DataSource;
  * the last {@code change_seq} seen, and {@code changesSince(seq, n)} is
  * {@code WHERE change_seq > seq ORDER BY change_seq FETCH FIRST n ROWS ONLY}, so it is repeatable and never
  * expires. Rows are never deleted: cancel them instead, or the feed cannot tell. A checkpoint beyond the highest
- * {@code change_seq} (the database was reset) throws {@link InvalidInputException}.
+ * {@code change_seq} (the database was reset) throws {@link CheckpointExpiredException}.
  *
  * <p>Caveat for production: a sequence value is taken when a transaction writes, not when it commits, so two
  * concurrent writers may commit out of order and a reader between the commits would skip the earlier value.
@@ -42,7 +45,10 @@ import javax.sql.DataSource;
  * only changes older than the longest transaction.
  *
  * <p>Bad rows (say received more than ordered, an unknown status) are skipped, logged and listed by
- * {@link #errors()} with the row's key; the other rows go on and the checkpoint moves past them.
+ * {@link #errors()} with the row's key; the other rows go on and the checkpoint moves past them. A parse error
+ * never cancels a line: a bad row in a page of changes is left out, so the engine keeps the line's last good state,
+ * and a bad row in a snapshot is served as the last good state this source read for that line, if it read one
+ * (a line that never read well is absent, as it always was).
  */
 public final class JdbcPurchaseOrderSource implements PurchaseOrderSource {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcPurchaseOrderSource.class);
@@ -52,6 +58,8 @@ public final class JdbcPurchaseOrderSource implements PurchaseOrderSource {
     private final String selectLines;
     private final String selectLatestSeq;
     private List<RowError> errors = List.of();
+    /** The last good state read of each line, served in a snapshot in place of a row that turned bad. */
+    private final Map<String, SupplyLine> lastGood = new HashMap<>();
 
     /**
      * A source over the unprefixed tables.
@@ -88,7 +96,7 @@ public final class JdbcPurchaseOrderSource implements PurchaseOrderSource {
         // One statement: a consistent read, so the checkpoint (its highest change_seq) matches the lines.
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(selectLines + " ORDER BY i.change_seq")) {
-            Batch batch = read(ps, Integer.MAX_VALUE);
+            Batch batch = read(ps, Integer.MAX_VALUE, true);
             return new FeedSnapshot<>(batch.lines, Checkpoint.of(Long.toString(batch.lastSeq)));
         } catch (SQLException e) {
             throw unavailable("snapshot", e);
@@ -101,14 +109,14 @@ public final class JdbcPurchaseOrderSource implements PurchaseOrderSource {
         try (Connection c = dataSource.getConnection()) {
             long latest = latestSeq(c);
             if (from > latest) {
-                throw new InvalidInputException(checkpoint.toString(), "is ahead of " + itemTable
+                throw new CheckpointExpiredException(checkpoint, "is ahead of " + itemTable
                         + " (latest change_seq " + latest + "); was the database reset? Take a new snapshot");
             }
             try (PreparedStatement ps = c.prepareStatement(selectLines
                     + " WHERE i.change_seq > ? ORDER BY i.change_seq FETCH FIRST ? ROWS ONLY")) {
                 ps.setLong(1, from);
                 ps.setInt(2, maxItems == Integer.MAX_VALUE ? maxItems : maxItems + 1);
-                Batch batch = read(ps, maxItems);
+                Batch batch = read(ps, maxItems, false);
                 long next = batch.rows == 0 ? from : batch.lastSeq;
                 return new FeedPage<>(batch.lines, Checkpoint.of(Long.toString(next)), batch.hasMore);
             }
@@ -140,7 +148,7 @@ public final class JdbcPurchaseOrderSource implements PurchaseOrderSource {
         } catch (NumberFormatException e) {
             // refused below, with the same message as a negative number
         }
-        throw new InvalidInputException(checkpoint.toString(), "is not a change_seq of " + itemTable);
+        throw new CheckpointExpiredException(checkpoint, "is not a change_seq of " + itemTable);
     }
 
     private long latestSeq(Connection c) throws SQLException {
@@ -150,8 +158,11 @@ public final class JdbcPurchaseOrderSource implements PurchaseOrderSource {
         }
     }
 
-    /** The lines of up to {@code max} rows; one row more tells whether more are waiting. */
-    private Batch read(PreparedStatement ps, int max) throws SQLException {
+    /**
+     * The lines of up to {@code max} rows; one row more tells whether more are waiting. In a snapshot a bad row is
+     * replaced by its line's last good state.
+     */
+    private Batch read(PreparedStatement ps, int max, boolean snapshot) throws SQLException {
         Batch batch = new Batch();
         List<RowError> refused = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
@@ -164,11 +175,18 @@ public final class JdbcPurchaseOrderSource implements PurchaseOrderSource {
                 batch.lastSeq = rs.getLong("change_seq");
                 String key = rs.getString("order_id") + "/" + rs.getString("item_seq_id");
                 try {
-                    batch.lines.add(line(key, rs));
+                    SupplyLine line = line(key, rs);
+                    lastGood.put(key, line);
+                    batch.lines.add(line);
                 } catch (InvalidInputException e) {
                     RowError error = new RowError(itemTable, key, e.reason());
-                    LOG.warn("Skipped a purchase order line: {}", error.message());
+                    SupplyLine kept = snapshot ? lastGood.get(key) : null;
+                    LOG.warn("Skipped a purchase order line{}: {}", kept == null ? "" : " (its last good state"
+                            + " is kept)", error.message());
                     refused.add(error);
+                    if (kept != null) {
+                        batch.lines.add(kept);
+                    }
                 }
             }
         }

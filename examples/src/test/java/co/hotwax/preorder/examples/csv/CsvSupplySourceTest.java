@@ -215,6 +215,83 @@ class CsvSupplySourceTest {
                 .containsExactly("receipts.csv line 2: quantity \"1O\" is not a whole number");
     }
 
+    private static final String THREE_ROWS = HEADER + "R-1,RED-M,WH-1,10,2027-01-15\nR-2,RED-L,WH-1,5,2027-01-15\n"
+            + "R-3,BLUE-M,WH-1,7,2027-02-01\nR-4,BLUE-L,WH-1,3,2027-02-01\n";
+
+    /** Reads a good file, then a typo'd one; returns the changes the typo caused. */
+    private List<SupplyLine> changesAfterTypo(CsvSupplySource source, Path receipts, String typoed)
+            throws IOException {
+        Checkpoint start = source.snapshot().checkpoint();
+        file(receipts.getFileName().toString(), typoed);
+        return source.changesSince(start, 100).items();
+    }
+
+    @Test
+    void anUnclosedQuoteRejectsTheWholeReReadNamingItsLineAndKeepsThePreviousState() throws IOException {
+        Path receipts = file("receipts.csv", THREE_ROWS);
+        CsvSupplySource source = source(receipts);
+        List<SupplyLine> before = source.snapshot().items();
+
+        List<SupplyLine> changes = changesAfterTypo(source, receipts, THREE_ROWS.replace("R-2,RED-L", "R-2,\"RED-L")
+                .replace("R-3,BLUE-M,WH-1,7", "R-3,BLUE-M,WH-1,8"));
+
+        assertThat(changes).as("nothing cancelled, nothing half-read").isEmpty();
+        assertThat(source.snapshot().items()).isEqualTo(before);
+        assertThat(source.errors()).singleElement().satisfies(e -> {
+            assertThat(e.row()).isEqualTo("line 3");
+            assertThat(e.reason()).contains("never closed");
+        });
+
+        file("receipts.csv", THREE_ROWS.replace("R-3,BLUE-M,WH-1,7", "R-3,BLUE-M,WH-1,8"));
+        assertThat(source.changesSince(source.snapshot().checkpoint(), 100).items()).isEmpty();
+        assertThat(source.snapshot().items()).extracting(SupplyLine::ordered).containsExactly(10L, 5L, 8L, 3L);
+        assertThat(source.errors()).isEmpty();
+    }
+
+    @Test
+    void anUnclosedQuoteOnTheFirstReadMakesTheSourceUnavailable() throws IOException {
+        Path receipts = file("receipts.csv", THREE_ROWS.replace("R-2,RED-L", "R-2,\"RED-L"));
+        CsvSupplySource source = source(receipts);
+
+        assertThatThrownBy(source::snapshot).isInstanceOf(SourceUnavailableException.class)
+                .hasMessageContaining("receipts.csv line 3").hasMessageContaining("never closed");
+    }
+
+    @Test
+    void anExtraColumnOrAStrayQuoteNeverCancelsAReceipt() throws IOException {
+        for (String typoed : List.of(
+                THREE_ROWS.replace("R-2,RED-L,WH-1,5,2027-01-15", "R-2,RED-L,WH-1,5,2027-01-15,x"),
+                THREE_ROWS.replace("R-2,RED-L", "R-2,RED\"L"),
+                THREE_ROWS.replace("R-2,RED-L,WH-1,5", "R-2,RED-L,WH-1,5\"x"),
+                THREE_ROWS.replace("R-2,RED-L,WH-1,5,2027-01-15", "R-2,RED-L,WH-1,5,2027-13-15"))) {
+            CsvSupplySource source = source(file("receipts.csv", THREE_ROWS));
+
+            List<SupplyLine> changes = changesAfterTypo(source, dir.resolve("receipts.csv"), typoed);
+
+            assertThat(changes).as(typoed).isEmpty();
+            assertThat(source.snapshot().items()).as(typoed).extracting(SupplyLine::lineId, SupplyLine::status)
+                    .contains(tuple("R-2", SupplyStatus.OPEN));
+            assertThat(source.errors()).as(typoed).singleElement()
+                    .satisfies(e -> assertThat(e.row()).isEqualTo("line 3"));
+        }
+    }
+
+    @Test
+    void aDeletedRowIsCancelledOnlyOnceTheFileParsesCleanly() throws IOException {
+        Path receipts = file("receipts.csv", THREE_ROWS);
+        CsvSupplySource source = source(receipts);
+        Checkpoint start = source.snapshot().checkpoint();
+
+        file("receipts.csv", THREE_ROWS.replace("R-4,BLUE-L,WH-1,3,2027-02-01\n", "")
+                .replace("R-1,RED-M,WH-1,10", "R-1,RED-M,WH-1,1O"));
+        FeedPage<SupplyLine> typo = source.changesSince(start, 100);
+        assertThat(typo.items()).as("while a row is refused, a missing row is kept").isEmpty();
+
+        file("receipts.csv", THREE_ROWS.replace("R-4,BLUE-L,WH-1,3,2027-02-01\n", ""));
+        assertThat(source.changesSince(typo.next(), 100).items()).extracting(SupplyLine::lineId, SupplyLine::status)
+                .containsExactly(tuple("R-4", SupplyStatus.CANCELLED));
+    }
+
     @Test
     void refusesUnknownForeignAndExpiredCheckpoints() throws IOException {
         Path receipts = file("receipts.csv", HEADER + "R-1,RED-M,WH-1,10,2027-01-15\n");

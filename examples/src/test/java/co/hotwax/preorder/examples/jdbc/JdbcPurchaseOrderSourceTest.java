@@ -2,6 +2,7 @@ package co.hotwax.preorder.examples.jdbc;
 
 import co.hotwax.preorder.examples.RowError;
 import co.hotwax.preorder.spi.Checkpoint;
+import co.hotwax.preorder.spi.CheckpointExpiredException;
 import co.hotwax.preorder.spi.FeedPage;
 import co.hotwax.preorder.spi.FeedSnapshot;
 import co.hotwax.preorder.spi.InvalidInputException;
@@ -171,6 +172,25 @@ class JdbcPurchaseOrderSourceTest {
         FeedPage<SupplyLine> fixed = source.changesSince(page.next(), 100);
         assertThat(fixed.items()).extracting(SupplyLine::lineId).containsExactly("PO-1/00001");
         assertThat(source.errors()).isEmpty();
+    }
+
+    @Test
+    void aRowThatTurnsBadIsServedAsItsLastGoodStateInASnapshotNotDropped() throws SQLException {
+        oms.createOrder("PO-1", "Acme", "ORDER_APPROVED");
+        oms.addItem("PO-1", "00001", "RED-M", "WH-1", 10, JAN);
+        oms.addItem("PO-1", "00002", "RED-M", "WH-1", 5, JAN);
+        SupplyLine good = source.snapshot().items().get(0);
+
+        db.execute("UPDATE oms_purchase_order_item SET received_quantity = 99,"
+                + " change_seq = NEXT VALUE FOR oms_po_change_seq WHERE item_seq_id = '00001'");
+
+        assertThat(source.snapshot().items()).extracting(SupplyLine::lineId)
+                .containsExactlyInAnyOrder("PO-1/00001", "PO-1/00002");
+        assertThat(source.snapshot().items()).contains(good);
+        assertThat(source.errors()).extracting(RowError::message)
+                .containsExactly("oms_purchase_order_item PO-1/00001: received 99 + cancelled 0 exceeds ordered 10");
+        assertThatThrownBy(() -> source.changesSince(Checkpoint.of("999"), 10))
+                .isInstanceOf(CheckpointExpiredException.class);
     }
 
     @Test

@@ -25,16 +25,19 @@ public final class Lifecycle {
         RUNNING,
         /** Asked to stop; the loop finishes its batch in flight. */
         STOPPING,
-        /** Stopped, or a start failed. */
-        STOPPED
+        /** Stopped, or a start failed with an exception. */
+        STOPPED,
+        /** An {@link Error} ended the loop (or a start): nothing runs, nothing is taken. */
+        FAILED
     }
 
     private static final Map<Phase, Set<Phase>> LEGAL = new EnumMap<>(Map.of(
-            Phase.NEW, EnumSet.of(Phase.MANUAL, Phase.RUNNING, Phase.STOPPED),
-            Phase.MANUAL, EnumSet.of(Phase.STOPPED),
-            Phase.RUNNING, EnumSet.of(Phase.STOPPING, Phase.STOPPED),
-            Phase.STOPPING, EnumSet.of(Phase.STOPPED),
-            Phase.STOPPED, EnumSet.noneOf(Phase.class)));
+            Phase.NEW, EnumSet.of(Phase.MANUAL, Phase.RUNNING, Phase.STOPPED, Phase.FAILED),
+            Phase.MANUAL, EnumSet.of(Phase.STOPPED, Phase.FAILED),
+            Phase.RUNNING, EnumSet.of(Phase.STOPPING, Phase.STOPPED, Phase.FAILED),
+            Phase.STOPPING, EnumSet.of(Phase.STOPPED, Phase.FAILED),
+            Phase.STOPPED, EnumSet.noneOf(Phase.class),
+            Phase.FAILED, EnumSet.noneOf(Phase.class)));
 
     private final AtomicReference<Phase> phase = new AtomicReference<>(Phase.NEW);
     private final CountDownLatch loopDone = new CountDownLatch(1);
@@ -76,7 +79,8 @@ public final class Lifecycle {
     }
 
     /**
-     * Asks the engine to stop: a running loop goes to STOPPING (it finishes its batch), anything else to STOPPED.
+     * Asks the engine to stop: a running loop goes to STOPPING (it finishes its batch), anything else but FAILED to
+     * STOPPED.
      *
      * @return the phase before
      */
@@ -101,7 +105,18 @@ public final class Lifecycle {
      */
     public boolean acceptsWork() {
         Phase now = phase.get();
-        return now != Phase.STOPPING && now != Phase.STOPPED;
+        return now == Phase.NEW || now == Phase.MANUAL || now == Phase.RUNNING;
+    }
+
+    /**
+     * Why work is refused now, for the exception an OMS call gets.
+     *
+     * @return a sentence naming the phase
+     */
+    public String refusal() {
+        return phase.get() == Phase.FAILED
+                ? "the preorder sync failed (see the ERROR log or the EngineFailed event) and takes no more work"
+                : "the preorder sync is stopped";
     }
 
     /** The loop thread ended (however): nothing would apply new work, so the engine is stopped. */

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 /**
  * The sync loop: owns the book, the feed reader, the publish scheduler, the dirty pools and the due times. One
@@ -35,20 +36,20 @@ public final class SyncLoop {
 
     private final PreorderBook book;
     private final BookPolicy policy;
-    private final FeedReader feeds;
+    private final FeedRunner feeds;
     private final PublishScheduler scheduler;
     private final CommandInbox inbox;
     private final SyncListener listener;
     private final BookListener bookListener;
     private final Clock clock;
-    private final long pollMillis;
     private final long reconcileMillis;
     private final long minBackoffMillis;
     private final int batchSize;
     /** Pools the book reported changed since the last classification. */
     private final Set<PoolKey> dirtyPools = new LinkedHashSet<>();
+    /** OMS commands applied while a reload runs: the rebuild replaces the book, so they are applied again. */
+    private final List<BookCommand> appliedDuringReload = new ArrayList<>();
 
-    private long nextPollAt;
     private long nextReconcileAt;
     private LocalDate datesRefreshedFor;
 
@@ -64,12 +65,13 @@ public final class SyncLoop {
         this.listener = config.listener();
         this.bookListener = config.bookListener();
         this.clock = config.clock();
-        this.pollMillis = config.pollInterval().toMillis();
         this.reconcileMillis = config.reconcileInterval().toMillis();
         this.minBackoffMillis = config.backoffMin().toMillis();
         this.batchSize = config.batchSize();
         this.book = PreorderBook.builder().policy(policy).clock(clock).listener(this::onBookEvent).build();
-        this.feeds = new FeedReader(config.supply(), config.preOrders(), config.stock());
+        this.feeds = new FeedRunner(new FeedReader(config.supply(), config.preOrders(), config.stock()),
+                new Backoff(config.backoffMin(), config.backoffMax(), config.random()), clock, this::emit,
+                config.pollInterval().toMillis(), batchSize);
         List<InventoryPublisher> publishers = config.publishers();
         List<String> channels = new ArrayList<>();
         int[] weights = new int[publishers.size()];
@@ -82,12 +84,22 @@ public final class SyncLoop {
                 new Backoff(config.backoffMin(), config.backoffMax(), config.random()), clock, this::emit, batchSize);
     }
 
-    /** Loads every feed, rebuilds the book, queues a full resync and sets the first due times. */
+    /**
+     * Loads every feed on the caller's thread, rebuilds the book, queues a full resync and sets the first due
+     * times.
+     */
     public void load() {
-        reload();
-        long now = clock.millis();
-        nextPollAt = now + pollMillis;
-        nextReconcileAt = now + reconcileMillis;
+        rebuild(feeds.loadNow());
+        nextReconcileAt = clock.millis() + reconcileMillis;
+    }
+
+    /**
+     * Runs later feed reads on an executor, off the loop thread.
+     *
+     * @param executor where feed reads run
+     */
+    public void readFeedsOn(Executor executor) {
+        feeds.runOn(executor, inbox::wakeUp);
     }
 
     /**
@@ -107,9 +119,7 @@ public final class SyncLoop {
     public boolean runIteration() {
         boolean worked = applyInbox();
         long now = clock.millis();
-        if (now >= nextPollAt) {
-            worked |= pollFeeds(now);
-        }
+        worked |= runFeeds(now);
         refreshDatesIfNewDay();
         classifyDirtyPools();
         worked |= reconcileIfDue(now);
@@ -136,6 +146,9 @@ public final class SyncLoop {
                     LOG.error("Sync loop step failed; continuing", e);
                     worked = false;
                     pause = minBackoffMillis;
+                } catch (Error e) {
+                    fail(lifecycle, e);
+                    return;
                 }
                 if (!worked && lifecycle.isRunning()) {
                     long wait = Math.max(pause, nextDueMillis() - clock.millis());
@@ -154,6 +167,23 @@ public final class SyncLoop {
     }
 
     /**
+     * Moves the engine to FAILED after an {@link Error}: logs it at ERROR and reports
+     * {@link SyncEvent.EngineFailed}. Nothing is published afterwards; OMS calls are refused.
+     *
+     * @param lifecycle the engine's lifecycle
+     * @param error what was thrown
+     */
+    public void fail(Lifecycle lifecycle, Error error) {
+        lifecycle.moveTo(Lifecycle.Phase.FAILED);
+        try {
+            LOG.error("Preorder sync failed; it publishes nothing more and refuses OMS calls", error);
+            emit(new SyncEvent.EngineFailed(error.toString()));
+        } catch (Throwable ignored) {
+            // Reporting may fail the same way (e.g. out of memory); the state already says FAILED.
+        }
+    }
+
+    /**
      * When the loop next has something to do without new input.
      *
      * @return clock millis; now when commands wait
@@ -163,7 +193,7 @@ public final class SyncLoop {
         if (!inbox.isEmpty()) {
             return now;
         }
-        long next = Math.min(nextPollAt, scheduler.nextReadyAt());
+        long next = Math.min(feeds.nextDueMillis(), scheduler.nextReadyAt());
         if (!scheduler.resyncRunning()) {
             next = Math.min(next, nextReconcileAt);
         }
@@ -183,12 +213,11 @@ public final class SyncLoop {
         long oldest = scheduler.oldestDirty();
         long lag = oldest < 0 ? 0 : Math.max(0, clock.millis() - oldest);
         return new SyncMetrics(scheduler.published(), scheduler.retried(), scheduler.rejected(),
-                scheduler.driftCorrected(), scheduler.pending(), lag, scheduler.resyncsCompleted());
+                scheduler.driftCorrected(), scheduler.pending(), lag, scheduler.resyncsCompleted(), feeds.failures());
     }
 
-    /** Snapshots every feed, rebuilds the book, queues a full resync. */
-    private void reload() {
-        FeedReader.Snapshot snapshot = feeds.snapshotAll();
+    /** Rebuilds the book from a snapshot and queues a full resync. */
+    private void rebuild(FeedReader.Snapshot snapshot) {
         snapshot.rejected().forEach(this::emit);
         BatchReport report = book.rebuild(snapshot.lines(), snapshot.preOrders(), snapshot.stock());
         reportRejections(report);
@@ -202,25 +231,52 @@ public final class SyncLoop {
         if (batch.isEmpty()) {
             return false;
         }
+        if (feeds.reloadInFlight()) {
+            appliedDuringReload.addAll(batch);
+        }
         reportRejections(book.apply(batch));
         return true;
     }
 
-    private boolean pollFeeds(long now) {
-        FeedReader.Poll poll = feeds.poll(batchSize);
-        if (poll.needsReload()) {
-            reload();
-            nextPollAt = now + pollMillis;
+    /** Starts a feed read when due and applies every read that finished; never waits for a feed. */
+    private boolean runFeeds(long now) {
+        feeds.startIfDue(now);
+        boolean worked = false;
+        FeedRunner.Result result;
+        while ((result = feeds.takeResult()) != null) {
+            worked |= apply(result);
+            if (feeds.reloadDue(now)) {
+                // A refused checkpoint reloads at once, as before reads left the loop thread.
+                feeds.startIfDue(now);
+            }
+        }
+        return worked;
+    }
+
+    private boolean apply(FeedRunner.Result result) {
+        if (result instanceof FeedRunner.Reloaded reloaded) {
+            rebuild(reloaded.snapshot());
+            if (!appliedDuringReload.isEmpty()) {
+                // Pushed while the snapshot was read: the snapshot may predate them (upserts are idempotent).
+                List<BookCommand> replay = List.copyOf(appliedDuringReload);
+                appliedDuringReload.clear();
+                reportRejections(book.apply(replay));
+            }
             return true;
         }
-        poll.rejected().forEach(this::emit);
-        if (!poll.commands().isEmpty()) {
-            reportRejections(book.apply(poll.commands()));
+        if (result instanceof FeedRunner.Polled polled) {
+            FeedReader.Poll poll = polled.poll();
+            if (poll.needsReload()) {
+                return true;
+            }
+            poll.rejected().forEach(this::emit);
+            if (!poll.commands().isEmpty()) {
+                reportRejections(book.apply(poll.commands()));
+            }
+            return !poll.commands().isEmpty() || !poll.rejected().isEmpty();
         }
-        // A feed with more pages is read again at the next step rather than all at once, so OMS pushes and
-        // urgent writes are not held up behind a long backlog.
-        nextPollAt = poll.hasMore() ? now : now + pollMillis;
-        return !poll.commands().isEmpty() || !poll.rejected().isEmpty();
+        appliedDuringReload.clear();
+        return false;
     }
 
     private void refreshDatesIfNewDay() {

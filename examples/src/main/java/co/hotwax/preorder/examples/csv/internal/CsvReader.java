@@ -9,6 +9,12 @@ import java.util.List;
  * returned with its error instead of stopping the read, so one typo costs one row, not the file.
  */
 public final class CsvReader {
+    /**
+     * The error of a record whose quoted field is never closed: the reader took every later line into it, so the
+     * records after it are lost, not just this one.
+     */
+    public static final String UNCLOSED_QUOTE = "a quoted field is not closed";
+
     private final String text;
     private int pos;
     private int line = 1;
@@ -78,7 +84,7 @@ public final class CsvReader {
         pos++;
         while (true) {
             if (pos >= text.length()) {
-                return "a quoted field is not closed";
+                return UNCLOSED_QUOTE;
             }
             char c = text.charAt(pos++);
             if (c == '"') {

@@ -21,4 +21,13 @@ public record CsvRecord(int line, List<String> fields, String syntaxError) {
         }
         fields = List.copyOf(fields);
     }
+
+    /**
+     * Whether this record swallowed the rest of the file: a quoted field opened in it is never closed.
+     *
+     * @return true for that structural error
+     */
+    public boolean swallowsTheRest() {
+        return CsvReader.UNCLOSED_QUOTE.equals(syntaxError);
+    }
 }

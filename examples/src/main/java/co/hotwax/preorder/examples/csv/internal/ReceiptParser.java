@@ -10,12 +10,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns the records of a receipts file into supply lines. The header names the columns (any order, any case);
@@ -61,10 +59,8 @@ public final class ReceiptParser {
         Map<String, SupplyLine> lines = new LinkedHashMap<>();
         Map<String, Integer> firstLineOfId = new HashMap<>();
         List<RowError> errors = new ArrayList<>();
-        Set<String> unreadableIds = new HashSet<>();
         for (CsvRecord record : records.subList(1, records.size())) {
             Row row = new Row(record, header);
-            String id = row.idOrNull();
             try {
                 SupplyLine line = row.toLine();
                 Integer first = firstLineOfId.putIfAbsent(line.lineId(), record.line());
@@ -72,19 +68,11 @@ public final class ReceiptParser {
                     throw new RowException("receipt \"" + line.lineId() + "\" already appears on line " + first);
                 }
                 lines.put(line.lineId(), line);
-            } catch (RowException e) {
+            } catch (RowException | InvalidInputException e) {
                 refuse(errors, record, e.getMessage());
-                if (id != null && !lines.containsKey(id)) {
-                    unreadableIds.add(id);
-                }
-            } catch (InvalidInputException e) {
-                refuse(errors, record, e.getMessage());
-                if (id != null) {
-                    unreadableIds.add(id);
-                }
             }
         }
-        return new ReceiptRows(lines, errors, unreadableIds);
+        return new ReceiptRows(lines, errors);
     }
 
     private void refuse(List<RowError> errors, CsvRecord record, String reason) {
@@ -164,23 +152,6 @@ public final class ReceiptParser {
             String document = text("document");
             return new SupplyLine(id, document == null ? id : document, sku, facility, quantity,
                     quantity("received", 0L), quantity("cancelled", 0L), eta, status(), quantity("buffer", 0L));
-        }
-
-        /** The row's id when it can be read even though the row is bad, so its last good state is kept. */
-        String idOrNull() {
-            if (record.syntaxError() != null || record.fields().size() != headerSize()) {
-                return null;
-            }
-            if (header.containsKey("receipt_id")) {
-                return text("receipt_id");
-            }
-            try {
-                String sku = text("sku");
-                String facility = facility();
-                return sku == null || facility == null ? null : capId(sku, facility, date());
-            } catch (RowException e) {
-                return null;
-            }
         }
 
         private int headerSize() {

@@ -7,22 +7,19 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What one read of a receipts file produced.
  *
  * @param lines the good rows as supply lines, by line id, in file order
  * @param errors the refused rows, in file order
- * @param unreadableIds ids of refused rows whose id could still be read: their last good state is kept
  */
-public record ReceiptRows(Map<String, SupplyLine> lines, List<RowError> errors, Set<String> unreadableIds) {
+public record ReceiptRows(Map<String, SupplyLine> lines, List<RowError> errors) {
     /**
      * Copies everything; the lines keep their file order.
      */
     public ReceiptRows {
         lines = Collections.unmodifiableMap(new LinkedHashMap<>(lines));
         errors = List.copyOf(errors);
-        unreadableIds = Set.copyOf(unreadableIds);
     }
 }
