@@ -65,6 +65,11 @@ class ShopifyDocumentsSchemaContractTest {
         docs.put("metafieldsSet", d.metafieldsSet(List.of(new MetafieldEntry("gid://shopify/ProductVariant/1", "{\"status\":\"active\"}"))));
         docs.put("tagsAdd", d.tags(true, List.of("gid://shopify/Product/1"), "HC:Pre-Order"));
         docs.put("tagsRemove", d.tags(false, List.of("gid://shopify/Product/1", "gid://shopify/Product/2"), "HC:Pre-Order"));
+        BulkVariantExport bulk = new BulkVariantExport(null, null, null, null, null, "HC_PREORDER", "preorder");
+        docs.put("bulk export inner query", bulk.innerQuery());
+        docs.put("bulk export run", bulk.runDocument());
+        docs.put("bulk export poll", BulkVariantExport.pollDocument("gid://shopify/BulkOperation/1"));
+        docs.put("bulk export cancel", BulkVariantExport.cancelDocument("gid://shopify/BulkOperation/1"));
         return docs;
     }
 
