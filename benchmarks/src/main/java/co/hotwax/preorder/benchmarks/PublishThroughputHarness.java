@@ -5,10 +5,7 @@ import co.hotwax.preorder.shopify.ShopifyPublisher;
 import co.hotwax.preorder.shopify.ShopifyPublisherConfig;
 import co.hotwax.preorder.spi.DesiredState;
 import co.hotwax.preorder.spi.PublishOutcome;
-import co.hotwax.preorder.testkit.InventoryPolicy;
 import co.hotwax.preorder.testkit.Location;
-import co.hotwax.preorder.testkit.Product;
-import co.hotwax.preorder.testkit.ShopPlan;
 import co.hotwax.preorder.testkit.ShopifySimulator;
 import co.hotwax.preorder.testkit.ThrottleStatus;
 import co.hotwax.preorder.testkit.VirtualClock;
@@ -38,7 +35,7 @@ import java.util.SplittableRandom;
  * on_hand the publisher remembers, no level read).
  */
 public final class PublishThroughputHarness {
-    private static final String TOKEN = "shpat_benchmark";
+    private static final String TOKEN = SimulatedCatalog.TOKEN;
     private static final int PER_PRODUCT = 10;
 
     private PublishThroughputHarness() {
@@ -53,17 +50,9 @@ public final class PublishThroughputHarness {
     public static void main(String[] args) throws Exception {
         int skus = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         VirtualClock clock = new VirtualClock(Instant.parse("2026-05-01T10:00:00Z"));
-        try (ShopifySimulator shop = ShopifySimulator.builder().accessToken(TOKEN).clock(clock).sleeper(clock)
-                .plan(ShopPlan.STANDARD).start()) {
+        try (ShopifySimulator shop = SimulatedCatalog.standardShop(clock)) {
             Location location = shop.addLocation("Pre-order");
-            List<String> catalog = new ArrayList<>(skus);
-            for (int p = 0; p < skus / PER_PRODUCT; p++) {
-                Product product = shop.addProduct("Product " + p, List.of());
-                for (int v = 0; v < PER_PRODUCT; v++) {
-                    catalog.add(shop.addVariant(product.id(), "SKU-" + p + "-" + v, false, InventoryPolicy.CONTINUE)
-                            .sku());
-                }
-            }
+            List<String> catalog = SimulatedCatalog.seed(shop, skus, PER_PRODUCT);
             ShopifyPublisher publisher = ShopifyPublisher.builder(ShopifyPublisherConfig.builder()
                             .shopDomain(shop.shopDomain())
                             .endpoint(shop.graphqlEndpoint("2026-04").resolve("/"))

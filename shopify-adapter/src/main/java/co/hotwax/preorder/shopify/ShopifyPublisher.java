@@ -8,6 +8,7 @@ import co.hotwax.preorder.shopify.internal.CostPacer;
 import co.hotwax.preorder.shopify.internal.GraphQlTransport;
 import co.hotwax.preorder.shopify.internal.IdempotencyKeys;
 import co.hotwax.preorder.shopify.internal.LevelQuantities;
+import co.hotwax.preorder.shopify.internal.BulkVariantExport;
 import co.hotwax.preorder.shopify.internal.LevelReader;
 import co.hotwax.preorder.shopify.internal.MarksWriter;
 import co.hotwax.preorder.shopify.internal.OnHandCache;
@@ -107,7 +108,9 @@ public final class ShopifyPublisher implements InventoryPublisher {
                 ShopifyClient.retryConfig(config.maxAttempts(), new RetryIntervals(random)), tokens, config.maxServerWait());
         ShopifyDocuments documents = new ShopifyDocuments(config.metafieldNamespace(), config.metafieldKey());
         IdempotencyKeys keys = new IdempotencyKeys(random);
-        this.resolver = new VariantResolver(client, documents, config.resolutionPageSize());
+        this.resolver = new VariantResolver(client, documents, config.resolutionPageSize(), new BulkVariantExport(client,
+                http, b.clock, b.sleeper, config.requestTimeout(), config.metafieldNamespace(), config.metafieldKey()),
+                config.bulkReadThreshold());
         this.reader = new LevelReader(client, documents);
         this.preparation = new BatchPreparation(config, resolver, reader);
         this.quantities = new QuantityWriter(client, documents, reader, keys, config.mode(), config.inventoryReason(),

@@ -5,6 +5,8 @@ import co.hotwax.preorder.spi.Sleeper;
 import co.hotwax.preorder.testkit.internal.AccessScopes;
 import co.hotwax.preorder.testkit.internal.AdminApiHandler;
 import co.hotwax.preorder.testkit.internal.AdminSchema;
+import co.hotwax.preorder.testkit.internal.BulkQueries;
+import co.hotwax.preorder.testkit.internal.BulkResultHandler;
 import co.hotwax.preorder.testkit.internal.CostBucket;
 import co.hotwax.preorder.testkit.internal.CostGate;
 import co.hotwax.preorder.testkit.internal.IdempotencyStore;
@@ -73,6 +75,7 @@ public final class ShopifySimulator implements AutoCloseable {
     private final OversellLedger ledger;
     private final CostBucket bucket;
     private final AccessScopes scopes;
+    private final BulkOperations bulk;
     private long refusals;
 
     private ShopifySimulator(Builder b) throws IOException {
@@ -88,7 +91,9 @@ public final class ShopifySimulator implements AutoCloseable {
             }
         };
         this.scopes = new AccessScopes(b.scopes);
-        AdminSchema schema = new AdminSchema(store, writes, new IdempotencyStore(b.clock), scopes);
+        BulkQueries bulkQueries = new BulkQueries(store, b.clock, b.bulk, this::bulkResultBase);
+        this.bulk = new BulkOperations(bulkQueries);
+        AdminSchema schema = new AdminSchema(store, writes, new IdempotencyStore(b.clock), scopes, bulkQueries);
         this.orders = new SimulatedOrders(new OrderBook(store, new OrderObserver() {
             @Override
             public void placed(String sku, String orderId, int quantity, Instant at, boolean accepted) {
@@ -110,6 +115,7 @@ public final class ShopifySimulator implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
+        server.createContext(BulkResultHandler.PATH, new BulkResultHandler(bulkQueries));
         server.createContext("/", new AdminApiHandler(b.accessToken, b.versions, schema, store, telemetry,
                 b.sleeper, b.latency, b.faults, new CostGate(schema.schema(), bucket,
                 new QueryCost(b.cost.chargesNodeObjects(),
@@ -315,6 +321,20 @@ public final class ShopifySimulator implements AutoCloseable {
         return value;
     }
 
+    /**
+     * The bulk query operations: outcomes to inject, operations started by others (see {@link BulkBehaviour}).
+     *
+     * @return the handle
+     */
+    public BulkOperations bulk() {
+        return bulk;
+    }
+
+    private String bulkResultBase() {
+        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort()
+                + BulkResultHandler.PATH;
+    }
+
     /** Stops the server and its threads. */
     @Override
     public void close() {
@@ -347,6 +367,7 @@ public final class ShopifySimulator implements AutoCloseable {
         private OversellLedger ledger;
         private Set<String> scopes = new LinkedHashSet<>(AccessScopes.ALL);
         private CostModel cost = CostModel.firstSimulator();
+        private BulkBehaviour bulk = BulkBehaviour.defaults();
 
         private Builder() {
         }
@@ -415,6 +436,12 @@ public final class ShopifySimulator implements AutoCloseable {
          */
         public Builder costModel(CostModel cost) {
             this.cost = cost;
+            return this;
+        }
+
+        /** How bulk query operations move in time and how many may run at once (default {@link BulkBehaviour#defaults()}). */
+        public Builder bulkBehaviour(BulkBehaviour bulk) {
+            this.bulk = java.util.Objects.requireNonNull(bulk, "bulk");
             return this;
         }
 

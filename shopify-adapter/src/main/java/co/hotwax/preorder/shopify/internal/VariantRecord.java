@@ -1,5 +1,7 @@
 package co.hotwax.preorder.shopify.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * What resolution knows of one SKU's variant. The marks part (tracked, policy, metafield) is updated after each
  * successful write so the next publish skips writes already done.
@@ -14,6 +16,22 @@ package co.hotwax.preorder.shopify.internal;
  */
 public record VariantRecord(String sku, String variantId, String productId, String inventoryItemId, boolean tracked,
                             boolean denyPolicy, String metafieldValue) {
+
+    /**
+     * Reads a variant as {@code productVariants} and the bulk export select it ({@code id sku inventoryPolicy
+     * metafield { value } product { id } inventoryItem { id tracked }}); the caller has checked the ids are text.
+     *
+     * @param sku the SKU
+     * @param node the variant object
+     * @return the record
+     */
+    static VariantRecord of(String sku, JsonNode node) {
+        JsonNode metafield = node.path("metafield");
+        return new VariantRecord(sku, node.path("id").asText(), node.path("product").path("id").asText(),
+                node.path("inventoryItem").path("id").asText(), node.path("inventoryItem").path("tracked").asBoolean(false),
+                "DENY".equals(node.path("inventoryPolicy").asText()),
+                metafield.isObject() ? metafield.path("value").asText(null) : null);
+    }
 
     /** @return a copy with tracking on */
     public VariantRecord withTracked() {

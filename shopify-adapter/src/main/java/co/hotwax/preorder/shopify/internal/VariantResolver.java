@@ -1,6 +1,8 @@
 package co.hotwax.preorder.shopify.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,12 +23,17 @@ public final class VariantResolver {
     /** Pages per search before giving up: 50 SKUs never need more unless the server loops. */
     static final int MAX_PAGES = 100;
     private static final String OPERATION = "productVariants";
+    private static final Logger LOG = LoggerFactory.getLogger(VariantResolver.class);
 
     private final ShopifyClient client;
     private final ShopifyDocuments documents;
     private final int pageSize;
     private final Map<String, VariantRecord> cache = new HashMap<>();
     private final Map<String, Set<String>> productTags = new HashMap<>();
+    private final BulkVariantExport bulk;
+    private final int bulkThreshold;
+    private int lookupsSinceExport;
+    private String lastBulkProblem;
 
     /**
      * Creates the resolver.
@@ -36,9 +43,37 @@ public final class VariantResolver {
      * @param pageSize variants per page
      */
     public VariantResolver(ShopifyClient client, ShopifyDocuments documents, int pageSize) {
+        this(client, documents, pageSize, null, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Creates the resolver that exports the whole catalog with a bulk query once more than {@code bulkThreshold}
+     * SKUs would otherwise be searched per request (since the start or the last export): a restart resync of a large
+     * catalog then costs a few points instead of 2-3 per SKU. SKUs the export does not show as unique (absent, or on
+     * several variants) are still searched per request, so nothing is concluded from an export alone.
+     *
+     * @param client the client
+     * @param documents the document builder
+     * @param pageSize variants per page
+     * @param bulk the export, or null for per-request searches only
+     * @param bulkThreshold SKUs searched per request before an export is tried
+     */
+    public VariantResolver(ShopifyClient client, ShopifyDocuments documents, int pageSize, BulkVariantExport bulk,
+            int bulkThreshold) {
         this.client = client;
         this.documents = documents;
         this.pageSize = pageSize;
+        this.bulk = bulk;
+        this.bulkThreshold = bulkThreshold;
+    }
+
+    /**
+     * Why the last bulk export was not used, if it was not.
+     *
+     * @return the reason, or null when the last export (if any) was used
+     */
+    public String lastBulkProblem() {
+        return lastBulkProblem;
     }
 
     /** The result of resolving one SKU. */
@@ -84,6 +119,10 @@ public final class VariantResolver {
                 misses.add(sku);
             }
         }
+        if (bulk != null && !misses.isEmpty() && (long) lookupsSinceExport + misses.size() > bulkThreshold) {
+            misses = exportThenMisses(misses, result);
+        }
+        lookupsSinceExport += misses.size();
         for (int from = 0; from < misses.size(); from += SKUS_PER_SEARCH) {
             List<String> chunk = misses.subList(from, Math.min(misses.size(), from + SKUS_PER_SEARCH));
             Map<String, List<VariantRecord>> hits = search(chunk);
@@ -100,6 +139,40 @@ public final class VariantResolver {
             }
         }
         return result;
+    }
+
+    /**
+     * Exports the catalog into the cache and answers the SKUs still to search per request; on any problem with the
+     * export, all of them (the reason is logged by the caller through {@link #lastBulkProblem()}).
+     */
+    private List<String> exportThenMisses(List<String> misses, Map<String, Resolution> result)
+            throws InterruptedException {
+        lookupsSinceExport = 0;
+        BulkVariantExport.Export export = bulk.export();
+        if (export instanceof BulkVariantExport.Unavailable unavailable) {
+            lastBulkProblem = unavailable.reason();
+            LOG.warn("bulk export not used, searching {} SKUs per request instead: {}", misses.size(),
+                    unavailable.reason());
+            return misses;
+        }
+        lastBulkProblem = null;
+        BulkVariantExport.Exported exported = (BulkVariantExport.Exported) export;
+        cache.putAll(exported.unique());
+        exported.productTags().forEach((product, tags) -> {
+            Set<String> known = tagsOf(product);
+            known.clear();
+            known.addAll(tags);
+        });
+        List<String> remaining = new ArrayList<>();
+        for (String sku : misses) {
+            VariantRecord found = cache.get(sku);
+            if (found != null) {
+                result.put(sku, new Found(found));
+            } else {
+                remaining.add(sku);
+            }
+        }
+        return remaining;
     }
 
     /**
@@ -179,12 +252,7 @@ public final class VariantResolver {
                 Set<String> tags = tagsOf(product.path("id").asText());
                 tags.clear();
                 product.path("tags").forEach(t -> tags.add(t.asText()));
-                JsonNode metafield = node.path("metafield");
-                hits.computeIfAbsent(sku, k -> new ArrayList<>()).add(new VariantRecord(sku, node.path("id").asText(),
-                        product.path("id").asText(), node.path("inventoryItem").path("id").asText(),
-                        node.path("inventoryItem").path("tracked").asBoolean(false),
-                        "DENY".equals(node.path("inventoryPolicy").asText()),
-                        metafield.isObject() ? metafield.path("value").asText(null) : null));
+                hits.computeIfAbsent(sku, k -> new ArrayList<>()).add(VariantRecord.of(sku, node));
             }
             JsonNode pageInfo = connection.path("pageInfo");
             boolean more = pageInfo.path("hasNextPage").asBoolean(false);

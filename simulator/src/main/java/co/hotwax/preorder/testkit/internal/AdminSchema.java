@@ -30,7 +30,8 @@ public final class AdminSchema {
     private final GraphQL graphql;
 
     /** Wires the schema to {@code store}; writes are reported to {@code observer}. */
-    public AdminSchema(ShopStore store, WriteObserver observer, IdempotencyStore keys, AccessScopes scopes) {
+    public AdminSchema(ShopStore store, WriteObserver observer, IdempotencyStore keys, AccessScopes scopes,
+            BulkQueries bulk) {
         TypeDefinitionRegistry types = new SchemaParser().parse(sdl());
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring();
         Scalars.all().forEach(wiring::scalar);
@@ -39,6 +40,7 @@ public final class AdminSchema {
         new QueryWiring(store, scopes).wire(wiring);
         new MutationWiring(new InventoryMutations(store, observer), new CatalogMutations(store, observer), keys,
                 scopes).wire(wiring);
+        bulk.wire(wiring, this::graphql);
         this.schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
         this.graphql = GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(new ShopifyErrors()).build();
     }

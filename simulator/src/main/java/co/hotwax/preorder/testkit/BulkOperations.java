@@ -1,0 +1,45 @@
+package co.hotwax.preorder.testkit;
+
+import co.hotwax.preorder.testkit.internal.BulkQueries;
+
+/**
+ * The test's handle on the simulator's bulk query operations ({@code bulkOperationRunQuery},
+ * {@code bulkOperation(id:)}, {@code bulkOperationCancel}; results as JSONL over loopback HTTP): outcomes to inject
+ * and operations started by someone else. See {@link BulkBehaviour} for timing and the concurrency limit.
+ */
+public final class BulkOperations {
+    private final BulkQueries queries;
+
+    BulkOperations(BulkQueries queries) {
+        this.queries = queries;
+    }
+
+    /**
+     * Makes the next bulk query created end with {@code outcome} half-way through its run, instead of completing.
+     *
+     * @param outcome the outcome
+     */
+    public void failNext(BulkOutcome outcome) {
+        queries.inject(java.util.Objects.requireNonNull(outcome, "outcome"));
+    }
+
+    /**
+     * Starts a bulk query this app did not ask for (another app, or one left by a crashed run): it counts against
+     * the concurrency limit until it completes, after {@code objects} objects.
+     *
+     * @param objects objects it processes
+     * @return its gid
+     */
+    public String startForeign(long objects) {
+        return queries.startForeign(objects);
+    }
+
+    /**
+     * Bulk query operations created so far, foreign ones included (refused ones are not created).
+     *
+     * @return the count
+     */
+    public int created() {
+        return queries.created();
+    }
+}

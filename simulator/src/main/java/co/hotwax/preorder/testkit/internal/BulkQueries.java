@@ -1,0 +1,429 @@
+package co.hotwax.preorder.testkit.internal;
+
+import co.hotwax.preorder.testkit.BulkBehaviour;
+import co.hotwax.preorder.testkit.BulkOutcome;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.GraphQLError;
+import graphql.language.Argument;
+import graphql.language.AstPrinter;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.IntValue;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.language.StringValue;
+import graphql.parser.Parser;
+import graphql.schema.idl.RuntimeWiring;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.function.Supplier;
+
+/**
+ * Bulk query operations as Shopify documents them for 2026-04: {@code bulkOperationRunQuery(query:)} runs a query
+ * with a connection at its root in the background; {@code bulkOperation(id:)} reports {@code status},
+ * {@code objectCount}, {@code rootObjectCount}, {@code errorCode}, {@code url} and {@code partialDataUrl}; the result
+ * is JSONL, one object per line, a nested connection's nodes on their own lines after their parent with
+ * {@code __parentId} (shopify.dev/docs/api/usage/bulk-operations/queries; schema 2026-04 object
+ * {@code BulkOperation}; Shopify/shopify-api-ruby#729 for "children are listed after their parent, not directly
+ * after"). A second query while {@link BulkBehaviour#concurrentQueries()} are in progress is refused with userError
+ * {@code OPERATION_IN_PROGRESS} (enum {@code BulkOperationUserErrorCode}).
+ *
+ * <p>Simulator choices: the data is read when the operation is created (Shopify reads while running); nested
+ * connections are served up to 250 nodes each; the status is derived from the clock on every read.
+ */
+public final class BulkQueries {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int PAGE = Paging.MAX_PAGE;
+
+    private final ShopStore store;
+    private final Clock clock;
+    private final BulkBehaviour behaviour;
+    private final Supplier<String> resultBase;
+    private final Map<String, Operation> operations = new LinkedHashMap<>();
+    private final Queue<BulkOutcome> injected = new ArrayDeque<>();
+    private final List<String> foreign = new ArrayList<>();
+    private final Map<String, String> accessDenied = new LinkedHashMap<>();
+    private Supplier<GraphQL> graphql;
+
+    /**
+     * Creates the registry.
+     *
+     * @param store the shop, whose lock guards this state too
+     * @param clock the clock statuses move on
+     * @param behaviour timing and concurrency
+     * @param resultBase the loopback base URL of result files, e.g. {@code http://127.0.0.1:1234/bulk/}
+     */
+    public BulkQueries(ShopStore store, Clock clock, BulkBehaviour behaviour,
+            Supplier<String> resultBase) {
+        this.store = store;
+        this.clock = clock;
+        this.behaviour = behaviour;
+        this.resultBase = resultBase;
+    }
+
+    /** One operation: its snapshot and its timeline. */
+    private static final class Operation {
+        final String id;
+        final String query;
+        final Instant createdAt;
+        final byte[] jsonl;
+        final byte[] partial;
+        final long objects;
+        final long roots;
+        final BulkOutcome outcome;
+        Instant canceledAt;
+
+        Operation(String id, String query, Instant createdAt, byte[] jsonl, byte[] partial, long objects, long roots,
+                BulkOutcome outcome) {
+            this.id = id;
+            this.query = query;
+            this.createdAt = createdAt;
+            this.jsonl = jsonl;
+            this.partial = partial;
+            this.objects = objects;
+            this.roots = roots;
+            this.outcome = outcome;
+        }
+    }
+
+    void wire(RuntimeWiring.Builder w, Supplier<GraphQL> engine) {
+        this.graphql = engine;
+        w.type("QueryRoot", t -> t.dataFetcher("bulkOperation", env -> {
+            Operation op = operations.get((String) env.getArgument("id"));
+            return op == null ? null : view(op);
+        }));
+        w.type("Mutation", t -> t
+                .dataFetcher("bulkOperationRunQuery", env -> run(env.getArgument("query")))
+                .dataFetcher("bulkOperationCancel", env -> cancel(env.getArgument("id"))));
+    }
+
+    /** Makes the next operation created end with {@code outcome}. */
+    public void inject(BulkOutcome outcome) {
+        store.locked(() -> injected.add(outcome));
+    }
+
+    /**
+     * Starts an operation that is not this app's adapter's (another app or a crashed run): it occupies the
+     * concurrency limit until it completes.
+     *
+     * @param objects the objects it processes
+     * @return its id
+     */
+    public String startForeign(long objects) {
+        return store.locked(() -> {
+            String id = Gid.of("BulkOperation", operations.size() + 1L);
+            operations.put(id, new Operation(id, "{ products { edges { node { id } } } }", clock.instant(),
+                    new byte[0], null, objects, objects, null));
+            foreign.add(id);
+            return id;
+        });
+    }
+
+    /** Operations created so far (also refused-free foreign ones). */
+    public int created() {
+        return store.locked(operations::size);
+    }
+
+    /** The JSONL body for a result path ({@code <n>.jsonl} or {@code <n>-partial.jsonl}), if it is served now. */
+    public Optional<byte[]> result(String file) {
+        return store.locked(() -> {
+            for (Operation op : operations.values()) {
+                String n = op.id.substring(op.id.lastIndexOf('/') + 1);
+                Map<String, Object> v = view(op);
+                if (file.equals(n + ".jsonl") && v.get("url") != null) {
+                    return Optional.of(op.jsonl);
+                }
+                if (file.equals(n + "-partial.jsonl") && v.get("partialDataUrl") != null) {
+                    return Optional.of(op.partial);
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    private Map<String, Object> run(String query) {
+        long inProgress = operations.values().stream().filter(op -> inProgress(status(op))).count();
+        if (inProgress >= behaviour.concurrentQueries()) {
+            String running = operations.values().stream().filter(op -> inProgress(status(op)))
+                    .map(op -> op.id).findFirst().orElseThrow();
+            return refused("OPERATION_IN_PROGRESS",
+                    "A bulk query operation for this app and shop is already in progress: " + running + ".");
+        }
+        Document document;
+        try {
+            document = Parser.parse(query);
+        } catch (RuntimeException e) {
+            return refused("INVALID", "Invalid bulk query: " + e.getMessage());
+        }
+        List<OperationDefinition> ops = document.getDefinitionsOfType(OperationDefinition.class);
+        if (ops.size() != 1 || ops.get(0).getOperation() != OperationDefinition.Operation.QUERY
+                || ops.get(0).getSelectionSet().getSelections().size() != 1
+                || !(ops.get(0).getSelectionSet().getSelections().get(0) instanceof Field root)
+                || !isConnection(root)) {
+            return refused("INVALID", "Bulk queries must contain exactly one query with one connection field at "
+                    + "its root.");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long[] counts = new long[2];
+        String after = null;
+        String failure = null;
+        do {
+            Field paged = paged(root, after);
+            OperationDefinition op = ops.get(0).transform(b -> b.selectionSet(new SelectionSet(List.of(paged))));
+            ExecutionResult result = graphql.get().execute(ExecutionInput.newExecutionInput()
+                    .query(AstPrinter.printAstCompact(Document.newDocument().definition(op).build())).build());
+            if (!result.getErrors().isEmpty()) {
+                failure = code(result.getErrors());
+                if (failure == null) {
+                    return refused("INVALID", "Invalid bulk query: " + result.getErrors().get(0).getMessage());
+                }
+                break;
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> connection = (Map<String, Object>) ((Map<String, Object>) result.getData())
+                    .get(root.getResultKey());
+            for (Map<String, Object> node : nodes(connection)) {
+                counts[1]++;
+                emit(node, null, out, counts);
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> info = (Map<String, Object>) connection.get("__bulkPageInfo");
+            after = Boolean.TRUE.equals(info.get("hasNextPage")) ? (String) info.get("endCursor") : null;
+        } while (after != null);
+        String id = Gid.of("BulkOperation", operations.size() + 1L);
+        byte[] all = out.toByteArray();
+        Operation op = failure != null
+                ? new Operation(id, query, clock.instant(), new byte[0], null, 0, 0, null)
+                : new Operation(id, query, clock.instant(), all, firstHalf(all), counts[0], counts[1], injected.poll());
+        operations.put(id, op);
+        if (failure != null) {
+            accessDenied.put(id, failure);
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("bulkOperation", view(op));
+        payload.put("userErrors", List.of());
+        return payload;
+    }
+
+    private Map<String, Object> cancel(String id) {
+        Operation op = operations.get(id);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        if (op == null || !inProgress(status(op))) {
+            payload.put("bulkOperation", op == null ? null : view(op));
+            payload.put("userErrors", List.of(Map.of("field", List.of("id"), "message",
+                    op == null ? "Bulk operation does not exist" : "A bulk operation cannot be canceled when it is "
+                            + status(op).toLowerCase())));
+            return payload;
+        }
+        op.canceledAt = clock.instant();
+        payload.put("bulkOperation", view(op));
+        payload.put("userErrors", List.of());
+        return payload;
+    }
+
+    private static boolean inProgress(String status) {
+        return status.equals("CREATED") || status.equals("RUNNING") || status.equals("CANCELING");
+    }
+
+    private static Map<String, Object> refused(String code, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("field", List.of("query"));
+        error.put("message", message);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("bulkOperation", null);
+        payload.put("userErrors", List.of(error));
+        return payload;
+    }
+
+    /** ACCESS_DENIED when an error says so, else null (the document itself is wrong). */
+    private static String code(List<GraphQLError> errors) {
+        for (GraphQLError e : errors) {
+            Object code = e.getExtensions() == null ? null : e.getExtensions().get("code");
+            if ("ACCESS_DENIED".equals(code)) {
+                return "ACCESS_DENIED";
+            }
+        }
+        return null;
+    }
+
+    private static boolean isConnection(Field field) {
+        return field.getSelectionSet() != null && field.getSelectionSet().getSelections().stream()
+                .anyMatch(s -> s instanceof Field f && (f.getName().equals("edges") || f.getName().equals("nodes")));
+    }
+
+    /** The root field with a page size, the cursor and its page info; nested connections get a page size. */
+    private static Field paged(Field root, String after) {
+        List<Argument> args = new ArrayList<>(root.getArguments().stream()
+                .filter(a -> !a.getName().equals("first") && !a.getName().equals("after")).toList());
+        args.add(new Argument("first", IntValue.of(PAGE)));
+        if (after != null) {
+            args.add(new Argument("after", StringValue.of(after)));
+        }
+        List<Selection> selections = new ArrayList<>(nested(root.getSelectionSet()).getSelections());
+        selections.add(Field.newField("pageInfo").alias("__bulkPageInfo").selectionSet(new SelectionSet(List.of(
+                new Field("hasNextPage"), new Field("endCursor")))).build());
+        return root.transform(b -> b.arguments(args).selectionSet(new SelectionSet(selections)));
+    }
+
+    private static SelectionSet nested(SelectionSet set) {
+        List<Selection> out = new ArrayList<>();
+        for (Selection s : set.getSelections()) {
+            if (s instanceof Field f && f.getSelectionSet() != null) {
+                SelectionSet inner = nested(f.getSelectionSet());
+                boolean first = f.getArguments().stream().anyMatch(a -> a.getName().equals("first")
+                        || a.getName().equals("last"));
+                List<Argument> args = new ArrayList<>(f.getArguments());
+                if (isConnection(f) && !first) {
+                    args.add(new Argument("first", IntValue.of(PAGE)));
+                }
+                out.add(f.transform(b -> b.arguments(args).selectionSet(inner)));
+            } else {
+                out.add(s);
+            }
+        }
+        return new SelectionSet(out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> nodes(Map<String, Object> connection) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        Object nodes = connection.get("nodes");
+        if (nodes instanceof List<?> list) {
+            list.forEach(n -> out.add((Map<String, Object>) n));
+        } else if (connection.get("edges") instanceof List<?> edges) {
+            edges.forEach(e -> out.add((Map<String, Object>) ((Map<String, Object>) e).get("node")));
+        }
+        return out;
+    }
+
+    /** Writes the node's line, then its nested connections' nodes as lines with {@code __parentId}. */
+    private static void emit(Map<String, Object> node, String parentId, ByteArrayOutputStream out, long[] counts) {
+        List<Map<String, Object>> children = new ArrayList<>();
+        Map<String, Object> line = strip(node, children);
+        if (parentId != null) {
+            line.put("__parentId", parentId);
+        }
+        try {
+            out.writeBytes(JSON.writeValueAsBytes(line));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("plain JSON values", e);
+        }
+        out.write('\n');
+        counts[0]++;
+        for (Map<String, Object> child : children) {
+            emit(child, (String) node.get("id"), out, counts);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> strip(Map<String, Object> object, List<Map<String, Object>> children) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : object.entrySet()) {
+            if (e.getValue() instanceof Map<?, ?> m && (m.containsKey("edges") || m.containsKey("nodes"))) {
+                children.addAll(nodes((Map<String, Object>) m));
+            } else if (e.getValue() instanceof Map<?, ?> m) {
+                copy.put(e.getKey(), strip((Map<String, Object>) m, children));
+            } else {
+                copy.put(e.getKey(), e.getValue());
+            }
+        }
+        return copy;
+    }
+
+    private static byte[] firstHalf(byte[] all) {
+        int lines = 0;
+        for (byte b : all) {
+            lines += b == '\n' ? 1 : 0;
+        }
+        int keep = lines / 2;
+        int end = 0;
+        for (int i = 0; i < all.length && keep > 0; i++) {
+            if (all[i] == '\n') {
+                keep--;
+                end = i + 1;
+            }
+        }
+        return java.util.Arrays.copyOf(all, end);
+    }
+
+    private Duration runTime(Operation op) {
+        return Duration.ofMillis(Math.max(1, (op.objects * 1000 + behaviour.objectsPerSecond() - 1)
+                / behaviour.objectsPerSecond()));
+    }
+
+    private String status(Operation op) {
+        return (String) view(op).get("status");
+    }
+
+    /** The operation as {@code bulkOperation(id:)} shows it now. */
+    private Map<String, Object> view(Operation op) {
+        Instant now = clock.instant();
+        Instant running = op.createdAt.plus(behaviour.startDelay());
+        Duration runTime = runTime(op);
+        Instant end = running.plus(op.outcome == null ? runTime : runTime.dividedBy(2));
+        String denied = accessDenied.get(op.id);
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", op.id);
+        v.put("type", "QUERY");
+        v.put("query", op.query);
+        v.put("createdAt", op.createdAt);
+        v.put("completedAt", null);
+        v.put("errorCode", null);
+        v.put("fileSize", null);
+        v.put("url", null);
+        v.put("partialDataUrl", null);
+        long processed = now.isBefore(running) ? 0
+                : Math.min(op.objects, Duration.between(running, now).toMillis() * behaviour.objectsPerSecond() / 1000);
+        String base = resultBase.get() + op.id.substring(op.id.lastIndexOf('/') + 1);
+        String status;
+        if (op.canceledAt != null) {
+            status = now.isBefore(op.canceledAt.plus(behaviour.startDelay())) ? "CANCELING" : "CANCELED";
+        } else if (denied != null) {
+            status = now.isBefore(running) ? "CREATED" : "FAILED";
+            v.put("errorCode", denied);
+        } else if (now.isBefore(running)) {
+            status = "CREATED";
+        } else if (now.isBefore(end)) {
+            status = "RUNNING";
+        } else if (op.outcome == null) {
+            status = "COMPLETED";
+            processed = op.objects;
+            v.put("completedAt", end);
+            v.put("fileSize", BigInteger.valueOf(op.jsonl.length).toString());
+            // A query that found nothing has no file: url stays null (simulator's reading of "Returns null").
+            v.put("url", foreign.contains(op.id) || op.objects == 0 ? null : base + ".jsonl");
+        } else if (op.outcome == BulkOutcome.CANCELED) {
+            status = "CANCELED";
+            processed = op.objects / 2;
+        } else {
+            status = "FAILED";
+            processed = op.objects / 2;
+            v.put("errorCode", op.outcome == BulkOutcome.FAILED_TIMEOUT ? "TIMEOUT" : "INTERNAL_SERVER_ERROR");
+            if (op.outcome == BulkOutcome.FAILED_WITH_PARTIAL_DATA) {
+                v.put("partialDataUrl", base + "-partial.jsonl");
+            }
+        }
+        v.put("status", status);
+        v.put("objectCount", Long.toString(processed));
+        v.put("rootObjectCount", Long.toString(op.objects == 0 ? 0 : processed * op.roots / op.objects));
+        return v;
+    }
+}

@@ -1,0 +1,170 @@
+package co.hotwax.preorder.testkit;
+
+import static co.hotwax.preorder.testkit.JsonClient.vars;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Bulk query operations over HTTP: lifecycle in virtual time, JSONL with __parentId, the limit, failures. */
+class BulkQueryOperationsTest {
+    static final String RUN = """
+            mutation Run($q: String!) { bulkOperationRunQuery(query: $q) {
+              bulkOperation { id status objectCount url } userErrors { code field message } } }""";
+    static final String POLL = """
+            query Poll($id: ID!) { bulkOperation(id: $id) { id status errorCode objectCount rootObjectCount url
+              partialDataUrl fileSize completedAt type } }""";
+    static final String CANCEL = """
+            mutation Cancel($id: ID!) { bulkOperationCancel(id: $id) { bulkOperation { id status }
+              userErrors { field message } } }""";
+
+    private final VirtualClock clock = new VirtualClock();
+    private final SimFixture f = new SimFixture(ShopifySimulator.builder().accessToken(JsonClient.TOKEN).clock(clock)
+            .bulkBehaviour(new BulkBehaviour(Duration.ofSeconds(2), 10, 1)));
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    private String variantsQuery() {
+        return "{ productVariants(query: \"sku:JKT*\") { edges { node { id sku inventoryPolicy "
+                + "inventoryItem { id tracked inventoryLevel(locationId: \"" + f.warehouse.id() + "\") { "
+                + "quantities(names: [\"available\", \"on_hand\"]) { name quantity } } } } } } }";
+    }
+
+    private JsonNode run(String query) {
+        return f.client.post(RUN, vars("q", query)).data().path("bulkOperationRunQuery");
+    }
+
+    private JsonNode poll(String id) {
+        return f.client.post(POLL, vars("id", id)).data().path("bulkOperation");
+    }
+
+    private List<JsonNode> download(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : response.body().split("\n")) {
+            lines.add(JsonClient.JSON.readTree(line));
+        }
+        return lines;
+    }
+
+    @Test
+    void movesFromCreatedToRunningToCompletedAndServesJsonl() throws Exception {
+        JsonNode created = run(variantsQuery());
+        assertThat(created.path("userErrors")).isEmpty();
+        String id = created.path("bulkOperation").path("id").asText();
+        assertThat(created.path("bulkOperation").path("status").asText()).isEqualTo("CREATED");
+        assertThat(poll(id).path("url").isNull()).isTrue();
+
+        clock.advance(Duration.ofMillis(2_100));
+        JsonNode running = poll(id);
+        assertThat(running.path("status").asText()).isEqualTo("RUNNING");
+        assertThat(running.path("objectCount").asLong()).isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(1));
+        JsonNode done = poll(id);
+        assertThat(done.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(done.path("objectCount").asText()).isEqualTo("2");
+        assertThat(done.path("type").asText()).isEqualTo("QUERY");
+        List<JsonNode> lines = download(done.path("url").asText());
+        assertThat(lines).extracting(l -> l.path("sku").asText()).containsExactly("JKT-DENY", "JKT-CONT");
+        assertThat(lines.get(0).path("inventoryItem").path("inventoryLevel").path("quantities").get(0)
+                .path("quantity").asInt()).isEqualTo(10);
+        assertThat(done.path("fileSize").asLong()).isPositive();
+    }
+
+    @Test
+    void nestedConnectionNodesAreLinesWithParentIdAfterTheirParent() throws Exception {
+        f.sim.stock(f.deny.id(), f.store.id(), 3);
+        String id = run("{ productVariants { edges { node { id sku inventoryItem { id inventoryLevels { edges { node "
+                + "{ id } } } } } } } }").path("bulkOperation").path("id").asText();
+        clock.advance(Duration.ofMinutes(1));
+        JsonNode done = poll(id);
+        assertThat(done.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(done.path("rootObjectCount").asText()).isEqualTo("2");
+        assertThat(done.path("objectCount").asText()).isEqualTo("5");
+        List<JsonNode> lines = download(done.path("url").asText());
+        assertThat(lines).extracting(l -> l.path("__parentId").asText(null)).containsExactly(null,
+                f.deny.id(), f.deny.id(), null, f.cont.id());
+        assertThat(lines.get(0).path("inventoryItem").has("inventoryLevels")).isFalse();
+        assertThat(lines.get(1).path("id").asText()).contains("InventoryLevel");
+    }
+
+    @Test
+    void aSecondQueryWhileOneRunsIsRefusedUntilItEnds() {
+        String first = run(variantsQuery()).path("bulkOperation").path("id").asText();
+        JsonNode refused = run(variantsQuery());
+        assertThat(refused.path("bulkOperation").isNull()).isTrue();
+        assertThat(refused.path("userErrors").get(0).path("code").asText()).isEqualTo("OPERATION_IN_PROGRESS");
+        assertThat(refused.path("userErrors").get(0).path("message").asText()).contains(first);
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(run(variantsQuery()).path("userErrors")).isEmpty();
+        assertThat(f.sim.bulk().created()).isEqualTo(2);
+    }
+
+    @Test
+    void aForeignOperationHoldsTheLimit() {
+        String foreign = f.sim.bulk().startForeign(100);
+        assertThat(run(variantsQuery()).path("userErrors").get(0).path("message").asText()).contains(foreign);
+    }
+
+    @Test
+    void injectedFailureHasErrorCodeAndPartialData() throws Exception {
+        f.sim.bulk().failNext(BulkOutcome.FAILED_WITH_PARTIAL_DATA);
+        String id = run(variantsQuery()).path("bulkOperation").path("id").asText();
+        clock.advance(Duration.ofMinutes(1));
+        JsonNode failed = poll(id);
+        assertThat(failed.path("status").asText()).isEqualTo("FAILED");
+        assertThat(failed.path("errorCode").asText()).isEqualTo("INTERNAL_SERVER_ERROR");
+        assertThat(failed.path("url").isNull()).isTrue();
+        assertThat(download(failed.path("partialDataUrl").asText())).hasSize(1);
+    }
+
+    @Test
+    void injectedCancellationAndCancelMutation() {
+        f.sim.bulk().failNext(BulkOutcome.CANCELED);
+        String id = run(variantsQuery()).path("bulkOperation").path("id").asText();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(poll(id).path("status").asText()).isEqualTo("CANCELED");
+
+        String second = run(variantsQuery()).path("bulkOperation").path("id").asText();
+        JsonNode cancel = f.client.post(CANCEL, vars("id", second)).data().path("bulkOperationCancel");
+        assertThat(cancel.path("bulkOperation").path("status").asText()).isEqualTo("CANCELING");
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(poll(second).path("status").asText()).isEqualTo("CANCELED");
+        assertThat(poll(second).path("url").isNull()).isTrue();
+    }
+
+    @Test
+    void missingScopeFailsWithAccessDenied() {
+        f.sim.revokeScope("read_products");
+        f.sim.revokeScope("write_products");
+        String id = run(variantsQuery()).path("bulkOperation").path("id").asText();
+        clock.advance(Duration.ofMinutes(1));
+        JsonNode failed = poll(id);
+        assertThat(failed.path("status").asText()).isEqualTo("FAILED");
+        assertThat(failed.path("errorCode").asText()).isEqualTo("ACCESS_DENIED");
+    }
+
+    @Test
+    void aQueryWithoutARootConnectionIsInvalid() {
+        JsonNode refused = run("{ shop { name } }");
+        assertThat(refused.path("userErrors").get(0).path("code").asText()).isEqualTo("INVALID");
+        assertThat(f.sim.bulk().created()).isZero();
+    }
+}
