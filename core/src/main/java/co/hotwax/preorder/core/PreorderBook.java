@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * A book is single-writer and NOT thread-safe. One thread owns it: call every mutating method ({@code rebuild},
  * {@code upsert*}, {@code cancelPreOrder}, {@code releasePreOrder}, {@code setStock}, {@code refreshDates},
  * {@code apply}) and every query ({@code pool}, {@code preOrder}, {@code forEachPool}, {@code poolKeys},
- * {@code poolCount}) from that thread, or guard all of them with one external lock. Listener callbacks run
+ * {@code poolCount}, {@code preOrders}) from that thread, or guard all of them with one external lock. Listener callbacks run
  * synchronously on the calling thread, after the state is updated, and must not call back into the book (a query
  * from a callback sees the new state but is not supported; a mutation from a callback is undefined). An exception
  * thrown by the listener propagates to the caller; the book's state is already updated, and the rest of that call's
@@ -93,7 +93,7 @@ import java.util.function.Consumer;
  * A single change recomputes only the pool(s) it touches: cost proportional to that pool's lines and pre-orders,
  * never to the catalog. {@link #rebuild} sorts each pool once.
  */
-public final class PreorderBook {
+public final class PreorderBook implements BookView {
     private final BookState state;
 
     private PreorderBook(Builder b) {
@@ -227,6 +227,7 @@ public final class PreorderBook {
      * @param facilityId the facility in per-facility mode; null in pooled mode
      * @return the pool's state, or empty when there is no such pool
      */
+    @Override
     public Optional<PoolState> pool(String sku, String facilityId) {
         return Optional.ofNullable(state.pool(sku, facilityId));
     }
@@ -238,8 +239,22 @@ public final class PreorderBook {
      * @param lineId the line within it
      * @return its state, or empty when unknown
      */
+    @Override
     public Optional<PreOrderState> preOrder(String orderId, String lineId) {
         return Optional.ofNullable(state.preOrder(orderId, lineId));
+    }
+
+    /**
+     * Snapshots of every pre-order of one pool (any status), with their allocations and promise dates. Costs one
+     * allocation pass over the pool, not one per pre-order.
+     *
+     * @param sku the SKU
+     * @param facilityId the facility in per-facility mode; null in pooled mode
+     * @return the pre-orders in (placedAt, orderId, lineId) order; empty when there is no such pool
+     */
+    @Override
+    public List<PreOrderState> preOrders(String sku, String facilityId) {
+        return state.preOrders(sku, facilityId);
     }
 
     /**
@@ -247,6 +262,7 @@ public final class PreorderBook {
      *
      * @param action the action; must not modify the book
      */
+    @Override
     public void forEachPool(Consumer<PoolState> action) {
         state.forEachPool(Objects.requireNonNull(action, "action"));
     }
@@ -256,6 +272,7 @@ public final class PreorderBook {
      *
      * @return an immutable copy, in {@link PoolKey} order
      */
+    @Override
     public List<PoolKey> poolKeys() {
         return state.poolKeys();
     }
@@ -265,6 +282,7 @@ public final class PreorderBook {
      *
      * @return pools with at least one supply line or pre-order
      */
+    @Override
     public int poolCount() {
         return state.poolCount();
     }

@@ -3,10 +3,13 @@ package co.hotwax.preorder.core.engine;
 import co.hotwax.preorder.core.BookCommand;
 import co.hotwax.preorder.core.BookListener;
 import co.hotwax.preorder.core.BookPolicy;
+import co.hotwax.preorder.core.BookView;
 import co.hotwax.preorder.core.PreorderBook;
 import co.hotwax.preorder.core.engine.internal.CommandInbox;
 import co.hotwax.preorder.core.engine.internal.EngineConfig;
 import co.hotwax.preorder.core.engine.internal.Lifecycle;
+import co.hotwax.preorder.core.engine.internal.ListenerSet;
+import co.hotwax.preorder.core.engine.internal.BookRead;
 import co.hotwax.preorder.core.engine.internal.SyncLoop;
 import co.hotwax.preorder.spi.InvalidInputException;
 import co.hotwax.preorder.spi.InventoryPublisher;
@@ -32,7 +35,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
@@ -63,10 +68,12 @@ import java.util.random.RandomGenerator;
  * <h2>Threading</h2>
  * <ul>
  *   <li>The OMS methods ({@link #preOrderTaken}, {@link #preOrderCancelled}, {@link #preOrderReleased},
- *   {@link #stockChanged}, {@link #supplyChanged}) and {@link #metrics()} are thread-safe, callable from any thread
- *   and never block: they validate the value and queue a command for the loop.</li>
+ *   {@link #stockChanged}, {@link #supplyChanged}), {@link #metrics()}, {@link #metricsSnapshot()},
+ *   {@link #health()} and {@link #readBook} are thread-safe, callable from any thread and never block: they
+ *   validate the value and queue a command (or a read) for the loop, or read published figures.</li>
  *   <li>One loop thread owns the book and calls the publishers (one call at a time per publisher). Listener
- *   callbacks ({@link SyncListener}, {@link BookListener}) run on that thread and must not block.</li>
+ *   callbacks ({@link SyncListener}, {@link BookListener}) run on that thread and must not block; a listener that
+ *   does I/O goes behind an {@link AsyncSyncListener} or {@link AsyncBookListener}.</li>
  *   <li>{@link #start()}, {@link #stop(Duration)} and {@link #close()} may be called from any thread (not from a
  *   listener callback). During {@code start()} the snapshot is loaded on the calling thread, so the
  *   {@link BookListener} sees the rebuild's events there.</li>
@@ -86,13 +93,15 @@ public final class PreorderSync implements AutoCloseable {
     private final CommandInbox inbox = new CommandInbox();
     private final Lifecycle lifecycle = new Lifecycle();
     private final SyncLoop loop;
+    private final HealthThresholds healthThresholds;
 
-    private PreorderSync(EngineConfig config, Executor executor, Sleeper sleeper) {
+    private PreorderSync(EngineConfig config, Executor executor, Sleeper sleeper, HealthThresholds healthThresholds) {
         this.publishers = config.publishers();
         this.policy = config.policy();
         this.executor = executor != null ? executor : PreorderSync::startDaemon;
         this.sleeper = sleeper != null ? sleeper : inbox::awaitWork;
         this.loop = new SyncLoop(config, inbox);
+        this.healthThresholds = healthThresholds;
     }
 
     /**
@@ -147,11 +156,13 @@ public final class PreorderSync implements AutoCloseable {
         Objects.requireNonNull(grace, "grace");
         Lifecycle.Phase before = lifecycle.requestStop();
         if (before != Lifecycle.Phase.RUNNING && before != Lifecycle.Phase.STOPPING) {
+            failPendingReads();
             return true;
         }
         inbox.wakeUp();
         boolean done = lifecycle.awaitLoopEnd(grace);
         lifecycle.moveTo(Lifecycle.Phase.STOPPED);
+        failPendingReads();
         LOG.info("Preorder sync stopped{}", done ? "" : " (the loop did not finish within " + grace + ")");
         return done;
     }
@@ -312,7 +323,63 @@ public final class PreorderSync implements AutoCloseable {
         return loop.metrics();
     }
 
+    /**
+     * Every figure, per store (published, retried and rejected by reason, lag, pending per lane, last publish,
+     * the channel's requests, throttling, cost points and bucket level) and engine-wide (state, command-queue
+     * depth, feed polls and failures, resyncs). Thread-safe, cheap (no lock on the loop): meant to be scraped.
+     *
+     * @return a snapshot
+     */
+    public EngineMetrics metricsSnapshot() {
+        return loop.metricsSnapshot(stateName());
+    }
+
+    /**
+     * Healthy, degraded with reasons (store unreachable, scope missing, feed failing, lag above the threshold), or
+     * down, from {@link #metricsSnapshot()} and the builder's {@link Builder#healthThresholds}. Thread-safe.
+     *
+     * @return the summary
+     */
+    public SyncHealth health() {
+        return SyncHealth.of(metricsSnapshot(), healthThresholds);
+    }
+
+    /**
+     * Reads the book on the loop thread, between two iterations, so the read sees one consistent state: the one
+     * every event delivered so far describes. The way to re-derive what events said (every pre-order's allocation
+     * and promise date, every pool's P and listing) after events were missed or dropped: page through
+     * {@link BookView#poolKeys()} and read {@link BookView#preOrders} for a page of pools per call. Thread-safe;
+     * never call {@code join()} on the result from a listener callback (the loop would wait for itself).
+     *
+     * <p>The read runs at the loop's next iteration (in manual mode: the next {@link #step()}); keep it short, the
+     * loop publishes nothing meanwhile. A read queued before {@link #start()} runs once the engine runs.
+     *
+     * @param read what to read; it must not keep the view
+     * @param <T> what the read returns
+     * @return the read's result; completed exceptionally with the read's exception, or with
+     *         {@link IllegalStateException} when the engine stops before running it
+     */
+    public <T> CompletableFuture<T> readBook(Function<BookView, T> read) {
+        BookRead<T> pending = new BookRead<>(Objects.requireNonNull(read, "read"));
+        inbox.offerRead(pending);
+        if (!lifecycle.acceptsWork()) {
+            // Stopped before or while queuing: nobody would run it.
+            failPendingReads();
+        }
+        return pending.result();
+    }
+
     // ---------------------------------------------------------------------------------------------- internals
+
+    /** The state named in metrics and health. Hook: issue 12's public state() replaces the phase name here. */
+    private String stateName() {
+        return lifecycle.phase().name();
+    }
+
+    /** Reads nobody will run: the loop has stopped. */
+    private void failPendingReads() {
+        inbox.drainReads().forEach(BookRead::abandon);
+    }
 
     private void load(Lifecycle.Phase started) {
         lifecycle.start(started);
@@ -354,8 +421,9 @@ public final class PreorderSync implements AutoCloseable {
         private final List<Integer> weights = new ArrayList<>();
         private BookPolicy policy = BookPolicy.defaults();
         private boolean publishPhysicalStock;
-        private SyncListener listener = SyncListener.NO_OP;
-        private BookListener bookListener = event -> { };
+        private final List<SyncListener> listeners = new ArrayList<>();
+        private final List<BookListener> bookListeners = new ArrayList<>();
+        private HealthThresholds healthThresholds = HealthThresholds.DEFAULTS;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper;
         private RandomGenerator random;
@@ -452,24 +520,38 @@ public final class PreorderSync implements AutoCloseable {
         }
 
         /**
-         * Receives sync events.
+         * Adds a receiver of sync events. Several may be added: each gets every event, in the order added; one
+         * that throws is logged and the others still get the event. Callbacks run on the loop thread: wrap a
+         * listener that does I/O in an {@link AsyncSyncListener}.
          *
-         * @param listener the listener; default no-op
+         * @param listener the listener
          * @return this builder
          */
         public Builder listener(SyncListener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
+            listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
         /**
-         * Receives the book's domain events (P changed, listed, promise dates, coverage).
+         * Adds a receiver of the book's domain events (P changed, listed, promise dates, coverage). Several may be
+         * added, as with {@link #listener}; wrap one that writes to a database in an {@link AsyncBookListener}.
          *
-         * @param listener the listener; default no-op
+         * @param listener the listener
          * @return this builder
          */
         public Builder bookListener(BookListener listener) {
-            this.bookListener = Objects.requireNonNull(listener, "bookListener");
+            bookListeners.add(Objects.requireNonNull(listener, "bookListener"));
+            return this;
+        }
+
+        /**
+         * When {@link PreorderSync#health()} calls the engine degraded.
+         *
+         * @param thresholds the thresholds; default {@link HealthThresholds#DEFAULTS}
+         * @return this builder
+         */
+        public Builder healthThresholds(HealthThresholds thresholds) {
+            this.healthThresholds = Objects.requireNonNull(thresholds, "healthThresholds");
             return this;
         }
 
@@ -592,9 +674,9 @@ public final class PreorderSync implements AutoCloseable {
             // Derived values stay local: build() never changes the builder, so it can be built again.
             RandomGenerator jitter = random != null ? random : new SplittableRandom();
             EngineConfig config = new EngineConfig(supply, preOrders, stock, publishers, weights, policy,
-                    publishPhysicalStock, listener, bookListener, clock, jitter, pollInterval, reconcileInterval,
+                    publishPhysicalStock, ListenerSet.sync(listeners), ListenerSet.book(bookListeners), clock, jitter, pollInterval, reconcileInterval,
                     backoffMin, backoffMax, effectiveBatchSize);
-            return new PreorderSync(config, executor, sleeper);
+            return new PreorderSync(config, executor, sleeper, healthThresholds);
         }
 
         /** Checks every publisher and returns the smallest batch size they all accept. */

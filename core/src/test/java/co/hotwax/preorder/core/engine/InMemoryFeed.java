@@ -27,6 +27,8 @@ class InMemoryFeed<T> implements ChangeFeed<T> {
     int snapshots;
     /** When set, every checkpoint handed back is refused as expired. */
     volatile boolean expired;
+    /** When set, every poll fails as an unreachable database would. */
+    volatile boolean down;
 
     InMemoryFeed(Function<T, String> keyOf) {
         this.keyOf = keyOf;
@@ -52,6 +54,9 @@ class InMemoryFeed<T> implements ChangeFeed<T> {
 
     @Override
     public synchronized FeedPage<T> changesSince(Checkpoint checkpoint, int maxItems) {
+        if (down) {
+            throw new IllegalStateException("feed database unreachable");
+        }
         if (expired) {
             throw new InvalidInputException("checkpoint " + checkpoint.value(), "expired");
         }

@@ -37,6 +37,7 @@ public final class FeedReader {
     private final Cursor<StockLevel> stock;
     /** Which supply source owns each line id; only kept when there are several sources. */
     private final Map<String, Integer> lineOwners;
+    private final FeedCounters counters = new FeedCounters();
 
     /** Everything the feeds hold, ready for a rebuild, plus the items refused while merging. */
     public record Snapshot(List<SupplyLine> lines, List<PreOrder> preOrders, List<StockLevel> stock,
@@ -64,10 +65,10 @@ public final class FeedReader {
      */
     public FeedReader(List<PurchaseOrderSource> supply, PreOrderSource preOrders, StockSource stock) {
         for (int i = 0; i < supply.size(); i++) {
-            this.supply.add(new Cursor<>(supply.get(i), "supply source #" + (i + 1)));
+            this.supply.add(new Cursor<>(supply.get(i), "supply source #" + (i + 1), counters));
         }
-        this.preOrders = preOrders == null ? null : new Cursor<>(preOrders, "pre-order source");
-        this.stock = stock == null ? null : new Cursor<>(stock, "stock source");
+        this.preOrders = preOrders == null ? null : new Cursor<>(preOrders, "pre-order source", counters);
+        this.stock = stock == null ? null : new Cursor<>(stock, "stock source", counters);
         this.lineOwners = supply.size() > 1 ? new HashMap<>() : null;
     }
 
@@ -138,6 +139,15 @@ public final class FeedReader {
         return new Poll(commands, rejected, hasMore, false);
     }
 
+    /**
+     * Polls and failures so far. Thread-safe.
+     *
+     * @return the counters
+     */
+    public FeedCounters counters() {
+        return counters;
+    }
+
     private boolean owned(SupplyLine line, int source, List<SyncEvent.InputRejected> rejected) {
         if (lineOwners == null) {
             return true;
@@ -158,11 +168,13 @@ public final class FeedReader {
     private static final class Cursor<T> {
         private final ChangeFeed<T> feed;
         private final String name;
+        private final FeedCounters counters;
         private Checkpoint checkpoint;
 
-        Cursor(ChangeFeed<T> feed, String name) {
+        Cursor(ChangeFeed<T> feed, String name, FeedCounters counters) {
             this.feed = feed;
             this.name = name;
+            this.counters = counters;
         }
 
         List<T> snapshot() {
@@ -176,10 +188,12 @@ public final class FeedReader {
             try {
                 FeedPage<T> page = feed.changesSince(checkpoint, pageSize);
                 checkpoint = page.next();
+                counters.polled(name);
                 return page;
             } catch (InvalidInputException e) {
                 throw e;
             } catch (RuntimeException e) {
+                counters.failed(name);
                 LOG.warn("Reading the {} failed; trying again at the next poll", name, e);
                 return null;
             }
