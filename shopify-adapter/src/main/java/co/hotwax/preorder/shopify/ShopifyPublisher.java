@@ -17,8 +17,10 @@ import co.hotwax.preorder.shopify.internal.RetryIntervals;
 import co.hotwax.preorder.shopify.internal.ShopifyClient;
 import co.hotwax.preorder.shopify.internal.ShopifyDocuments;
 import co.hotwax.preorder.shopify.internal.VariantResolver;
+import co.hotwax.preorder.spi.ChannelUsage;
 import co.hotwax.preorder.spi.DesiredState;
 import co.hotwax.preorder.spi.InventoryPublisher;
+import co.hotwax.preorder.spi.MdcKeys;
 import co.hotwax.preorder.spi.PublishOutcome;
 import co.hotwax.preorder.spi.Sleeper;
 import co.hotwax.preorder.spi.SpiVersion;
@@ -28,6 +30,7 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -64,6 +67,12 @@ public final class ShopifyPublisher implements InventoryPublisher {
     private final QuantityWriter quantities;
     private final MarksWriter marks;
     private final OnHandCache onHand = new OnHandCache();
+    private final CostPacer pacer;
+    /**
+     * The bucket level at the end of the last publish, for {@link #usage()}: the pacer holds its lock while it
+     * waits, so reading it from a metrics thread could block for the whole wait.
+     */
+    private volatile double bucketAvailable;
     private final HttpClient ownedHttp;
 
     private ShopifyPublisher(Builder b) {
@@ -78,7 +87,8 @@ public final class ShopifyPublisher implements InventoryPublisher {
         }
         GraphQlTransport transport = new GraphQlTransport(http, config.graphqlEndpoint(), config.accessToken(),
                 config.requestTimeout(), json);
-        CostPacer pacer = new CostPacer(b.clock, b.sleeper, config.bucketSize(), config.restoreRate());
+        this.pacer = new CostPacer(b.clock, b.sleeper, config.bucketSize(), config.restoreRate());
+        this.bucketAvailable = config.bucketSize();
         RateLimiter limiter = null;
         if (config.maxRequestsPerSecond().isPresent()) {
             double rps = config.maxRequestsPerSecond().getAsDouble();
@@ -127,6 +137,18 @@ public final class ShopifyPublisher implements InventoryPublisher {
     @Override
     public List<PublishOutcome> publish(List<DesiredState> states) {
         Objects.requireNonNull(states, "states");
+        String previousShop = MDC.get(MdcKeys.SHOP);
+        // Every line logged while publishing, here and in the internal classes, carries the shop.
+        MDC.put(MdcKeys.SHOP, config.shopDomain());
+        try {
+            return publishAll(states);
+        } finally {
+            bucketAvailable = pacer.available();
+            restoreShop(previousShop);
+        }
+    }
+
+    private List<PublishOutcome> publishAll(List<DesiredState> states) {
         // More than maxBatchSize() is accepted anyway: reads and writes are split into 250-entry requests below.
         List<BatchItem> items = preparation.items(states);
         try {
@@ -162,7 +184,21 @@ public final class ShopifyPublisher implements InventoryPublisher {
      *                                     the end, a refused token or scope); the message names the cause
      */
     public List<PlannedChange> preview(List<DesiredState> states) {
-        return new PublishPreview(config, resolver, reader, onHand).preview(states);
+        String previousShop = MDC.get(MdcKeys.SHOP);
+        MDC.put(MdcKeys.SHOP, config.shopDomain());
+        try {
+            return new PublishPreview(config, resolver, reader, onHand).preview(states);
+        } finally {
+            restoreShop(previousShop);
+        }
+    }
+
+    private static void restoreShop(String previous) {
+        if (previous == null) {
+            MDC.remove(MdcKeys.SHOP);
+        } else {
+            MDC.put(MdcKeys.SHOP, previous);
+        }
     }
 
     private void publishAt(String locationId, List<BatchItem> items) throws InterruptedException {
@@ -190,7 +226,7 @@ public final class ShopifyPublisher implements InventoryPublisher {
         rememberOnHand(locationId, items, done);
         for (BatchItem item : items) {
             if (item.open()) {
-                LOG.warn("sku {}: no outcome decided; reporting RETRY", item.state().key());
+                LOG.warn("shop {}: sku {}: no outcome decided; reporting RETRY", config.shopDomain(), item.state().key());
                 item.retry("internal: no outcome decided");
             }
         }
@@ -224,6 +260,17 @@ public final class ShopifyPublisher implements InventoryPublisher {
     /** @return HTTP requests sent so far */
     public int requestsSent() {
         return client.requests();
+    }
+
+    /**
+     * Requests, THROTTLED responses and the cost bucket's level by the adapter's own model (synced from every
+     * response's {@code throttleStatus}) as of the end of the last publish; the capacity is the configured one.
+     * Points spent are not counted yet (-1). Thread-safe, never blocks.
+     */
+    @Override
+    public ChannelUsage usage() {
+        return new ChannelUsage(client.requests(), client.throttledResponses(), -1, bucketAvailable,
+                config.bucketSize());
     }
 
     @Override
