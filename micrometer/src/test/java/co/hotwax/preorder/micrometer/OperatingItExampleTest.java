@@ -31,6 +31,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OperatingItExampleTest {
     private static final Instant T0 = Instant.parse("2026-06-01T10:00:00Z");
+
+    /** The asynchronous listener wire() built, closed by the test after the engine. */
+    private AsyncBookListener promiseDates;
 
     /** What the OMS's database would receive. */
     private final List<BookEvent> saved = Collections.synchronizedList(new ArrayList<>());
@@ -51,7 +55,7 @@ class OperatingItExampleTest {
     PreorderSync wire(Properties properties, PreorderSyncConfig.StoreFactory stores, PurchaseOrderSource purchaseOrders,
                       MeterRegistry registry, VirtualClock clock) {
         PreorderSyncConfig config = PreorderSyncConfig.from(ConfigLookup.of(properties), "preorder.", stores);
-        AsyncBookListener promiseDates = AsyncBookListener.of(this::saveToDatabase, 10_000,
+        promiseDates = AsyncBookListener.of(this::saveToDatabase, 10_000,
                 OverflowPolicy.block(Duration.ofMillis(50)), AsyncListener.daemonThread());
         PreorderSync sync = config.applyTo(PreorderSync.builder())
                 .supply(purchaseOrders)
@@ -96,19 +100,24 @@ class OperatingItExampleTest {
         try (PreorderSyncJmx jmx = PreorderSyncJmx.register(sync, "main", MBeanServerFactory.newMBeanServer())) {
             assertThat(jmx.names()).hasSize(2);
         }
-        List<PoolKey> pools = sync.readBook(book -> book.poolKeys()).get();
+        // In manual mode a read runs at the next step(); a running engine runs it on its own loop thread.
+        CompletableFuture<List<PoolKey>> keys = sync.readBook(book -> book.poolKeys());
+        sync.step();
+        List<PoolKey> pools = keys.get(10, TimeUnit.SECONDS);
         CompletableFuture<List<PreOrderState>> read = CompletableFuture.supplyAsync(() -> {
             try {
                 return reconcile(sync, pools);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, AsyncListener.daemonThread());
         while (!read.isDone()) {
             sync.step();
+            Thread.onSpinWait();
         }
         assertThat(read.get()).singleElement().satisfies(s -> assertThat(s.uncovered()).isTrue());
         sync.close();
+        assertThat(promiseDates.close(Duration.ofSeconds(10))).isTrue();
         assertThat(saved).anyMatch(e -> e instanceof BookEvent.PreOrderUncovered);
     }
 }
