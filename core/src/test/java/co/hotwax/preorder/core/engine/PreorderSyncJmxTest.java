@@ -27,7 +27,7 @@ class PreorderSyncJmxTest {
         try (PreorderSyncJmx jmx = PreorderSyncJmx.register(sync, "main", server)) {
             assertThat(jmx.names()).hasSize(3);
             ObjectName engine = new ObjectName("co.hotwax.preorder:type=PreorderSync,name=\"main\"");
-            assertThat(server.getAttribute(engine, "State")).isEqualTo("MANUAL");
+            assertThat(server.getAttribute(engine, "State")).isEqualTo("RUNNING");
             assertThat(server.getAttribute(engine, "Health")).isEqualTo("HEALTHY");
             sync.preOrderTaken(f.order("RED", 1, "pos"));
             assertThat(server.getAttribute(engine, "CommandQueueDepth")).isEqualTo(1L);
