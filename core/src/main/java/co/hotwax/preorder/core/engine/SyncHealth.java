@@ -1,5 +1,7 @@
 package co.hotwax.preorder.core.engine;
 
+import co.hotwax.preorder.spi.PublishOutcome;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +33,10 @@ public record SyncHealth(Status status, List<Problem> problems) {
         NOT_RUNNING,
         /** A store's last publish calls all failed (network, 5xx, timeouts, throttling to the end). */
         STORE_UNREACHABLE,
-        /** A store refused for lack of an access scope (Shopify's {@code ACCESS_DENIED}). */
+        /**
+         * A store refused for lack of an access scope (Shopify's {@code ACCESS_DENIED}), reported by the publisher as
+         * a channel problem ({@link co.hotwax.preorder.spi.PublishOutcome#rejectedByChannel}) or in words.
+         */
         SCOPE_MISSING,
         /** A feed's latest poll failed. */
         FEED_FAILING,
@@ -118,11 +123,16 @@ public record SyncHealth(Status status, List<Problem> problems) {
         }
     }
 
+    // A channel problem (PublishOutcome.rejectedByChannel) is a refusal of the store's setup: for the Shopify
+    // adapter, an access denied naming the missing scope.
     // Shopify answers a missing scope with HTTP 403 or the GraphQL error code ACCESS_DENIED
     // (https://shopify.dev/docs/api/usage/response-codes); a publisher that reports it otherwise should name the scope.
     private static boolean mentionsScope(String reason) {
         if (reason == null) {
             return false;
+        }
+        if (reason.startsWith(PublishOutcome.CHANNEL_PROBLEM)) {
+            return true;
         }
         String lower = reason.toLowerCase(Locale.ROOT);
         return lower.contains("access_denied") || lower.contains("http 403") || lower.contains("access scope")
