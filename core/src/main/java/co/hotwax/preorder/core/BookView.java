@@ -9,6 +9,8 @@ import java.util.function.Consumer;
  * promise date. An OMS that missed events (a crash, a dropped asynchronous delivery) reconciles from here: the
  * book's state is the truth the events describe. From a running engine read it with
  * {@link co.hotwax.preorder.core.engine.PreorderSync#readBook}; the same threading rules as the book apply.
+ *
+ * @since 0.1.0
  */
 public interface BookView {
 

@@ -11,6 +11,8 @@ package co.hotwax.preorder.spi;
  * @param pointsSpent cost points the channel charged, or -1 when unknown
  * @param bucketAvailable points available in the cost bucket now, or -1 when unknown
  * @param bucketCapacity the cost bucket's size in points, or -1 when unknown
+ *
+ * @since 0.1.0
  */
 public record ChannelUsage(long requests, long throttledResponses, double pointsSpent, double bucketAvailable,
                            double bucketCapacity) {

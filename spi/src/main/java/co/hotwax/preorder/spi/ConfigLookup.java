@@ -15,6 +15,8 @@ import java.util.Set;
  *
  * <p>Secrets (access tokens) are read through {@link #secret(String)} only, so an OMS can serve them from a vault
  * while the rest comes from plain settings; no value read that way is ever logged or put in an exception.
+ *
+ * @since 0.1.0
  */
 public interface ConfigLookup {
 

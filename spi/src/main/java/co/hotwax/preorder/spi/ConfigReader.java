@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  * <p>Durations are ISO-8601 ({@code PT5S}) or a number with a unit: {@code 500ms}, {@code 5s}, {@code 2m},
  * {@code 1h}, {@code 1d}. Booleans are {@code true} or {@code false}. Lists are comma-separated. A blank value counts
  * as absent. Not thread-safe: read configuration on one thread.
+ *
+ * @since 0.1.0
  */
 public final class ConfigReader {
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,18})\\s*(ms|s|m|h|d)");

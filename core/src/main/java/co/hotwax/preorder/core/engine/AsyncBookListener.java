@@ -10,6 +10,8 @@ import java.util.concurrent.Executor;
  * Delivers the book's domain events ({@code PromiseDateChanged}, {@code PreOrderUncovered}, ...) to a listener
  * that writes them to the OMS's database (or does other I/O) on its own thread, so the engine's loop never waits for
  * it beyond the {@link OverflowPolicy}. See {@link AsyncListener}.
+ *
+ * @since 0.1.0
  */
 public final class AsyncBookListener extends AsyncListener<BookEvent> implements BookListener {
 

@@ -22,6 +22,8 @@ import java.util.function.Consumer;
  * delivered first).
  *
  * @param <E> the event type
+ *
+ * @since 0.1.0
  */
 public abstract sealed class AsyncListener<E> implements AutoCloseable permits AsyncSyncListener, AsyncBookListener {
     private static final Logger LOG = LoggerFactory.getLogger(AsyncListener.class);

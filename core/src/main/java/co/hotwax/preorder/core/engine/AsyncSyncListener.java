@@ -6,6 +6,8 @@ import java.util.concurrent.Executor;
 /**
  * Delivers sync events (publications, retries, rejections, resync progress) to a listener that does I/O on its
  * own thread, so the engine's loop never waits for it beyond the {@link OverflowPolicy}. See {@link AsyncListener}.
+ *
+ * @since 0.1.0
  */
 public final class AsyncSyncListener extends AsyncListener<SyncEvent> implements SyncListener {
 

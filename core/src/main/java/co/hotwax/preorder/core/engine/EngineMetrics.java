@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param failingFeeds the feeds whose latest poll failed (e.g. {@code "supply source #1"}), sorted
  * @param resyncsCompleted full resyncs (reconciliations) finished since start
  * @param stores one entry per publisher, in builder order
+ *
+ * @since 0.1.0
  */
 public record EngineMetrics(Instant at, String state, long commandQueueDepth, long feedPolls, long feedFailures,
                             List<String> failingFeeds, long resyncsCompleted, List<StoreMetrics> stores) {

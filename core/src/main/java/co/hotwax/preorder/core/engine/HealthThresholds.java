@@ -9,6 +9,8 @@ import java.util.Objects;
  * @param maxLag a store whose oldest unpublished change is older than this is lagging; positive
  * @param unreachableAfter a store whose last this-many publish calls all failed (nothing applied or rejected) is
  *                         unreachable; at least 1
+ *
+ * @since 0.1.0
  */
 public record HealthThresholds(Duration maxLag, int unreachableAfter) {
 

@@ -11,6 +11,8 @@ import java.util.Objects;
  * {@link PreorderSync#readBook}.
  *
  * @param maxBlock how long the loop may wait for room; zero drops at once
+ *
+ * @since 0.1.0
  */
 public record OverflowPolicy(Duration maxBlock) {
 

@@ -38,6 +38,8 @@ import java.util.regex.Pattern;
  * store.&lt;id&gt;.weight          (default 1)
  * store.&lt;id&gt;.*               (read by the store factory, e.g. the Shopify adapter's ShopifyStoreConfig)
  * </pre>
+ *
+ * @since 0.1.0
  */
 public final class PreorderSyncConfig {
     private static final Pattern STORE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,62}");

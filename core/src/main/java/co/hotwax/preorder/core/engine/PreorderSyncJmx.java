@@ -21,6 +21,8 @@ import java.util.Objects;
  * store=<channel id>} (published, retried, rejected and their reasons, lag, pending per lane, last publish, the
  * channel's requests, throttled responses, cost points and bucket level). Every attribute is read from a fresh
  * {@link PreorderSync#metricsSnapshot()}: nothing is cached, nothing blocks the loop.
+ *
+ * @since 0.1.0
  */
 public final class PreorderSyncJmx implements AutoCloseable {
     private static final String DOMAIN = "co.hotwax.preorder";

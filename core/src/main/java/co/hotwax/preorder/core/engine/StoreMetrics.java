@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param lastFailure when a state was last retried or rejected, or null
  * @param lastFailureReason the reason of the last retry or rejection, or null
  * @param usage requests, throttled responses, cost points and bucket level, as the publisher reports them
+ *
+ * @since 0.1.0
  */
 public record StoreMetrics(String store, long published, long retried, long rejected, long driftCorrected,
                            Map<String, Long> retriedByReason, Map<String, Long> rejectedByReason, long lagMillis,

@@ -14,6 +14,8 @@ import java.util.Objects;
  *
  * @param status the overall status
  * @param problems every reason the engine is not healthy, empty when healthy
+ *
+ * @since 0.1.0
  */
 public record SyncHealth(Status status, List<Problem> problems) {
 
