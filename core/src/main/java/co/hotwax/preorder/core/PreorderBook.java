@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * A book is single-writer and NOT thread-safe. One thread owns it: call every mutating method ({@code rebuild},
  * {@code upsert*}, {@code cancelPreOrder}, {@code releasePreOrder}, {@code setStock}, {@code refreshDates},
  * {@code apply}) and every query ({@code pool}, {@code preOrder}, {@code forEachPool}, {@code poolKeys},
- * {@code poolCount}) from that thread, or guard all of them with one external lock. Listener callbacks run
+ * {@code poolCount}, {@code preOrders}) from that thread, or guard all of them with one external lock. Listener callbacks run
  * synchronously on the calling thread, after the state is updated, and must not call back into the book (a query
  * from a callback sees the new state but is not supported; a mutation from a callback is undefined). An exception
  * thrown by the listener propagates to the caller; the book's state is already updated, and the rest of that call's
@@ -114,7 +114,7 @@ import java.util.function.Consumer;
  *
  * @since 0.1.0
  */
-public final class PreorderBook {
+public final class PreorderBook implements BookView {
     private final BookState state;
 
     private PreorderBook(Builder b) {
@@ -253,6 +253,7 @@ public final class PreorderBook {
      * @param facilityId the facility in per-facility mode; null in pooled mode
      * @return the pool's state, or empty when there is no such pool
      */
+    @Override
     public Optional<PoolState> pool(String sku, String facilityId) {
         return Optional.ofNullable(state.pool(sku, facilityId));
     }
@@ -264,8 +265,22 @@ public final class PreorderBook {
      * @param lineId the line within it
      * @return its state, or empty when unknown
      */
+    @Override
     public Optional<PreOrderState> preOrder(String orderId, String lineId) {
         return Optional.ofNullable(state.preOrder(orderId, lineId));
+    }
+
+    /**
+     * Snapshots of every pre-order of one pool (any status), with their allocations and promise dates. Costs one
+     * allocation pass over the pool, not one per pre-order.
+     *
+     * @param sku the SKU
+     * @param facilityId the facility in per-facility mode; null in pooled mode
+     * @return the pre-orders in (placedAt, orderId, lineId) order; empty when there is no such pool
+     */
+    @Override
+    public List<PreOrderState> preOrders(String sku, String facilityId) {
+        return state.preOrders(sku, facilityId);
     }
 
     /**
@@ -273,6 +288,7 @@ public final class PreorderBook {
      *
      * @param action the action; must not modify the book
      */
+    @Override
     public void forEachPool(Consumer<PoolState> action) {
         state.forEachPool(Objects.requireNonNull(action, "action"));
     }
@@ -282,6 +298,7 @@ public final class PreorderBook {
      *
      * @return an immutable copy, in {@link PoolKey} order
      */
+    @Override
     public List<PoolKey> poolKeys() {
         return state.poolKeys();
     }
@@ -291,6 +308,7 @@ public final class PreorderBook {
      *
      * @return pools with at least one supply line or pre-order
      */
+    @Override
     public int poolCount() {
         return state.poolCount();
     }

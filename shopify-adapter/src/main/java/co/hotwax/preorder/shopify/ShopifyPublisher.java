@@ -23,8 +23,10 @@ import co.hotwax.preorder.shopify.internal.ShopifyClient;
 import co.hotwax.preorder.shopify.internal.ShopifyDocuments;
 import co.hotwax.preorder.shopify.internal.StorePreflight;
 import co.hotwax.preorder.shopify.internal.VariantResolver;
+import co.hotwax.preorder.spi.ChannelUsage;
 import co.hotwax.preorder.spi.DesiredState;
 import co.hotwax.preorder.spi.InventoryPublisher;
+import co.hotwax.preorder.spi.MdcKeys;
 import co.hotwax.preorder.spi.PublishOutcome;
 import co.hotwax.preorder.spi.Sleeper;
 import co.hotwax.preorder.spi.SpiVersion;
@@ -33,6 +35,7 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -70,6 +73,8 @@ public final class ShopifyPublisher implements InventoryPublisher {
     private final MarksWriter marks;
     private final OnHandCache onHand = new OnHandCache();
     private final AccessTokens tokens;
+    /** Read by {@link #usage()}: it reserves under its lock and waits outside it, so a read never blocks. */
+    private final CostPacer pacer;
     private final HttpClient ownedHttp;
     private final StorePreflight storePreflight;
     private final PreflightGate gate;
@@ -86,7 +91,7 @@ public final class ShopifyPublisher implements InventoryPublisher {
         }
         GraphQlTransport transport = new GraphQlTransport(http, config.graphqlEndpoint(), config.accessToken(),
                 config.requestTimeout(), json, SdkVersion.userAgent());
-        CostPacer pacer = new CostPacer(b.clock, b.sleeper, config.bucketSize(), config.restoreRate(), config.maxServerWait());
+        this.pacer = new CostPacer(b.clock, b.sleeper, config.bucketSize(), config.restoreRate(), config.maxServerWait());
         RateLimiter limiter = null;
         if (config.maxRequestsPerSecond().isPresent()) {
             double rps = config.maxRequestsPerSecond().getAsDouble();
@@ -147,6 +152,17 @@ public final class ShopifyPublisher implements InventoryPublisher {
     @Override
     public List<PublishOutcome> publish(List<DesiredState> states) {
         Objects.requireNonNull(states, "states");
+        String previousShop = MDC.get(MdcKeys.SHOP);
+        // Every line logged while publishing, here and in the internal classes, carries the shop.
+        MDC.put(MdcKeys.SHOP, config.shopDomain());
+        try {
+            return publishAll(states);
+        } finally {
+            restoreShop(previousShop);
+        }
+    }
+
+    private List<PublishOutcome> publishAll(List<DesiredState> states) {
         // More than maxBatchSize() is accepted anyway: reads and writes are split into 250-entry requests below.
         List<BatchItem> items = preparation.items(states);
         try {
@@ -201,7 +217,21 @@ public final class ShopifyPublisher implements InventoryPublisher {
      *                                     the end, a refused token or scope); the message names the cause
      */
     public List<PlannedChange> preview(List<DesiredState> states) {
-        return new PublishPreview(config, resolver, reader, onHand, tokens).preview(states);
+        String previousShop = MDC.get(MdcKeys.SHOP);
+        MDC.put(MdcKeys.SHOP, config.shopDomain());
+        try {
+            return new PublishPreview(config, resolver, reader, onHand, tokens).preview(states);
+        } finally {
+            restoreShop(previousShop);
+        }
+    }
+
+    private static void restoreShop(String previous) {
+        if (previous == null) {
+            MDC.remove(MdcKeys.SHOP);
+        } else {
+            MDC.put(MdcKeys.SHOP, previous);
+        }
     }
 
     /**
@@ -254,7 +284,7 @@ public final class ShopifyPublisher implements InventoryPublisher {
         rememberOnHand(locationId, items, done);
         for (BatchItem item : items) {
             if (item.open()) {
-                LOG.warn("sku {}: no outcome decided; reporting RETRY", item.state().key());
+                LOG.warn("shop {}: sku {}: no outcome decided; reporting RETRY", config.shopDomain(), item.state().key());
                 item.retry("internal: no outcome decided");
             }
         }
@@ -288,6 +318,17 @@ public final class ShopifyPublisher implements InventoryPublisher {
     /** @return HTTP requests sent so far */
     public int requestsSent() {
         return client.requests();
+    }
+
+    /**
+     * Requests, THROTTLED responses and the cost bucket's level and size by the adapter's own model (synced from
+     * every response's {@code throttleStatus}), read now. Points spent are not counted yet (-1). Thread-safe, never
+     * blocks for a pacing wait.
+     */
+    @Override
+    public ChannelUsage usage() {
+        return new ChannelUsage(client.requests(), client.throttledResponses(), -1, pacer.available(),
+                pacer.maximum());
     }
 
     @Override

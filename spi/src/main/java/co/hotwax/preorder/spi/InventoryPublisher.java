@@ -55,6 +55,16 @@ public interface InventoryPublisher extends AutoCloseable {
      */
     int spiVersion();
 
+    /**
+     * What this publisher has spent of its channel's API allowance so far, for metrics. Called from any thread
+     * (a metrics scrape), concurrently with {@link #publish}: it must be thread-safe, cheap and never block.
+     *
+     * @return the figures; the default {@link ChannelUsage#UNKNOWN}
+     */
+    default ChannelUsage usage() {
+        return ChannelUsage.UNKNOWN;
+    }
+
     /** Releases connections and threads. The default does nothing. */
     @Override
     default void close() {

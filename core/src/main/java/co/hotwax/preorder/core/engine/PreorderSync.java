@@ -3,10 +3,13 @@ package co.hotwax.preorder.core.engine;
 import co.hotwax.preorder.core.BookCommand;
 import co.hotwax.preorder.core.BookListener;
 import co.hotwax.preorder.core.BookPolicy;
+import co.hotwax.preorder.core.BookView;
 import co.hotwax.preorder.core.PreorderBook;
 import co.hotwax.preorder.core.engine.internal.CommandInbox;
 import co.hotwax.preorder.core.engine.internal.EngineConfig;
 import co.hotwax.preorder.core.engine.internal.Lifecycle;
+import co.hotwax.preorder.core.engine.internal.ListenerSet;
+import co.hotwax.preorder.core.engine.internal.BookRead;
 import co.hotwax.preorder.core.engine.internal.SyncLoop;
 import co.hotwax.preorder.spi.InvalidInputException;
 import co.hotwax.preorder.spi.InventoryPublisher;
@@ -32,9 +35,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
@@ -65,10 +70,12 @@ import java.util.random.RandomGenerator;
  * <h2>Threading</h2>
  * <ul>
  *   <li>The OMS methods ({@link #preOrderTaken}, {@link #preOrderCancelled}, {@link #preOrderReleased},
- *   {@link #stockChanged}, {@link #supplyChanged}) and {@link #metrics()} are thread-safe, callable from any thread
- *   and never block: they validate the value and queue a command for the loop.</li>
+ *   {@link #stockChanged}, {@link #supplyChanged}), {@link #metrics()}, {@link #metricsSnapshot()},
+ *   {@link #health()} and {@link #readBook} are thread-safe, callable from any thread and never block: they
+ *   validate the value and queue a command (or a read) for the loop, or read published figures.</li>
  *   <li>One loop thread owns the book and calls the publishers (one call at a time per publisher). Listener
- *   callbacks ({@link SyncListener}, {@link BookListener}) run on that thread and must not block.</li>
+ *   callbacks ({@link SyncListener}, {@link BookListener}) run on that thread and must not block; a listener that
+ *   does I/O goes behind an {@link AsyncSyncListener} or {@link AsyncBookListener}.</li>
  *   <li>Feed reads (polls, and reloads after an expired checkpoint) run on a separate feed thread
  *   ({@link Builder#feedExecutor(Executor)}), one at a time; the loop applies their results. A slow, blocked or
  *   failing feed never delays publishing: a failure is reported as {@link SyncEvent.FeedFailed}, counted in
@@ -118,13 +125,17 @@ public final class PreorderSync implements AutoCloseable {
         FAILED
     }
 
-    private PreorderSync(EngineConfig config, Executor executor, Executor feedExecutor, Sleeper sleeper) {
+    private final HealthThresholds healthThresholds;
+
+    private PreorderSync(EngineConfig config, Executor executor, Executor feedExecutor, Sleeper sleeper,
+                         HealthThresholds healthThresholds) {
         this.publishers = config.publishers();
         this.policy = config.policy();
         this.feedExecutor = feedExecutor;
         this.executor = executor != null ? executor : PreorderSync::startDaemon;
         this.sleeper = sleeper != null ? sleeper : inbox::awaitWork;
         this.loop = new SyncLoop(config, inbox);
+        this.healthThresholds = healthThresholds;
     }
 
     /**
@@ -186,12 +197,14 @@ public final class PreorderSync implements AutoCloseable {
         Lifecycle.Phase before = lifecycle.requestStop();
         if (before != Lifecycle.Phase.RUNNING && before != Lifecycle.Phase.STOPPING) {
             stopFeedThread();
+            failPendingReads();
             return true;
         }
         inbox.wakeUp();
         boolean done = lifecycle.awaitLoopEnd(grace);
         lifecycle.moveTo(Lifecycle.Phase.STOPPED);
         stopFeedThread();
+        failPendingReads();
         LOG.info("Preorder sync stopped{}", done ? "" : " (the loop did not finish within " + grace + ")");
         return done;
     }
@@ -374,7 +387,63 @@ public final class PreorderSync implements AutoCloseable {
         return loop.metrics();
     }
 
+    /**
+     * Every figure, per store (published, retried and rejected by reason, lag, pending per lane, last publish,
+     * the channel's requests, throttling, cost points and bucket level) and engine-wide (state, command-queue
+     * depth, feed polls and failures, resyncs). Thread-safe, cheap (no lock on the loop): meant to be scraped.
+     *
+     * @return a snapshot
+     */
+    public EngineMetrics metricsSnapshot() {
+        return loop.metricsSnapshot(stateName());
+    }
+
+    /**
+     * Healthy, degraded with reasons (store unreachable, scope missing, feed failing, lag above the threshold), or
+     * down, from {@link #metricsSnapshot()} and the builder's {@link Builder#healthThresholds}. Thread-safe.
+     *
+     * @return the summary
+     */
+    public SyncHealth health() {
+        return SyncHealth.of(metricsSnapshot(), healthThresholds);
+    }
+
+    /**
+     * Reads the book on the loop thread, between two iterations, so the read sees one consistent state: the one
+     * every event delivered so far describes. The way to re-derive what events said (every pre-order's allocation
+     * and promise date, every pool's P and listing) after events were missed or dropped: page through
+     * {@link BookView#poolKeys()} and read {@link BookView#preOrders} for a page of pools per call. Thread-safe;
+     * never call {@code join()} on the result from a listener callback (the loop would wait for itself).
+     *
+     * <p>The read runs at the loop's next iteration (in manual mode: the next {@link #step()}); keep it short, the
+     * loop publishes nothing meanwhile. A read queued before {@link #start()} runs once the engine runs.
+     *
+     * @param read what to read; it must not keep the view
+     * @param <T> what the read returns
+     * @return the read's result; completed exceptionally with the read's exception, or with
+     *         {@link IllegalStateException} when the engine stops before running it
+     */
+    public <T> CompletableFuture<T> readBook(Function<BookView, T> read) {
+        BookRead<T> pending = new BookRead<>(Objects.requireNonNull(read, "read"));
+        inbox.offerRead(pending);
+        if (!lifecycle.acceptsWork()) {
+            // Stopped before or while queuing: nobody would run it.
+            failPendingReads();
+        }
+        return pending.result();
+    }
+
     // ---------------------------------------------------------------------------------------------- internals
+
+    /** The state named in metrics and health: {@link #state()}'s name, so FAILED reads as down. */
+    private String stateName() {
+        return state().name();
+    }
+
+    /** Reads nobody will run: the loop has stopped. */
+    private void failPendingReads() {
+        inbox.drainReads().forEach(BookRead::abandon);
+    }
 
     private void load(Lifecycle.Phase started) {
         lifecycle.start(started);
@@ -438,8 +507,9 @@ public final class PreorderSync implements AutoCloseable {
         private final List<Integer> weights = new ArrayList<>();
         private BookPolicy policy = BookPolicy.defaults();
         private boolean publishPhysicalStock;
-        private SyncListener listener = SyncListener.NO_OP;
-        private BookListener bookListener = event -> { };
+        private final List<SyncListener> listeners = new ArrayList<>();
+        private final List<BookListener> bookListeners = new ArrayList<>();
+        private HealthThresholds healthThresholds = HealthThresholds.DEFAULTS;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper;
         private RandomGenerator random;
@@ -537,24 +607,38 @@ public final class PreorderSync implements AutoCloseable {
         }
 
         /**
-         * Receives sync events.
+         * Adds a receiver of sync events. Several may be added: each gets every event, in the order added; one
+         * that throws is logged and the others still get the event. Callbacks run on the loop thread: wrap a
+         * listener that does I/O in an {@link AsyncSyncListener}.
          *
-         * @param listener the listener; default no-op
+         * @param listener the listener
          * @return this builder
          */
         public Builder listener(SyncListener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
+            listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
         /**
-         * Receives the book's domain events (P changed, listed, promise dates, coverage).
+         * Adds a receiver of the book's domain events (P changed, listed, promise dates, coverage). Several may be
+         * added, as with {@link #listener}; wrap one that writes to a database in an {@link AsyncBookListener}.
          *
-         * @param listener the listener; default no-op
+         * @param listener the listener
          * @return this builder
          */
         public Builder bookListener(BookListener listener) {
-            this.bookListener = Objects.requireNonNull(listener, "bookListener");
+            bookListeners.add(Objects.requireNonNull(listener, "bookListener"));
+            return this;
+        }
+
+        /**
+         * When {@link PreorderSync#health()} calls the engine degraded.
+         *
+         * @param thresholds the thresholds; default {@link HealthThresholds#DEFAULTS}
+         * @return this builder
+         */
+        public Builder healthThresholds(HealthThresholds thresholds) {
+            this.healthThresholds = Objects.requireNonNull(thresholds, "healthThresholds");
             return this;
         }
 
@@ -690,9 +774,9 @@ public final class PreorderSync implements AutoCloseable {
             // Derived values stay local: build() never changes the builder, so it can be built again.
             RandomGenerator jitter = random != null ? random : new SplittableRandom();
             EngineConfig config = new EngineConfig(supply, preOrders, stock, publishers, weights, policy,
-                    publishPhysicalStock, listener, bookListener, clock, jitter, pollInterval, reconcileInterval,
+                    publishPhysicalStock, ListenerSet.sync(listeners), ListenerSet.book(bookListeners), clock, jitter, pollInterval, reconcileInterval,
                     backoffMin, backoffMax, effectiveBatchSize);
-            return new PreorderSync(config, executor, feedExecutor, sleeper);
+            return new PreorderSync(config, executor, feedExecutor, sleeper, healthThresholds);
         }
 
         /** Checks every publisher and returns the smallest batch size they all accept. */

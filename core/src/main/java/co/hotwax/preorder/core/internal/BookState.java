@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -552,6 +553,35 @@ public final class BookState {
             });
         }
         return Snapshots.preOrder(e, Snapshots.allocations(takenFrom, quantities), emitter);
+    }
+
+    /**
+     * See {@link co.hotwax.preorder.core.PreorderBook#preOrders}.
+     *
+     * @param sku the SKU
+     * @param facilityId the facility, or null
+     * @return the snapshots in time order; empty when there is no such pool
+     */
+    public List<PreOrderState> preOrders(String sku, String facilityId) {
+        Pool pool = sku == null ? null : pools.get(new PoolKey(sku, facilityId));
+        if (pool == null) {
+            return List.of();
+        }
+        IdentityHashMap<OrderEntry, ArrayList<LineEntry>> lines = new IdentityHashMap<>();
+        IdentityHashMap<OrderEntry, ArrayList<Long>> quantities = new IdentityHashMap<>();
+        // One replay of the pool's deterministic allocation yields every pre-order's allocations (see preOrder).
+        Allocator.recompute(pool, policy, today, (order, line, quantity) -> {
+            lines.computeIfAbsent(order, o -> new ArrayList<>(2)).add(line);
+            quantities.computeIfAbsent(order, o -> new ArrayList<>(2)).add(quantity);
+        });
+        List<PreOrderState> out = new ArrayList<>(pool.orders.size());
+        for (int i = 0, n = pool.orders.size(); i < n; i++) {
+            OrderEntry e = pool.orders.entry(i);
+            List<Allocation> allocations = lines.containsKey(e)
+                    ? Snapshots.allocations(lines.get(e), quantities.get(e)) : List.of();
+            out.add(Snapshots.preOrder(e, allocations, emitter));
+        }
+        return out;
     }
 
     /**

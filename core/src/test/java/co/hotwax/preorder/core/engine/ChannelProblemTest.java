@@ -19,6 +19,7 @@ class ChannelProblemTest {
     /** Refuses everything as a channel problem until healed, then applies. */
     private static final class ScopelessStore implements InventoryPublisher {
         volatile boolean healed;
+        volatile String reason = "missing access scope write_inventory";
         int attempts;
 
         @Override
@@ -37,7 +38,7 @@ class ChannelProblemTest {
             for (DesiredState state : states) {
                 attempts++;
                 outcomes.add(healed ? PublishOutcome.applied(state, true)
-                        : PublishOutcome.rejectedByChannel(state, "missing access scope write_inventory"));
+                        : PublishOutcome.rejectedByChannel(state, reason));
             }
             return outcomes;
         }
@@ -79,5 +80,29 @@ class ChannelProblemTest {
 
         assertThat(f.events(SyncEvent.Published.class)).isNotEmpty();
         assertThat(f.events(SyncEvent.ChannelProblem.class)).hasSize(2);
+    }
+
+    @Test
+    void healthNamesAChannelProblemAsAMissingScopeWhateverItsWordsUntilTheChannelWorks() {
+        f.supply.add(Fixture.po("L1", "RED", 10));
+        ScopelessStore store = new ScopelessStore();
+        // No "scope", "403" or "ACCESS_DENIED" in the words: the channel problem itself is what counts.
+        store.reason = "the app may not write inventory";
+        PreorderSync sync = f.builder().publisher(store).build();
+        sync.startManual();
+        sync.runUntilIdle(100);
+
+        SyncHealth health = sync.health();
+        assertThat(health.status()).isEqualTo(SyncHealth.Status.DEGRADED);
+        assertThat(health.problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(SyncHealth.Kind.SCOPE_MISSING);
+            assertThat(p.subject()).isEqualTo("shop-a");
+            assertThat(p.detail()).contains("the app may not write inventory");
+        });
+
+        store.healed = true;
+        f.clock.advance(Duration.ofHours(2));
+        sync.runUntilIdle(100);
+        assertThat(sync.health().healthy()).isTrue();
     }
 }

@@ -1,5 +1,6 @@
 package co.hotwax.preorder.core.engine;
 
+import co.hotwax.preorder.spi.ChannelUsage;
 import co.hotwax.preorder.spi.DesiredState;
 import co.hotwax.preorder.spi.InventoryPublisher;
 import co.hotwax.preorder.spi.PublishOutcome;
@@ -80,6 +81,12 @@ final class FakeStore implements InventoryPublisher {
     @Override
     public int spiVersion() {
         return spiVersion;
+    }
+
+    /** Reports one request per publish call and a bucket that empties by one point per call, from 1000. */
+    @Override
+    public synchronized ChannelUsage usage() {
+        return new ChannelUsage(batches.size(), 0, batches.size(), 1000 - batches.size(), 1000);
     }
 
     @Override

@@ -52,12 +52,19 @@ class FeedFaultsTest {
         assertThat(f.events(SyncEvent.FeedFailed.class)).last()
                 .satisfies(e -> assertThat(e.attempt()).isEqualTo(attempts));
         assertThat(sync.metrics().feedFailures()).isEqualTo(attempts);
+        assertThat(sync.metricsSnapshot().feedFailures()).as("one source of truth for feed failures")
+                .isEqualTo(attempts);
+        assertThat(sync.metricsSnapshot().failingFeeds()).containsExactly("supply source #1");
+        assertThat(sync.health().problems()).extracting(SyncHealth.Problem::kind, SyncHealth.Problem::subject)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(SyncHealth.Kind.FEED_FAILING, "supply source #1"));
         assertThat(store.onHand("RED")).as("the book kept its last good state").isEqualTo(2);
 
         f.supply.snapshotFailure = null;
         f.clock.advanceTo(sync.nextDue());
         sync.runUntilIdle(100);
         assertThat(f.supply.snapshots).as("the reload happened after the outage").isEqualTo(2);
+        assertThat(sync.metricsSnapshot().failingFeeds()).isEmpty();
+        assertThat(sync.health().healthy()).isTrue();
         assertThat(store.onHand("RED")).isEqualTo(2);
     }
 
@@ -129,6 +136,10 @@ class FeedFaultsTest {
         assertThatThrownBy(sync::step).isInstanceOf(OutOfMemoryError.class);
 
         assertThat(sync.state()).isEqualTo(PreorderSync.State.FAILED);
+        assertThat(sync.metricsSnapshot().state()).isEqualTo("FAILED");
+        assertThat(sync.health().status()).as("a failed engine is down").isEqualTo(SyncHealth.Status.DOWN);
+        assertThat(sync.health().problems()).extracting(SyncHealth.Problem::kind)
+                .containsExactly(SyncHealth.Kind.NOT_RUNNING);
         assertThat(f.events(SyncEvent.EngineFailed.class)).hasSize(1);
         assertThatThrownBy(() -> sync.preOrderTaken(f.order("RED", 1, "pos")))
                 .isInstanceOf(IllegalStateException.class);

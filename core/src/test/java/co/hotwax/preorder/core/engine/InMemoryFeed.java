@@ -44,6 +44,8 @@ class InMemoryFeed<T> implements ChangeFeed<T> {
     volatile CountDownLatch blockReads;
     /** changesSince calls so far. */
     final AtomicInteger reads = new AtomicInteger();
+    /** When set, every poll fails as an unreachable database would. */
+    volatile boolean down;
 
     InMemoryFeed(Function<T, String> keyOf) {
         this.keyOf = keyOf;
@@ -91,6 +93,9 @@ class InMemoryFeed<T> implements ChangeFeed<T> {
     }
 
     private synchronized FeedPage<T> read(Checkpoint checkpoint, int maxItems) {
+        if (down) {
+            throw new IllegalStateException("feed database unreachable");
+        }
         if (readFailure != null) {
             throw readFailure;
         }

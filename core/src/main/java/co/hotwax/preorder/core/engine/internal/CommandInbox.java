@@ -6,13 +6,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The OMS commands waiting for the loop thread, and the signal that wakes it. OMS threads offer; the loop thread
+ * The OMS commands and book reads waiting for the loop thread, and the signal that wakes it. OMS threads offer; the loop thread
  * drains and, when idle, waits here.
  */
 public final class CommandInbox {
     private final ConcurrentLinkedQueue<BookCommand> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger depth = new AtomicInteger();
+    private final ConcurrentLinkedQueue<BookRead<?>> reads = new ConcurrentLinkedQueue<>();
     private final WakeSignal wake = new WakeSignal();
 
     /**
@@ -22,6 +25,7 @@ public final class CommandInbox {
      */
     public void offer(BookCommand command) {
         queue.add(command);
+        depth.incrementAndGet();
         wake.signal();
     }
 
@@ -36,6 +40,7 @@ public final class CommandInbox {
         while ((command = queue.poll()) != null) {
             batch.add(command);
         }
+        depth.addAndGet(-batch.size());
         return batch;
     }
 
@@ -45,7 +50,40 @@ public final class CommandInbox {
      * @return true when the queue is empty
      */
     public boolean isEmpty() {
-        return queue.isEmpty();
+        return queue.isEmpty() && reads.isEmpty();
+    }
+
+    /**
+     * Commands waiting. Any thread.
+     *
+     * @return the count
+     */
+    public int depth() {
+        return depth.get();
+    }
+
+    /**
+     * Queues a read of the book and wakes the loop, which runs it between iterations. Any thread.
+     *
+     * @param read the read; it completes its own future
+     */
+    public void offerRead(BookRead<?> read) {
+        reads.add(read);
+        wake.signal();
+    }
+
+    /**
+     * Takes every queued read, in the order offered. Loop thread, or a stopping engine failing what is left.
+     *
+     * @return the reads; empty when none waited
+     */
+    public List<BookRead<?>> drainReads() {
+        List<BookRead<?>> batch = new ArrayList<>();
+        BookRead<?> read;
+        while ((read = reads.poll()) != null) {
+            batch.add(read);
+        }
+        return batch;
     }
 
     /** Wakes the loop without a command, e.g. to let it see that it must stop. */

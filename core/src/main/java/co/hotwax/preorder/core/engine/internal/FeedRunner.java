@@ -6,6 +6,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,7 +22,9 @@ import java.util.function.Consumer;
  * {@link SyncEvent.FeedFailed}, counted, and tried again after an exponential back-off; the book keeps its last good
  * state meanwhile. A reload that fails is tried again (as a reload) until one succeeds.
  *
- * <p>Loop thread only, except {@link #failures()}. In manual mode the executor runs the read on the caller's
+ * <p>It is the one source of the feed figures ({@link #polls()}, {@link #failures()}, {@link #failingNow()}).
+ *
+ * <p>Loop thread only, except the figures. In manual mode the executor runs the read on the caller's
  * thread, so a run replays from its seed.
  */
 public final class FeedRunner {
@@ -65,6 +69,9 @@ public final class FeedRunner {
     private final int pageSize;
     private final ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong polls = new AtomicLong();
+    /** The feeds whose latest read failed. */
+    private final Set<String> failingNow = ConcurrentHashMap.newKeySet();
     private Runnable wake = () -> { };
     private Executor executor = Runnable::run;
 
@@ -182,6 +189,7 @@ public final class FeedRunner {
             return null;
         }
         inFlight = false;
+        polls.incrementAndGet();
         long now = clock.millis();
         if (result instanceof Reloaded) {
             reloadWanted = false;
@@ -231,6 +239,24 @@ public final class FeedRunner {
         return failures.get();
     }
 
+    /**
+     * Feed reads (polls and reloads) that finished or failed so far. Thread-safe.
+     *
+     * @return the counter
+     */
+    public long polls() {
+        return polls.get();
+    }
+
+    /**
+     * The feeds whose latest read failed, cleared by the next read that succeeds. Thread-safe.
+     *
+     * @return a copy
+     */
+    public Set<String> failingNow() {
+        return Set.copyOf(failingNow);
+    }
+
     private Result read(boolean reload) {
         try {
             return reload ? new Reloaded(reader.snapshotAll()) : new Polled(reader.poll(pageSize));
@@ -242,6 +268,7 @@ public final class FeedRunner {
 
     private void succeeded(long now, boolean hasMore) {
         failuresInRow = 0;
+        failingNow.clear();
         // A feed with more pages is read again at once rather than all in one go, so OMS pushes and urgent
         // writes are not held up behind a long backlog.
         nextReadAt = hasMore ? now : now + pollMillis;
@@ -253,6 +280,7 @@ public final class FeedRunner {
         nextReadAt = now + delay;
         for (FeedReader.FeedFailure failure : feedFailures) {
             failures.incrementAndGet();
+            failingNow.add(failure.feed());
             LOG.warn("Feed read failed ({} in a row), next read in {} ms: {}: {}", failuresInRow, delay,
                     failure.feed(), failure.reason());
             events.accept(new SyncEvent.FeedFailed(failure.feed(), failure.reason(), failuresInRow, delay));

@@ -2,6 +2,7 @@ package co.hotwax.preorder.core.engine.internal;
 
 import co.hotwax.preorder.core.PoolKey;
 import co.hotwax.preorder.core.PoolState;
+import co.hotwax.preorder.core.engine.StoreMetrics;
 import co.hotwax.preorder.core.engine.SyncEvent;
 import co.hotwax.preorder.spi.DesiredState;
 import co.hotwax.preorder.spi.InvalidInputException;
@@ -268,6 +269,20 @@ public final class PublishScheduler {
     }
 
     /**
+     * Every publisher's figures. Any thread.
+     *
+     * @param now the engine clock's millis, for the lag
+     * @return one value per publisher, in builder order
+     */
+    public List<StoreMetrics> storeMetrics(long now) {
+        List<StoreMetrics> out = new ArrayList<>(stores.length);
+        for (PublisherQueue store : stores) {
+            out.add(StoreSnapshots.of(store, now));
+        }
+        return out;
+    }
+
+    /**
      * Queued pool states, once per publisher.
      *
      * @return the gauge
@@ -328,7 +343,14 @@ public final class PublishScheduler {
                 ? Lane.URGENT : Lane.NORMAL;
     }
 
+    /** Publishes a batch with the store (and the SKU of a one-state batch) in the MDC, for every log line. */
     private void publish(PublisherQueue store, List<Slot> batch, long now) {
+        try (LogContext ignored = LogContext.store(store.channel, batch.size() == 1 ? batch.get(0).key : null)) {
+            publishBatch(store, batch, now);
+        }
+    }
+
+    private void publishBatch(PublisherQueue store, List<Slot> batch, long now) {
         List<DesiredState> states = new ArrayList<>(batch.size());
         for (Slot slot : batch) {
             states.add(slot.desired);
@@ -348,6 +370,7 @@ public final class PublishScheduler {
         }
         for (int i = 0; i < batch.size(); i++) {
             Slot slot = batch.get(i);
+            LogContext.sku(slot.key);
             DesiredState state = states.get(i);
             PublishOutcome outcome = outcomes == null ? null : outcomes.get(i);
             if (outcome == null) {
@@ -368,6 +391,7 @@ public final class PublishScheduler {
                 reportRejected(store, slot, outcome.reason());
             }
         }
+        store.counters.callEnded();
         resync.report();
     }
 
@@ -394,7 +418,8 @@ public final class PublishScheduler {
     }
 
     private void applied(PublisherQueue store, Slot slot, DesiredState state, boolean wrote) {
-        store.counters.published.incrementAndGet();
+        store.counters.applied(clock.millis());
+        store.rejections.published(slot.key);
         if (slot.resync && wrote && state.equals(slot.published)) {
             // The engine believed the channel showed this state; the write proves it did not.
             store.counters.driftCorrected.incrementAndGet();
@@ -416,7 +441,7 @@ public final class PublishScheduler {
     }
 
     private void retry(PublisherQueue store, Slot slot, String reason, long now) {
-        store.counters.retried.incrementAndGet();
+        store.counters.retried(reason, slot.key.sku(), now);
         slot.attempts++;
         slot.notBefore = now + backoff.delayMillis(slot.attempts);
         LOG.debug("Retrying {} in {} (attempt {}): {}", slot.key, store.channel, slot.attempts, reason);
@@ -424,7 +449,7 @@ public final class PublishScheduler {
     }
 
     private void reportRejected(PublisherQueue store, Slot slot, String reason) {
-        store.counters.rejected.incrementAndGet();
+        store.counters.rejected(reason, slot.key.sku(), clock.millis());
         if (reason.startsWith(PublishOutcome.CHANNEL_PROBLEM)) {
             // A refusal of the whole channel (see PublishOutcome.rejectedByChannel): once per channel and reason.
             if (channelProblems.firstReport(store.channel, reason)) {
@@ -433,7 +458,7 @@ public final class PublishScheduler {
             }
             return;
         }
-        LOG.warn("{} rejected sku {}: {}", store.channel, slot.key, reason);
+        store.rejections.rejected(slot.key, reason);
         events.accept(new SyncEvent.Rejected(store.channel, slot.key.toString(), reason));
     }
 
@@ -441,12 +466,14 @@ public final class PublishScheduler {
         if (slot.dirtySince < 0) {
             slot.dirtySince = clock.millis();
             lag.add(slot.dirtySince);
+            slot.storeLag.add(slot.dirtySince);
         }
     }
 
     private void clearDirty(Slot slot) {
         if (slot.dirtySince >= 0) {
             lag.remove(slot.dirtySince);
+            slot.storeLag.remove(slot.dirtySince);
             slot.dirtySince = -1;
         }
     }
@@ -455,6 +482,7 @@ public final class PublishScheduler {
         long queued = 0;
         for (PublisherQueue store : stores) {
             queued += store.queued();
+            store.publishGauges();
         }
         pending = queued;
         oldestDirty = lag.oldest();

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * One publisher's slots (what the engine knows per pool in its channel), the lanes its queued slots wait in, and
@@ -22,6 +23,13 @@ final class PublisherQueue {
     /** With several stores: holds increases behind other stores' decreases; null with one store. */
     private final DecreasesFirst decreasesFirst;
     final EngineCounters counters = new EngineCounters();
+    /** When this publisher's still-unpublished changes were first seen. */
+    final LagTracker lag = new LagTracker();
+    /** Logs a persistent rejection once at WARN. */
+    final RejectionLog rejections;
+    /** Queued slots per lane and the oldest unpublished change, copied for readers on other threads. */
+    private final AtomicLongArray queuedByLane = new AtomicLongArray(Lane.values().length);
+    private volatile long oldestDirty = -1;
     private final Map<PoolKey, Slot> slots = new HashMap<>();
     private final List<LinkedHashSet<Slot>> lanes = new ArrayList<>();
     private long queued;
@@ -31,6 +39,7 @@ final class PublisherQueue {
         this.channel = publisher.channelId();
         this.index = index;
         this.decreasesFirst = decreasesFirst;
+        this.rejections = new RejectionLog(channel);
         for (int i = 0; i < Lane.values().length; i++) {
             lanes.add(new LinkedHashSet<>());
         }
@@ -38,7 +47,7 @@ final class PublisherQueue {
 
     /** The pool's slot, created on first use. */
     Slot slot(PoolKey key) {
-        return slots.computeIfAbsent(key, Slot::new);
+        return slots.computeIfAbsent(key, k -> new Slot(k, lag));
     }
 
     /** The pool's slot, or null when the pool was never seen. */
@@ -83,6 +92,24 @@ final class PublisherQueue {
     /** Slots waiting in any lane. */
     long queued() {
         return queued;
+    }
+
+    /** Copies the lane sizes and the oldest unpublished change for readers on other threads. Loop thread. */
+    void publishGauges() {
+        for (Lane lane : Lane.values()) {
+            queuedByLane.set(lane.ordinal(), lanes.get(lane.ordinal()).size());
+        }
+        oldestDirty = lag.oldest();
+    }
+
+    /** Slots queued in a lane, as of the last {@link #publishGauges()}. Any thread. */
+    long queuedIn(Lane lane) {
+        return queuedByLane.get(lane.ordinal());
+    }
+
+    /** When the oldest unpublished change was first seen (clock millis), or -1. Any thread. */
+    long oldestDirty() {
+        return oldestDirty;
     }
 
     /** Whether a slot of the lane is ready (see {@link #isReady}). */

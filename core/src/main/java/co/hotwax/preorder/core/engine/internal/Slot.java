@@ -25,7 +25,11 @@ final class Slot {
     /** Part of the running full resync and not yet checked. */
     boolean resync;
 
-    Slot(PoolKey key) {
+    /** The owning publisher's lag tracker, which {@link #dirtySince} is also recorded in. */
+    final LagTracker storeLag;
+
+    Slot(PoolKey key, LagTracker storeLag) {
         this.key = key;
+        this.storeLag = storeLag;
     }
 }

@@ -5,8 +5,10 @@ import co.hotwax.preorder.core.BookCommand;
 import co.hotwax.preorder.core.BookEvent;
 import co.hotwax.preorder.core.BookListener;
 import co.hotwax.preorder.core.BookPolicy;
+import co.hotwax.preorder.core.BookView;
 import co.hotwax.preorder.core.PoolKey;
 import co.hotwax.preorder.core.PreorderBook;
+import co.hotwax.preorder.core.engine.EngineMetrics;
 import co.hotwax.preorder.core.engine.SyncEvent;
 import co.hotwax.preorder.core.engine.SyncListener;
 import co.hotwax.preorder.core.engine.SyncMetrics;
@@ -17,24 +19,28 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.TreeSet;
 
 /**
  * The sync loop: owns the book, the feed reader, the publish scheduler, the dirty pools and the due times. One
  * iteration applies the OMS commands, polls the feeds when due, refreshes dates on a new day, starts a
  * reconciliation when due and publishes at most one batch per publisher.
  *
- * <p>Loop thread only (in manual mode: the caller's thread), except {@link #metrics()}.
+ * <p>Loop thread only (in manual mode: the caller's thread), except {@link #metrics()} and
+ * {@link #metricsSnapshot(String)}.
  */
 public final class SyncLoop {
     private static final Logger LOG = LoggerFactory.getLogger(SyncLoop.class);
 
     private final PreorderBook book;
+    private final BookView view;
     private final BookPolicy policy;
     private final FeedRunner feeds;
     private final PublishScheduler scheduler;
@@ -72,6 +78,7 @@ public final class SyncLoop {
         this.feeds = new FeedRunner(new FeedReader(config.supply(), config.preOrders(), config.stock()),
                 new Backoff(config.backoffMin(), config.backoffMax(), config.random()), clock, this::emit,
                 config.pollInterval().toMillis(), batchSize);
+        this.view = new ReadOnlyBook(book);
         List<InventoryPublisher> publishers = config.publishers();
         List<String> channels = new ArrayList<>();
         int[] weights = new int[publishers.size()];
@@ -118,6 +125,7 @@ public final class SyncLoop {
      */
     public boolean runIteration() {
         boolean worked = applyInbox();
+        worked |= runReads();
         long now = clock.millis();
         worked |= runFeeds(now);
         refreshDatesIfNewDay();
@@ -216,6 +224,19 @@ public final class SyncLoop {
                 scheduler.driftCorrected(), scheduler.pending(), lag, scheduler.resyncsCompleted(), feeds.failures());
     }
 
+    /**
+     * Every figure, per store and engine-wide. Thread-safe.
+     *
+     * @param state the engine's lifecycle state, as the facade names it
+     * @return a snapshot
+     */
+    public EngineMetrics metricsSnapshot(String state) {
+        long now = clock.millis();
+        return new EngineMetrics(Instant.ofEpochMilli(now), state, inbox.depth(), feeds.polls(),
+                feeds.failures(), new TreeSet<>(feeds.failingNow()).stream().toList(), scheduler.resyncsCompleted(),
+                scheduler.storeMetrics(now));
+    }
+
     /** Rebuilds the book from a snapshot and queues a full resync. */
     private void rebuild(FeedReader.Snapshot snapshot) {
         snapshot.rejected().forEach(this::emit);
@@ -236,6 +257,14 @@ public final class SyncLoop {
         }
         reportRejections(book.apply(batch));
         return true;
+    }
+
+    private boolean runReads() {
+        List<BookRead<?>> reads = inbox.drainReads();
+        for (BookRead<?> read : reads) {
+            read.run(view);
+        }
+        return !reads.isEmpty();
     }
 
     /** Starts a feed read when due and applies every read that finished; never waits for a feed. */
