@@ -34,7 +34,8 @@ class EngineMetricsTest {
         assertThat(m.stores()).extracting(StoreMetrics::store).containsExactly("shop-a", "shop-b");
         StoreMetrics sa = m.stores().get(0);
         StoreMetrics sb = m.stores().get(1);
-        assertThat(sa.published()).isEqualTo(2);
+        // RED and BLUE, then BLUE again: B refused BLUE for good, so its share of the pool goes back to A.
+        assertThat(sa.published()).isEqualTo(3);
         assertThat(sa.retried() + sa.rejected()).isZero();
         assertThat(sa.lagMillis()).isZero();
         assertThat(sa.pending()).isZero();
@@ -43,7 +44,8 @@ class EngineMetricsTest {
         assertThat(sa.usage().bucketCapacity()).isEqualTo(1000);
 
         assertThat(sb.published()).isZero();
-        assertThat(sb.rejectedByReason()).isEqualTo(Map.of("no variant has SKU <sku>", 1L));
+        // Refused for its share, then once more for the pool's state recomputed after that refusal.
+        assertThat(sb.rejectedByReason()).isEqualTo(Map.of("no variant has SKU <sku>", 2L));
         assertThat(sb.retriedByReason()).containsOnlyKeys("THROTTLED");
         assertThat(sb.retriedByReason().get("THROTTLED")).isEqualTo(sb.retried()).isPositive();
         assertThat(sb.pendingNormal()).as("RED's first listing waits for its retry").isEqualTo(1);

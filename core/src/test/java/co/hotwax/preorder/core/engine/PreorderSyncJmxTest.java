@@ -34,14 +34,16 @@ class PreorderSyncJmxTest {
 
             ObjectName storeA = new ObjectName("co.hotwax.preorder:type=PreorderSyncStore,name=\"main\","
                     + "store=\"shop-a.myshopify.com\"");
-            assertThat(server.getAttribute(storeA, "Published")).isEqualTo(1L);
+            // Its share of the pool, then the whole pool once store B refused it for good.
+            assertThat(server.getAttribute(storeA, "Published")).isEqualTo(2L);
             assertThat(server.getAttribute(storeA, "Requests")).isEqualTo((long) a.publishCalls());
             assertThat(server.getAttribute(storeA, "BucketCapacity")).isEqualTo(1000.0);
             assertThat(server.getAttribute(storeA, "LastPublishEpochMillis")).isEqualTo(Fixture.T0.toEpochMilli());
             ObjectName storeB = jmx.names().get(2);
-            assertThat(server.getAttribute(storeB, "Rejected")).isEqualTo(1L);
+            // Refused for its share, then once more for the pool's state recomputed after that refusal.
+            assertThat(server.getAttribute(storeB, "Rejected")).isEqualTo(2L);
             assertThat((String[]) server.getAttribute(storeB, "RejectedByReason"))
-                    .containsExactly("no variant has SKU <sku>: 1");
+                    .containsExactly("no variant has SKU <sku>: 2");
             assertThat(server.getMBeanInfo(storeB).getAttributes()).extracting(a1 -> a1.getName())
                     .contains("PendingUrgent", "PendingNormal", "PendingResync", "ThrottledResponses", "PointsSpent");
 

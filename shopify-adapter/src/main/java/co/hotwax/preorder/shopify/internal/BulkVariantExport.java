@@ -207,7 +207,7 @@ public final class BulkVariantExport {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            LOG.warn("could not cancel bulk query {}: {}", id, e.getMessage());
+            LOG.warn("shop {}: could not cancel bulk query {}: {}", client.shop(), id, e.getMessage());
         }
     }
 

@@ -87,7 +87,7 @@ public final class QuantityWriter {
                     item.reject("target " + t.name() + " " + t.target() + " exceeds Shopify's limit of 1,000,000,000");
                 } else if (!t.write()) {
                     if (!t.note().isEmpty()) {
-                        LOG.info("sku {}: not written: {}", item.state().key(), t.note());
+                        LOG.info("shop {}: sku {}: not written: {}", client.shop(), item.state().key(), t.note());
                     }
                     item.inFlightFrom(item.level());
                     done.add(item);

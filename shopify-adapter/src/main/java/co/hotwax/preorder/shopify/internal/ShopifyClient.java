@@ -145,6 +145,11 @@ public final class ShopifyClient {
         return n;
     }
 
+    /** @return the shop domain this client talks to, for the log lines of the classes that use it */
+    public String shop() {
+        return shop;
+    }
+
     /** @return how many THROTTLED responses this client has seen */
     public int throttledResponses() {
         return throttledResponses.get();

@@ -151,7 +151,7 @@ public final class VariantResolver {
         BulkVariantExport.Export export = bulk.export();
         if (export instanceof BulkVariantExport.Unavailable unavailable) {
             lastBulkProblem = unavailable.reason();
-            LOG.warn("bulk export not used, searching {} SKUs per request instead: {}", misses.size(),
+            LOG.warn("shop {}: bulk export not used, searching {} SKUs per request instead: {}", client.shop(), misses.size(),
                     unavailable.reason());
             return misses;
         }
