@@ -327,7 +327,7 @@ public final class ShopifyPublisher implements InventoryPublisher {
      */
     @Override
     public ChannelUsage usage() {
-        return new ChannelUsage(client.requests(), client.throttledResponses(), -1, pacer.available(),
+        return new ChannelUsage(client.requests(), client.throttledResponses(), client.pointsSpent(), pacer.available(),
                 pacer.maximum());
     }
 

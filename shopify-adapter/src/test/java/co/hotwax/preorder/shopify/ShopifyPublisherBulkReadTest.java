@@ -60,7 +60,9 @@ class ShopifyPublisherBulkReadTest {
     private ShopifyPublisher publisher(Shop shop, int threshold) {
         ShopifyPublisherConfig config = ShopifyPublisherConfig.builder().shopDomain(shop.sim().shopDomain())
                 .endpoint(shop.sim().graphqlEndpoint("2026-04")).accessToken(() -> TOKEN)
-                .defaultLocationId(shop.location().id()).bulkReadThreshold(threshold).build();
+                .defaultLocationId(shop.location().id()).bulkReadThreshold(threshold)
+                // Resolution alone is measured here; the store preflight's own per-SKU reads would search too.
+                .preflight(false).build();
         return ShopifyPublisher.builder(config).clock(time).sleeper(time).random(new SplittableRandom(7)).build();
     }
 

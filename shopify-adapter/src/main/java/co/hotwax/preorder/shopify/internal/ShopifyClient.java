@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.DoubleAdder;
 import java.util.function.IntToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +50,7 @@ public final class ShopifyClient {
     private final Map<String, Double> learnedCost = new HashMap<>();
     private final AtomicInteger throttledResponses = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
+    private final DoubleAdder pointsSpent = new DoubleAdder();
 
     /**
      * Creates the client.
@@ -155,6 +157,11 @@ public final class ShopifyClient {
         return throttledResponses.get();
     }
 
+    /** @return the cost points the shop charged this client (each answer's actual cost), summed */
+    public double pointsSpent() {
+        return pointsSpent.sum();
+    }
+
     /** @return how many HTTP requests this client has sent */
     public int requests() {
         return requests.get();
@@ -187,6 +194,10 @@ public final class ShopifyClient {
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), null, null);
         }
         pacer.onResponse(response.cost(), cost);
+        if (response.cost() != null && response.cost().actual() != null) {
+            // What the shop charged in the end (requested is debited up front and the difference refunded).
+            pointsSpent.add(Math.max(0, response.cost().actual()));
+        }
         if (response.cost() != null && response.cost().requested() > 0) {
             learn(operation, estimatedCost, response.cost().requested());
         }
