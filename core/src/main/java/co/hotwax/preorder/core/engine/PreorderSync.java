@@ -421,7 +421,7 @@ public final class PreorderSync implements AutoCloseable {
      * @param read what to read; it must not keep the view
      * @param <T> what the read returns
      * @return the read's result; completed exceptionally with the read's exception, or with
-     *         {@link IllegalStateException} when the engine stops before running it
+     *         {@link IllegalStateException} when the engine stops or fails before running it
      */
     public <T> CompletableFuture<T> readBook(Function<BookView, T> read) {
         BookRead<T> pending = new BookRead<>(Objects.requireNonNull(read, "read"));

@@ -1,8 +1,12 @@
 package co.hotwax.preorder.core.engine;
 
 import co.hotwax.preorder.core.BookEvent;
+import co.hotwax.preorder.core.BookView;
 import co.hotwax.preorder.core.PreOrderState;
+import co.hotwax.preorder.spi.DesiredState;
+import co.hotwax.preorder.spi.InventoryPublisher;
 import co.hotwax.preorder.spi.PreOrder;
+import co.hotwax.preorder.spi.PublishOutcome;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -13,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -140,6 +146,52 @@ class ListenersTest {
                 .hasCauseInstanceOf(IllegalStateException.class);
         assertThatThrownBy(failing::get).hasCauseInstanceOf(IllegalStateException.class);
         assertThatThrownBy(sync.readBook(book -> 1)::get).hasCauseInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aReadQueuedJustBeforeTheEngineFailsFailsAtTheFailureNotAtStop() {
+        Fixture f = new Fixture();
+        f.supply.add(Fixture.po("L1", "RED", 5));
+        FakeStore store = new FakeStore("shop-a");
+        AtomicReference<PreorderSync> engine = new AtomicReference<>();
+        AtomicReference<CompletableFuture<Integer>> queued = new AtomicReference<>();
+        AtomicBoolean failNext = new AtomicBoolean();
+        // Queues a read after this iteration's reads ran, then fails the engine in the same iteration.
+        InventoryPublisher failing = new InventoryPublisher() {
+            @Override
+            public String channelId() {
+                return store.channelId();
+            }
+
+            @Override
+            public List<PublishOutcome> publish(List<DesiredState> states) {
+                if (failNext.get()) {
+                    queued.set(engine.get().readBook(BookView::poolCount));
+                    throw new OutOfMemoryError("publisher ran out of memory (test)");
+                }
+                return store.publish(states);
+            }
+
+            @Override
+            public int spiVersion() {
+                return store.spiVersion();
+            }
+        };
+        PreorderSync sync = f.builder().publisher(failing).build();
+        engine.set(sync);
+        sync.startManual();
+        sync.runUntilIdle(100);
+        failNext.set(true);
+        PreOrder order = f.order("RED", 1, "pos");
+        f.orders.add(order);
+        sync.preOrderTaken(order);
+
+        assertThatThrownBy(sync::step).isInstanceOf(OutOfMemoryError.class);
+
+        assertThat(sync.state()).isEqualTo(PreorderSync.State.FAILED);
+        assertThat(queued.get()).as("the read was queued while the engine still ran").isNotNull();
+        assertThat(queued.get()).as("failed with the engine, without waiting for stop()").isCompletedExceptionally();
+        assertThatThrownBy(queued.get()::get).hasCauseInstanceOf(IllegalStateException.class);
     }
 
     @Test

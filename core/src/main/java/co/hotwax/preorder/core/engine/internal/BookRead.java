@@ -45,8 +45,8 @@ public final class BookRead<T> {
         }
     }
 
-    /** The engine stopped before running the read. */
+    /** The engine stopped or failed before running the read. */
     public void abandon() {
-        result.completeExceptionally(new IllegalStateException("the preorder sync stopped before this read ran"));
+        result.completeExceptionally(new IllegalStateException("the preorder sync stopped or failed before this read ran"));
     }
 }

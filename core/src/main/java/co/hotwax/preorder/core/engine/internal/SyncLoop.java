@@ -176,13 +176,17 @@ public final class SyncLoop {
 
     /**
      * Moves the engine to FAILED after an {@link Error}: logs it at ERROR and reports
-     * {@link SyncEvent.EngineFailed}. Nothing is published afterwards; OMS calls are refused.
+     * {@link SyncEvent.EngineFailed}. Nothing is published afterwards; OMS calls are refused, and book reads still
+     * queued fail with {@link IllegalStateException}.
      *
      * @param lifecycle the engine's lifecycle
      * @param error what was thrown
      */
     public void fail(Lifecycle lifecycle, Error error) {
         lifecycle.moveTo(Lifecycle.Phase.FAILED);
+        // A read queued before the move would otherwise wait for stop() or close(); one queued after it is refused
+        // by readBook itself, which checks the phase after queuing.
+        inbox.drainReads().forEach(BookRead::abandon);
         try {
             LOG.error("Preorder sync failed; it publishes nothing more and refuses OMS calls", error);
             emit(new SyncEvent.EngineFailed(error.toString()));
