@@ -5,6 +5,7 @@ import co.hotwax.preorder.shopify.ShopifyPublisher;
 import co.hotwax.preorder.shopify.ShopifyPublisherConfig;
 import co.hotwax.preorder.spi.DesiredState;
 import co.hotwax.preorder.spi.PublishOutcome;
+import co.hotwax.preorder.testkit.CostModel;
 import co.hotwax.preorder.testkit.Location;
 import co.hotwax.preorder.testkit.ShopifySimulator;
 import co.hotwax.preorder.testkit.ThrottleStatus;
@@ -33,6 +34,12 @@ import java.util.SplittableRandom;
  * <p>Two phases: the first publish of every SKU (resolution, marks and quantity: the listing), then a second
  * publish with new quantities (steady state at a dedicated location: one compare-and-set write per 250 SKUs from the
  * on_hand the publisher remembers, no level read).
+ *
+ * <p>The simulator's cost model is a choice (issue 13, item 3): {@code first} (the simulator's first model, its
+ * default), {@code documented} (Shopify's documented calculation: every object 1, connections sized by
+ * {@code first}) and {@code logarithmic} (documented, with connections growing as observed on real stores). Naming
+ * several runs them one after the other in one process, each on a fresh simulator and publisher, so that the
+ * comparison is side by side.
  */
 public final class PublishThroughputHarness {
     private static final String TOKEN = SimulatedCatalog.TOKEN;
@@ -44,13 +51,36 @@ public final class PublishThroughputHarness {
     /**
      * Entry point.
      *
-     * @param args optional SKU count (default 100,000)
+     * @param args optional SKU count (default 100,000), then optional cost models, comma-separated, of
+     *             {@code first}, {@code documented}, {@code logarithmic} (default {@code first})
      * @throws Exception on failure
      */
     public static void main(String[] args) throws Exception {
         int skus = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        String models = args.length > 1 ? args[1] : "first";
+        for (String model : models.split(",")) {
+            run(skus, model.trim());
+        }
+    }
+
+    private static CostModel costModel(String name) {
+        switch (name) {
+            case "first":
+                return CostModel.firstSimulator();
+            case "documented":
+                return CostModel.documented();
+            case "logarithmic":
+                return CostModel.observedLogarithmic();
+            default:
+                throw new IllegalArgumentException("unknown cost model '" + name
+                        + "': expected first, documented or logarithmic");
+        }
+    }
+
+    private static void run(int skus, String model) throws Exception {
+        CostModel cost = costModel(model);
         VirtualClock clock = new VirtualClock(Instant.parse("2026-05-01T10:00:00Z"));
-        try (ShopifySimulator shop = SimulatedCatalog.standardShop(clock)) {
+        try (ShopifySimulator shop = SimulatedCatalog.standardShop(clock, cost)) {
             Location location = shop.addLocation("Pre-order");
             List<String> catalog = SimulatedCatalog.seed(shop, skus, PER_PRODUCT);
             ShopifyPublisher publisher = ShopifyPublisher.builder(ShopifyPublisherConfig.builder()
@@ -62,8 +92,8 @@ public final class PublishThroughputHarness {
                             .build())
                     .clock(clock).sleeper(clock::sleep).random(new SplittableRandom(1)).build();
             try (publisher) {
-                System.out.printf("catalog: %,d SKUs in %,d products; Standard plan (bucket %d points, %d points/s)%n",
-                        catalog.size(), catalog.size() / PER_PRODUCT, 2000, 100);
+                System.out.printf("cost model %s; catalog: %,d SKUs in %,d products; Standard plan (bucket %d points,"
+                        + " %d points/s)%n", model, catalog.size(), catalog.size() / PER_PRODUCT, 2000, 100);
                 phase("first publish (resolve + marks + quantity)", shop, clock, publisher, catalog, 5);
                 phase("second publish (new quantities)", shop, clock, publisher, catalog, 7);
                 System.out.printf("THROTTLED responses: %d (simulator), %d (publisher)%n", shop.stats().throttled(),

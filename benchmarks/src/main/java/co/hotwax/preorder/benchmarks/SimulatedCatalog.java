@@ -1,5 +1,6 @@
 package co.hotwax.preorder.benchmarks;
 
+import co.hotwax.preorder.testkit.CostModel;
 import co.hotwax.preorder.testkit.InventoryPolicy;
 import co.hotwax.preorder.testkit.Product;
 import co.hotwax.preorder.testkit.ShopifySimulator;
@@ -22,8 +23,19 @@ final class SimulatedCatalog {
      * @return the started simulator
      */
     static ShopifySimulator standardShop(co.hotwax.preorder.testkit.VirtualClock clock) {
+        return standardShop(clock, CostModel.firstSimulator());
+    }
+
+    /**
+     * Starts a simulator at Standard limits on {@code clock} that charges queries by {@code cost}.
+     *
+     * @param clock the virtual clock shared with the publisher
+     * @param cost  how the simulator computes a request's cost
+     * @return the started simulator
+     */
+    static ShopifySimulator standardShop(co.hotwax.preorder.testkit.VirtualClock clock, CostModel cost) {
         return ShopifySimulator.builder().accessToken(TOKEN).clock(clock).sleeper(clock)
-                .plan(co.hotwax.preorder.testkit.ShopPlan.STANDARD).start();
+                .plan(co.hotwax.preorder.testkit.ShopPlan.STANDARD).costModel(cost).start();
     }
 
     /**

@@ -47,6 +47,7 @@ public final class BookRead<T> {
 
     /** The engine stopped or failed before running the read. */
     public void abandon() {
-        result.completeExceptionally(new IllegalStateException("the preorder sync stopped or failed before this read ran"));
+        result.completeExceptionally(
+                new IllegalStateException("the preorder sync stopped or failed before this read ran"));
     }
 }
