@@ -16,7 +16,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * How close the Shopify publisher comes to the throughput Shopify's cost bucket allows, publishing a large catalog
@@ -110,6 +113,7 @@ public final class PublishThroughputHarness {
         long charged0 = shop.pointsCharged();
         Instant t0 = clock.instant();
         long requests0 = shop.stats().requests();
+        Map<String, Long> operations0 = shop.stats().operations();
         long wall0 = System.nanoTime();
         List<DesiredState> states = new ArrayList<>(catalog.size());
         for (String sku : catalog) {
@@ -128,6 +132,7 @@ public final class PublishThroughputHarness {
         double minimum = Math.max(0, (charged - start.currentlyAvailable()) / start.restoreRate());
         System.out.printf("%s: %,d of %,d applied, %,d requests, %,.0f points charged (%.2f per SKU)%n", name,
                 applied, catalog.size(), shop.stats().requests() - requests0, charged, charged / catalog.size());
+        System.out.printf("  root fields executed: %s%n", operationsSince(operations0, shop.stats().operations()));
         long wallSeconds = (System.nanoTime() - wall0) / 1_000_000_000L;
         if (charged <= start.currentlyAvailable()) {
             // Nothing to pace: the phase fits in the bucket it started with, so there is no efficiency to speak of.
@@ -139,5 +144,18 @@ public final class PublishThroughputHarness {
         System.out.printf("  virtual time %,.0f s -> %,.1f SKUs/s; the bucket allows at best %,.0f s -> %,.1f SKUs/s;"
                         + " efficiency %.1f%% (wall clock %,d s)%n", seconds, catalog.size() / seconds, minimum,
                 catalog.size() / minimum, 100 * minimum / seconds, wallSeconds);
+    }
+
+    /** Root fields executed since {@code before}, most frequent first: where a phase's requests went. */
+    private static String operationsSince(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> delta = new TreeMap<>();
+        after.forEach((field, count) -> {
+            long d = count - before.getOrDefault(field, 0L);
+            if (d > 0) {
+                delta.put(field, d);
+            }
+        });
+        return delta.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
     }
 }
