@@ -23,7 +23,7 @@ final class SimulatedCatalog {
      */
     static ShopifySimulator standardShop(co.hotwax.preorder.testkit.VirtualClock clock) {
         return ShopifySimulator.builder().accessToken(TOKEN).clock(clock).sleeper(clock)
-                .plan(co.hotwax.preorder.testkit.ShopPlan.STANDARD).start();
+                .plan(co.hotwax.preorder.spi.ShopifyPlan.STANDARD).start();
     }
 
     /**

@@ -1,6 +1,7 @@
 package co.hotwax.preorder.shopify;
 
 import co.hotwax.preorder.shopify.internal.AccessTokens;
+import co.hotwax.preorder.spi.ShopifyPlan;
 
 import java.net.InetAddress;
 import java.net.URI;

@@ -2,6 +2,7 @@ package co.hotwax.preorder.shopify;
 
 import co.hotwax.preorder.spi.ConfigReader;
 import co.hotwax.preorder.spi.InvalidInputException;
+import co.hotwax.preorder.spi.ShopifyPlan;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,5 +1,6 @@
 package co.hotwax.preorder.testkit;
 
+import co.hotwax.preorder.spi.ShopifyPlan;
 import co.hotwax.preorder.spi.Sleeper;
 
 import co.hotwax.preorder.testkit.internal.AccessScopes;
@@ -362,7 +363,7 @@ public final class ShopifySimulator implements AutoCloseable {
         private Duration latency = Duration.ZERO;
         private Predicate<String> versions = AdminApiHandler::defaultVersion;
         private int threads = 4;
-        private PlanLimits limits = ShopPlan.STANDARD.limits();
+        private PlanLimits limits = PlanLimits.of(ShopifyPlan.STANDARD);
         private FaultPlan faults = FaultPlan.none();
         private OversellLedger ledger;
         private Set<String> scopes = new LinkedHashSet<>(AccessScopes.ALL);
@@ -418,13 +419,13 @@ public final class ShopifySimulator implements AutoCloseable {
             return this;
         }
 
-        /** The shop's plan, which sets the cost bucket (default {@link ShopPlan#STANDARD}). */
-        public Builder plan(ShopPlan plan) {
-            this.limits = Objects.requireNonNull(plan, "plan").limits();
+        /** The shop's plan, which sets the cost bucket (default {@link ShopifyPlan#STANDARD}). */
+        public Builder plan(ShopifyPlan plan) {
+            this.limits = PlanLimits.of(plan);
             return this;
         }
 
-        /** Custom bucket limits, e.g. {@code ShopPlan.custom(10, 50)} so a test throttles quickly. */
+        /** Custom bucket limits, e.g. {@code new PlanLimits(10, 50)} so a test throttles quickly. */
         public Builder limits(PlanLimits limits) {
             this.limits = limits;
             return this;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <pre>{@code
  * @RegisterExtension
  * final ShopifySimulatorExtension shopify = ShopifySimulatorExtension.using(
- *         () -> ShopifySimulator.builder().accessToken("shpat_test").plan(ShopPlan.PLUS));
+ *         () -> ShopifySimulator.builder().accessToken("shpat_test").plan(ShopifyPlan.PLUS));
  *
  * @Test
  * void publishes() {
