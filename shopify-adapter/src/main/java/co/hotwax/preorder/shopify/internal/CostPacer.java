@@ -98,7 +98,7 @@ public final class CostPacer {
         if (cost == null || cost.throttleStatus() == null) {
             return;
         }
-        ThrottleStatus s = cost.throttleStatus();
+        ThrottleReading s = cost.throttleStatus();
         if (s.maximumAvailable() > 0 && Double.isFinite(s.maximumAvailable())) {
             maximum = s.maximumAvailable();
         }
