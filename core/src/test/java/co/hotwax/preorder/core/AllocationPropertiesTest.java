@@ -3,6 +3,7 @@ package co.hotwax.preorder.core;
 import co.hotwax.preorder.spi.PreOrder;
 import co.hotwax.preorder.spi.PreOrderStatus;
 import co.hotwax.preorder.spi.SupplyLine;
+import co.hotwax.preorder.testkit.VirtualClock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -113,7 +114,7 @@ class AllocationPropertiesTest {
 
         PreorderBook book(Map<String, PreOrder> withOrders) {
             PreorderBook book = PreorderBook.builder().policy(policy)
-                    .clock(new Fixtures.SettableClock(Fixtures.NOW)).build();
+                    .clock(new VirtualClock(Fixtures.NOW)).build();
             BatchReport report = book.rebuild(List.copyOf(lines.values()), new ArrayList<>(withOrders.values()),
                     List.of());
             assertThat(report.rejected()).isEmpty();

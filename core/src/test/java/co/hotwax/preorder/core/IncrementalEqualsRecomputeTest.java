@@ -4,8 +4,10 @@ import co.hotwax.preorder.spi.PreOrder;
 import co.hotwax.preorder.spi.PreOrderStatus;
 import co.hotwax.preorder.spi.StockLevel;
 import co.hotwax.preorder.spi.SupplyLine;
+import co.hotwax.preorder.testkit.VirtualClock;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -43,7 +45,7 @@ class IncrementalEqualsRecomputeTest {
     private void runSeed(long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         BookPolicy policy = RandomInputs.policy(rng);
-        Fixtures.SettableClock clock = new Fixtures.SettableClock(Fixtures.NOW);
+        VirtualClock clock = new VirtualClock(Fixtures.NOW);
         RandomInputs inputs = new RandomInputs(rng, LocalDate.ofInstant(Fixtures.NOW, ZoneOffset.UTC),
                 policy.perFacility());
         List<BookCommand> commands = commands(rng, inputs, 10 + rng.nextInt(31));
@@ -55,7 +57,7 @@ class IncrementalEqualsRecomputeTest {
             a.step(step, commands.get(step), rng.nextInt(8) == 0);
             b.step(step, swapped.get(step), false);
             if (rng.nextInt(12) == 0) {
-                clock.set(clock.instant().plusSeconds(86_400L * rng.nextInt(1, 20)));
+                clock.advance(Duration.ofSeconds(86_400L * rng.nextInt(1, 20)));
                 a.refresh(step);
                 b.refresh(step);
             }
@@ -135,14 +137,14 @@ class IncrementalEqualsRecomputeTest {
         final long seed;
         final String name;
         final BookPolicy policy;
-        final Fixtures.SettableClock clock;
+        final VirtualClock clock;
         final Fixtures.EventLog log = new Fixtures.EventLog();
         final PreorderBook book;
         final Map<String, SupplyLine> lines = new LinkedHashMap<>();
         final Map<String, PreOrder> orders = new LinkedHashMap<>();
         final Map<PoolKey, StockLevel> stock = new LinkedHashMap<>();
 
-        Run(long seed, String name, BookPolicy policy, Fixtures.SettableClock clock) {
+        Run(long seed, String name, BookPolicy policy, VirtualClock clock) {
             this.seed = seed;
             this.name = name;
             this.policy = policy;

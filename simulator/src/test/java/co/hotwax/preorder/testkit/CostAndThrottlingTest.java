@@ -7,7 +7,6 @@ import co.hotwax.preorder.spi.ShopifyPlan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -16,9 +15,9 @@ import org.junit.jupiter.api.Test;
 /** Shopify's cost model over HTTP: extensions.cost everywhere, THROTTLED as 200, refunds, the 1,000 limit. */
 class CostAndThrottlingTest {
     private static final String SKU_QUERY = "{ productVariants(first: 5, query: \"sku:JKT-DENY\") { nodes { id sku } } }";
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-05-01T10:00:00Z"));
+    private final VirtualClock clock = new VirtualClock();
     private final SimFixture f = new SimFixture(ShopifySimulator.builder().accessToken(JsonClient.TOKEN)
-            .clock(clock.clock()).limits(new PlanLimits(10, 50)));
+            .clock(clock).limits(new PlanLimits(10, 50)));
 
     @AfterEach
     void close() {
