@@ -25,14 +25,14 @@ import static org.assertj.core.api.Assertions.fail;
  * Incremental equals recompute (issue item 4): random command streams (with duplicates of earlier commands and
  * swaps of adjacent independent commands) are applied one by one; after EVERY step the book's whole observable state
  * must equal a fresh book rebuilt from the inputs accepted so far, and the events of the step must be exactly those
- * the before/after difference implies. Replay one seed with {@code -Dcore.seed=N}.
+ * the before/after difference implies. Replay one seed with {@code -Dpreorder.seed=N}.
  */
 class IncrementalEqualsRecomputeTest {
     private static final int SEEDS = 2_500;
 
     @Test
     void incrementalStateEqualsFullRecomputeAfterEveryStep() {
-        String only = System.getProperty("core.seed");
+        String only = System.getProperty("preorder.seed");
         if (only != null) {
             runSeed(Long.parseLong(only));
             return;
@@ -62,7 +62,7 @@ class IncrementalEqualsRecomputeTest {
                 b.refresh(step);
             }
         }
-        String where = "seed " + seed + " (replay: -Dcore.seed=" + seed + ")";
+        String where = "seed " + seed + " (replay: -Dpreorder.seed=" + seed + ")";
         assertThat(snapshot(b.book, b.orderKeys())).as("%s: swapping independent commands changed the result",
                 where).isEqualTo(snapshot(a.book, a.orderKeys()));
         a.rebuildChangesNothing();
@@ -157,7 +157,7 @@ class IncrementalEqualsRecomputeTest {
         }
 
         String where(int step, BookCommand c) {
-            return "seed " + seed + " " + name + " step " + step + " " + c + " (replay: -Dcore.seed=" + seed + ")";
+            return "seed " + seed + " " + name + " step " + step + " " + c + " (replay: -Dpreorder.seed=" + seed + ")";
         }
 
         /**
@@ -216,7 +216,7 @@ class IncrementalEqualsRecomputeTest {
             Map<String, Object> before = snapshot(book, orders.keySet());
             BatchReport r = book.rebuild(List.copyOf(lines.values()), List.copyOf(orders.values()),
                     List.copyOf(stock.values()));
-            String where = "seed " + seed + " rebuild with the same inputs (replay: -Dcore.seed=" + seed + ")";
+            String where = "seed " + seed + " rebuild with the same inputs (replay: -Dpreorder.seed=" + seed + ")";
             assertThat(r.rejected()).as(where).isEmpty();
             assertThat(log.drain()).as("%s emits nothing", where).isEmpty();
             assertThat(snapshot(book, orders.keySet())).as(where).isEqualTo(before);
