@@ -14,7 +14,7 @@ import java.time.Instant;
  * <p>Responses can arrive out of order (a slow earlier response reports an older, fuller bucket), so the state
  * after a response is {@code min(server value, local estimate + refund)}: never more optimistic than either side.
  * Why not resilience4j's RateLimiter: it cannot be set to "currently available = X", cannot refund
- * requested-minus-actual, and refills in steps (see java-conventions.md section 3.3).
+ * requested-minus-actual, and refills in steps.
  */
 public final class CostPacer {
     private final Clock clock;
