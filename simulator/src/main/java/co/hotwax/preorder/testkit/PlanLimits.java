@@ -11,11 +11,14 @@ import java.util.Objects;
  *
  * @param restoreRate points restored per second, greater than 0
  * @param bucketSize the most points the bucket holds (its {@code maximumAvailable}), greater than 0
+ * @since 0.1.0
  */
 public record PlanLimits(double restoreRate, double bucketSize) {
     /**
      * Validates the limits.
      *
+     * @param restoreRate points restored per second, greater than 0
+     * @param bucketSize the most points the bucket holds (its {@code maximumAvailable}), greater than 0
      * @throws IllegalArgumentException when a number is not finite or not positive
      */
     public PlanLimits {
