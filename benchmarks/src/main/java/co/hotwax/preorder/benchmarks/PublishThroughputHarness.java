@@ -1,10 +1,10 @@
 package co.hotwax.preorder.benchmarks;
 
-import co.hotwax.preorder.shopify.ShopifyPlan;
 import co.hotwax.preorder.shopify.ShopifyPublisher;
 import co.hotwax.preorder.shopify.ShopifyPublisherConfig;
 import co.hotwax.preorder.spi.DesiredState;
 import co.hotwax.preorder.spi.PublishOutcome;
+import co.hotwax.preorder.spi.ShopifyPlan;
 import co.hotwax.preorder.testkit.CostModel;
 import co.hotwax.preorder.testkit.Location;
 import co.hotwax.preorder.testkit.ShopifySimulator;

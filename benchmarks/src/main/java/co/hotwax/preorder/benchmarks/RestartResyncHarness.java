@@ -1,6 +1,6 @@
 package co.hotwax.preorder.benchmarks;
 
-import co.hotwax.preorder.shopify.ShopifyPlan;
+import co.hotwax.preorder.spi.ShopifyPlan;
 import co.hotwax.preorder.shopify.ShopifyPublisher;
 import co.hotwax.preorder.shopify.ShopifyPublisherConfig;
 import co.hotwax.preorder.spi.DesiredState;

@@ -35,7 +35,7 @@ final class SimulatedCatalog {
      */
     static ShopifySimulator standardShop(co.hotwax.preorder.testkit.VirtualClock clock, CostModel cost) {
         return ShopifySimulator.builder().accessToken(TOKEN).clock(clock).sleeper(clock)
-                .plan(co.hotwax.preorder.testkit.ShopPlan.STANDARD).costModel(cost).start();
+                .plan(co.hotwax.preorder.spi.ShopifyPlan.STANDARD).costModel(cost).start();
     }
 
     /**

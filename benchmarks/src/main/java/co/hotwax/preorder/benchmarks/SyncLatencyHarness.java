@@ -4,7 +4,7 @@ import co.hotwax.preorder.core.BookEvent;
 import co.hotwax.preorder.core.BookPolicy;
 import co.hotwax.preorder.core.engine.PreorderSync;
 import co.hotwax.preorder.core.engine.SyncEvent;
-import co.hotwax.preorder.shopify.ShopifyPlan;
+import co.hotwax.preorder.spi.ShopifyPlan;
 import co.hotwax.preorder.shopify.ShopifyPublisher;
 import co.hotwax.preorder.shopify.ShopifyPublisherConfig;
 import co.hotwax.preorder.shopify.internal.GraphQlResponse;
@@ -21,7 +21,7 @@ import co.hotwax.preorder.testkit.InventoryPolicy;
 import co.hotwax.preorder.testkit.Location;
 import co.hotwax.preorder.testkit.OrderResult;
 import co.hotwax.preorder.testkit.Product;
-import co.hotwax.preorder.testkit.ShopPlan;
+import co.hotwax.preorder.spi.ShopifyPlan;
 import co.hotwax.preorder.testkit.ShopifySimulator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -117,7 +117,7 @@ public final class SyncLatencyHarness {
     }
 
     private void run(Duration window, long seed) throws Exception {
-        try (ShopifySimulator shop = ShopifySimulator.builder().accessToken(TOKEN).plan(ShopPlan.STANDARD)
+        try (ShopifySimulator shop = ShopifySimulator.builder().accessToken(TOKEN).plan(ShopifyPlan.STANDARD)
                 .latency(Duration.ofMillis(100)).start()) {
             Location location = shop.addLocation("Pre-order");
             ShopifyPublisherConfig config = ShopifyPublisherConfig.builder()

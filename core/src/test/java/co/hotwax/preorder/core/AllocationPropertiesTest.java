@@ -3,6 +3,7 @@ package co.hotwax.preorder.core;
 import co.hotwax.preorder.spi.PreOrder;
 import co.hotwax.preorder.spi.PreOrderStatus;
 import co.hotwax.preorder.spi.SupplyLine;
+import co.hotwax.preorder.testkit.VirtualClock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,14 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two promises of the allocation rules, checked on random pools against books rebuilt from the inputs: a release
  * never moves another pre-order later (and moves nobody when the released pre-order held received units only), and
- * the next pre-order gets the product page's date and moves nobody. Replay one seed with {@code -Dcore.seed=N}.
+ * the next pre-order gets the product page's date and moves nobody. Replay one seed with {@code -Dpreorder.seed=N}.
  */
 class AllocationPropertiesTest {
     private static final int SEEDS = 300;
     private static final LocalDate TODAY = LocalDate.ofInstant(Fixtures.NOW, ZoneOffset.UTC);
 
     static LongStream seeds() {
-        String only = System.getProperty("core.seed");
+        String only = System.getProperty("preorder.seed");
         return only != null ? LongStream.of(Long.parseLong(only)) : LongStream.range(0, SEEDS);
     }
 
@@ -44,7 +45,7 @@ class AllocationPropertiesTest {
             orders.put(released.key(), released.withStatus(PreOrderStatus.RELEASED));
             PreorderBook after = in.book(orders);
             boolean heldReceivedOnly = in.heldReceivedUnitsOnly(before, released);
-            String where = "seed " + seed + " (replay: -Dcore.seed=" + seed + "), releasing " + released.key();
+            String where = "seed " + seed + " (replay: -Dpreorder.seed=" + seed + "), releasing " + released.key();
             for (PreOrder other : in.orders.values()) {
                 if (other == released) {
                     continue;
@@ -78,7 +79,7 @@ class AllocationPropertiesTest {
             Map<String, PreOrder> orders = new LinkedHashMap<>(in.orders);
             orders.put(next.key(), next);
             PreorderBook after = in.book(orders);
-            String where = "seed " + seed + " (replay: -Dcore.seed=" + seed + "), next pre-order in " + key;
+            String where = "seed " + seed + " (replay: -Dpreorder.seed=" + seed + "), next pre-order in " + key;
             assertThat(after.preOrder("NEXT", "1").orElseThrow().promiseDate()).as(where)
                     .isEqualTo(page.nextPromiseDate());
             assertThat(after.pool(key.sku(), key.facilityId()).orElseThrow().preorderable()).as(where)
@@ -113,7 +114,7 @@ class AllocationPropertiesTest {
 
         PreorderBook book(Map<String, PreOrder> withOrders) {
             PreorderBook book = PreorderBook.builder().policy(policy)
-                    .clock(new Fixtures.SettableClock(Fixtures.NOW)).build();
+                    .clock(new VirtualClock(Fixtures.NOW)).build();
             BatchReport report = book.rebuild(List.copyOf(lines.values()), new ArrayList<>(withOrders.values()),
                     List.of());
             assertThat(report.rejected()).isEmpty();

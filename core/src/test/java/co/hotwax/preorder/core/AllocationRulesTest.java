@@ -4,6 +4,7 @@ import co.hotwax.preorder.spi.PreOrder;
 import co.hotwax.preorder.spi.PreOrderStatus;
 import co.hotwax.preorder.spi.SupplyLine;
 import co.hotwax.preorder.spi.SupplyStatus;
+import co.hotwax.preorder.testkit.VirtualClock;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AllocationRulesTest {
     private static final String SKU = "RED-M";
-    private final Fixtures.SettableClock clock = new Fixtures.SettableClock(NOW);
+    private final VirtualClock clock = new VirtualClock(NOW);
 
     private PreorderBook book(BookPolicy policy) {
         return PreorderBook.builder().policy(policy).clock(clock).build();
@@ -203,7 +204,7 @@ class AllocationRulesTest {
 
     @Test
     void staleEtaIsJudgedOnTheLineTheNextUnitComesFrom() {
-        clock.setDate(JUN_01.plusDays(1));
+        clock.advanceTo(Fixtures.hourIntoDay(JUN_01.plusDays(1)));
         PreorderBook book = book();
         book.upsertSupplyLine(po("OLD", SKU, 2, JUN_01));
         book.upsertSupplyLine(po("NEW", SKU, 5, AUG_15));

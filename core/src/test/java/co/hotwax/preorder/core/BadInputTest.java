@@ -6,6 +6,7 @@ import co.hotwax.preorder.spi.PreOrderStatus;
 import co.hotwax.preorder.spi.StockLevel;
 import co.hotwax.preorder.spi.SupplyLine;
 import co.hotwax.preorder.spi.SupplyStatus;
+import co.hotwax.preorder.testkit.VirtualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -31,7 +32,7 @@ class BadInputTest {
 
     private PreorderBook book(BookPolicy policy) {
         PreorderBook book = PreorderBook.builder().policy(policy).listener(log)
-                .clock(new Fixtures.SettableClock(NOW)).build();
+                .clock(new VirtualClock(NOW)).build();
         book.upsertSupplyLine(po("L1", SKU, 10, JUN_01));
         book.upsertPreOrder(order("A", SKU, 3, 1));
         log.drain();
@@ -135,7 +136,7 @@ class BadInputTest {
 
     @Test
     void rebuildRejectsDuplicatesAndInvalidItemsAndLoadsTheRest() {
-        PreorderBook book = PreorderBook.builder().listener(log).clock(new Fixtures.SettableClock(NOW)).build();
+        PreorderBook book = PreorderBook.builder().listener(log).clock(new VirtualClock(NOW)).build();
         List<SupplyLine> lines = Arrays.asList(po("L1", SKU, 10, JUN_01), null, po("L1", SKU, 99, JUN_01),
                 po("L2", SKU, 5, LocalDate.of(1, 1, 1)), po("L3", SKU, 4, JUN_01));
         List<PreOrder> orders = List.of(order("A", SKU, 2, 1), order("A", SKU, 5, 2), order("B", SKU, 1, 3));

@@ -3,6 +3,7 @@ package co.hotwax.preorder.core;
 import co.hotwax.preorder.spi.InvalidInputException;
 import co.hotwax.preorder.spi.StockLevel;
 import co.hotwax.preorder.spi.SupplyLine;
+import co.hotwax.preorder.testkit.VirtualClock;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The exact event stream, in order, for the key transitions. */
 class EventStreamTest {
     private static final String SKU = "RED-M";
-    private final Fixtures.SettableClock clock = new Fixtures.SettableClock(NOW);
+    private final VirtualClock clock = new VirtualClock(NOW);
     private final Fixtures.EventLog log = new Fixtures.EventLog();
     private final PreorderBook book = PreorderBook.builder().clock(clock).listener(log).build();
 
@@ -126,7 +127,7 @@ class EventStreamTest {
 
     @Test
     void staleEtaUnderKeepAndFlagListsFlagged() {
-        clock.setDate(JUN_01.plusDays(2));
+        clock.advanceTo(Fixtures.hourIntoDay(JUN_01.plusDays(2)));
         PreorderBook flagging = PreorderBook.builder().clock(clock).listener(log)
                 .policy(BookPolicy.builder().staleEtaPolicy(StaleEtaPolicy.KEEP_AND_FLAG).build()).build();
         flagging.upsertSupplyLine(po("L1", SKU, 5, JUN_01));

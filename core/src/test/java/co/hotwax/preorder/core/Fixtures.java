@@ -3,15 +3,13 @@ package co.hotwax.preorder.core;
 import co.hotwax.preorder.spi.PreOrder;
 import co.hotwax.preorder.spi.SupplyLine;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Shared test data: dates, a settable clock, and bulk pre-orders placed one second apart. */
+/** Shared test data: dates, and bulk pre-orders placed one second apart. */
 final class Fixtures {
     static final LocalDate JUN_01 = LocalDate.of(2026, 6, 1);
     static final LocalDate JUL_01 = LocalDate.of(2026, 7, 1);
@@ -45,36 +43,9 @@ final class Fixtures {
         return out;
     }
 
-    /** A clock tests can move. */
-    static final class SettableClock extends Clock {
-        private Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            this.now = instant;
-        }
-
-        void setDate(LocalDate date) {
-            this.now = date.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(3600);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("fixed to UTC");
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+    /** An hour into a day (UTC): where a test moves a {@code VirtualClock} to make "today" that date. */
+    static Instant hourIntoDay(LocalDate date) {
+        return date.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(3600);
     }
 
     /** Collects every event of a book. */

@@ -4,8 +4,10 @@ import co.hotwax.preorder.spi.PreOrder;
 import co.hotwax.preorder.spi.PreOrderStatus;
 import co.hotwax.preorder.spi.StockLevel;
 import co.hotwax.preorder.spi.SupplyLine;
+import co.hotwax.preorder.testkit.VirtualClock;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,14 +25,14 @@ import static org.assertj.core.api.Assertions.fail;
  * Incremental equals recompute (issue item 4): random command streams (with duplicates of earlier commands and
  * swaps of adjacent independent commands) are applied one by one; after EVERY step the book's whole observable state
  * must equal a fresh book rebuilt from the inputs accepted so far, and the events of the step must be exactly those
- * the before/after difference implies. Replay one seed with {@code -Dcore.seed=N}.
+ * the before/after difference implies. Replay one seed with {@code -Dpreorder.seed=N}.
  */
 class IncrementalEqualsRecomputeTest {
     private static final int SEEDS = 2_500;
 
     @Test
     void incrementalStateEqualsFullRecomputeAfterEveryStep() {
-        String only = System.getProperty("core.seed");
+        String only = System.getProperty("preorder.seed");
         if (only != null) {
             runSeed(Long.parseLong(only));
             return;
@@ -43,7 +45,7 @@ class IncrementalEqualsRecomputeTest {
     private void runSeed(long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         BookPolicy policy = RandomInputs.policy(rng);
-        Fixtures.SettableClock clock = new Fixtures.SettableClock(Fixtures.NOW);
+        VirtualClock clock = new VirtualClock(Fixtures.NOW);
         RandomInputs inputs = new RandomInputs(rng, LocalDate.ofInstant(Fixtures.NOW, ZoneOffset.UTC),
                 policy.perFacility());
         List<BookCommand> commands = commands(rng, inputs, 10 + rng.nextInt(31));
@@ -55,12 +57,12 @@ class IncrementalEqualsRecomputeTest {
             a.step(step, commands.get(step), rng.nextInt(8) == 0);
             b.step(step, swapped.get(step), false);
             if (rng.nextInt(12) == 0) {
-                clock.set(clock.instant().plusSeconds(86_400L * rng.nextInt(1, 20)));
+                clock.advance(Duration.ofSeconds(86_400L * rng.nextInt(1, 20)));
                 a.refresh(step);
                 b.refresh(step);
             }
         }
-        String where = "seed " + seed + " (replay: -Dcore.seed=" + seed + ")";
+        String where = "seed " + seed + " (replay: -Dpreorder.seed=" + seed + ")";
         assertThat(snapshot(b.book, b.orderKeys())).as("%s: swapping independent commands changed the result",
                 where).isEqualTo(snapshot(a.book, a.orderKeys()));
         a.rebuildChangesNothing();
@@ -135,14 +137,14 @@ class IncrementalEqualsRecomputeTest {
         final long seed;
         final String name;
         final BookPolicy policy;
-        final Fixtures.SettableClock clock;
+        final VirtualClock clock;
         final Fixtures.EventLog log = new Fixtures.EventLog();
         final PreorderBook book;
         final Map<String, SupplyLine> lines = new LinkedHashMap<>();
         final Map<String, PreOrder> orders = new LinkedHashMap<>();
         final Map<PoolKey, StockLevel> stock = new LinkedHashMap<>();
 
-        Run(long seed, String name, BookPolicy policy, Fixtures.SettableClock clock) {
+        Run(long seed, String name, BookPolicy policy, VirtualClock clock) {
             this.seed = seed;
             this.name = name;
             this.policy = policy;
@@ -155,7 +157,7 @@ class IncrementalEqualsRecomputeTest {
         }
 
         String where(int step, BookCommand c) {
-            return "seed " + seed + " " + name + " step " + step + " " + c + " (replay: -Dcore.seed=" + seed + ")";
+            return "seed " + seed + " " + name + " step " + step + " " + c + " (replay: -Dpreorder.seed=" + seed + ")";
         }
 
         /**
@@ -214,7 +216,7 @@ class IncrementalEqualsRecomputeTest {
             Map<String, Object> before = snapshot(book, orders.keySet());
             BatchReport r = book.rebuild(List.copyOf(lines.values()), List.copyOf(orders.values()),
                     List.copyOf(stock.values()));
-            String where = "seed " + seed + " rebuild with the same inputs (replay: -Dcore.seed=" + seed + ")";
+            String where = "seed " + seed + " rebuild with the same inputs (replay: -Dpreorder.seed=" + seed + ")";
             assertThat(r.rejected()).as(where).isEmpty();
             assertThat(log.drain()).as("%s emits nothing", where).isEmpty();
             assertThat(snapshot(book, orders.keySet())).as(where).isEqualTo(before);

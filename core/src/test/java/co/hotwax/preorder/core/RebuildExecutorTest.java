@@ -4,6 +4,7 @@ import co.hotwax.preorder.spi.PreOrder;
 import co.hotwax.preorder.spi.PreOrderStatus;
 import co.hotwax.preorder.spi.SupplyLine;
 import co.hotwax.preorder.spi.SupplyStatus;
+import co.hotwax.preorder.testkit.VirtualClock;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -50,14 +51,14 @@ class RebuildExecutorTest {
     @Test
     void parallelRebuildEqualsSingleThreadedRebuild() {
         Fixtures.EventLog serialLog = new Fixtures.EventLog();
-        PreorderBook serial = PreorderBook.builder().clock(new Fixtures.SettableClock(NOW)).listener(serialLog)
+        PreorderBook serial = PreorderBook.builder().clock(new VirtualClock(NOW)).listener(serialLog)
                 .build();
         serial.rebuild(lines, orders, List.of());
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Fixtures.EventLog parallelLog = new Fixtures.EventLog();
-            PreorderBook parallel = PreorderBook.builder().clock(new Fixtures.SettableClock(NOW))
+            PreorderBook parallel = PreorderBook.builder().clock(new VirtualClock(NOW))
                     .listener(parallelLog).rebuildExecutor(pool).build();
             parallel.rebuild(lines, orders, List.of());
             assertThat(parallel.poolCount()).as("seed %s", SEED).isEqualTo(SKUS);
@@ -71,7 +72,7 @@ class RebuildExecutorTest {
 
     @Test
     void aFailingExecutorLeavesTheBookUnchanged() {
-        PreorderBook book = PreorderBook.builder().clock(new Fixtures.SettableClock(NOW))
+        PreorderBook book = PreorderBook.builder().clock(new VirtualClock(NOW))
                 .rebuildExecutor(task -> {
                     throw new RejectedExecutionException("full");
                 }).build();

@@ -4,6 +4,7 @@ import co.hotwax.preorder.spi.PreOrderStatus;
 import co.hotwax.preorder.spi.StockLevel;
 import co.hotwax.preorder.spi.SupplyLine;
 import co.hotwax.preorder.spi.SupplyStatus;
+import co.hotwax.preorder.testkit.VirtualClock;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ class ReleaseAndNextUnitTest {
     private static final SupplyLine PO_1 = SupplyLine.open("PO-1/1", "PO-1", SKU, "WH", 10, JUN_01);
     private static final SupplyLine PO_2 = SupplyLine.open("PO-2/1", "PO-2", SKU, "WH", 5, JUL_01);
 
-    private final Fixtures.SettableClock clock = new Fixtures.SettableClock(NOW);
+    private final VirtualClock clock = new VirtualClock(NOW);
     private final Fixtures.EventLog log = new Fixtures.EventLog();
 
     /** PO-1 covers O1..O10 (Jun-01), PO-2 covers O11..O15 (Jul-01), nothing received yet. */

@@ -5,6 +5,7 @@ import co.hotwax.preorder.spi.PreOrderStatus;
 import co.hotwax.preorder.spi.StockLevel;
 import co.hotwax.preorder.spi.SupplyLine;
 import co.hotwax.preorder.spi.SupplyStatus;
+import co.hotwax.preorder.testkit.VirtualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScenarioTest {
     private static final String SKU = "RED-M";
 
-    private final Fixtures.SettableClock clock = new Fixtures.SettableClock(NOW);
+    private final VirtualClock clock = new VirtualClock(NOW);
     private final Fixtures.EventLog log = new Fixtures.EventLog();
 
     private PreorderBook book(BookPolicy policy) {
@@ -202,7 +203,7 @@ class ScenarioTest {
         assertThat(log.ofType(BookEvent.NextPromiseDateChanged.class))
                 .containsExactly(new BookEvent.NextPromiseDateChanged(SKU, null, JUN_01, JUL_15));
 
-        clock.setDate(JUL_15.plusDays(1));
+        clock.advanceTo(Fixtures.hourIntoDay(JUL_15.plusDays(1)));
         assertThat(pool(book).listed()).as("today is only re-read by refreshDates").isTrue();
         assertThat(book.refreshDates()).isEqualTo(1);
         PoolState stale = pool(book);
@@ -219,7 +220,7 @@ class ScenarioTest {
         PreorderBook book = book(BookPolicy.builder().staleEtaPolicy(StaleEtaPolicy.KEEP_AND_FLAG).build());
         book.upsertSupplyLine(po("L1", SKU, 100, JUN_01));
         upsertAll(book, orders("A", SKU, 30, 0));
-        clock.setDate(JUN_01.plusDays(1));
+        clock.advanceTo(Fixtures.hourIntoDay(JUN_01.plusDays(1)));
         log.drain();
         assertThat(book.refreshDates()).isEqualTo(1);
         PoolState flagged = pool(book);

@@ -36,6 +36,8 @@ import javax.sql.DataSource;
  * <p>Change feed, deletes and bad rows as in {@link HotWaxPurchaseOrderSource}: by {@code lastUpdatedStamp} of
  * the item, header, ship group and SKU rows, over an overlap window, de-duplicated by content; refused rows are
  * reported with their keys ({@code errors()}) and never stop the feed. Not thread-safe: one caller at a time.
+ *
+ * @since 0.1.0
  */
 public final class HotWaxPreOrderSource extends HotWaxFeed<PreOrder> implements PreOrderSource {
 

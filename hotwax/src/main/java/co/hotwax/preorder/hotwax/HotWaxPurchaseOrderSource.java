@@ -44,6 +44,8 @@ import javax.sql.DataSource;
  * <p>Bad rows (orphan items, null dates, negative or fractional quantities, unknown statuses, no SKU or facility)
  * are skipped, reported with their keys through {@code errors()} and {@link HotWaxSettings#errorListener()}, and
  * never stop the feed. Not thread-safe: one caller at a time, as the SPI allows.
+ *
+ * @since 0.1.0
  */
 public final class HotWaxPurchaseOrderSource extends HotWaxFeed<SupplyLine> implements PurchaseOrderSource {
 

@@ -7,11 +7,15 @@ package co.hotwax.preorder.hotwax;
  * @param table the entity the item is read from, e.g. {@code "OrderItem"}
  * @param key the row's keys, e.g. {@code "orderId=PO100 orderItemSeqId=00001"}
  * @param reason why it was refused, e.g. {@code "quantity -3 must not be negative"}
+ * @since 0.1.0
  */
 public record HotWaxRowError(String table, String key, String reason) {
     /**
      * Validates the error.
      *
+     * @param table the entity the item is read from, e.g. {@code "OrderItem"}
+     * @param key the row's keys, e.g. {@code "orderId=PO100 orderItemSeqId=00001"}
+     * @param reason why it was refused, e.g. {@code "quantity -3 must not be negative"}
      * @throws IllegalArgumentException when a field is null
      */
     public HotWaxRowError {

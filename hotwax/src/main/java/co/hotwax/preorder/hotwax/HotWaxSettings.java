@@ -23,6 +23,7 @@ import java.util.function.Consumer;
  * @param holdPreOrderPhysicalInventory HotWax's {@code HOLD_PRORD_PHYCL_INV}: online ATP is 0 while the SKU has
  *                                      pre-orders queued in parking
  * @param errorListener told of every row a source refuses, e.g. to log it
+ * @since 0.1.0
  */
 public record HotWaxSettings(SkuMapping skuMapping, Duration overlapWindow, ZoneId etaZone, String parkingFacilityId,
                              Channel channel, Map<String, String> channelNames, boolean includeBackorderLines,
@@ -43,6 +44,19 @@ public record HotWaxSettings(SkuMapping skuMapping, Duration overlapWindow, Zone
     /**
      * Validates the settings.
      *
+     * @param skuMapping which OMS value is the Shopify SKU
+     * @param overlapWindow how far below its high-water mark a change feed re-reads: above the longest OMS write
+     *     transaction (see {@link HotWaxPurchaseOrderSource})
+     * @param etaZone the zone of {@code OrderItem.estimatedDeliveryDate}'s timestamp, to take its calendar date
+     * @param parkingFacilityId the pre-order queue facility ({@code PRE_ORDER_PARKING})
+     * @param channel which order header field names the channel of a pre-order
+     * @param channelNames OMS channel value to the SDK's channel name (e.g. product store id to shop domain); a value
+     *     not listed is used as it is
+     * @param includeBackorderLines whether PO lines with {@code isNewProduct = 'N'} (backorder) are supply too
+     * @param onlineFacilityGroupId the facility group whose inventory is online ATP, or null for every facility
+     * @param holdPreOrderPhysicalInventory HotWax's {@code HOLD_PRORD_PHYCL_INV}: online ATP is 0 while the SKU has
+     *     pre-orders queued in parking
+     * @param errorListener told of every row a source refuses, e.g. to log it
      * @throws IllegalArgumentException naming the setting when one is missing or out of range
      */
     public HotWaxSettings {

@@ -24,6 +24,8 @@ import javax.sql.DataSource;
  * {@code hotwax/ofbiz-oms-udm} {@code entity/DatamodelProductEntitymodel.xml}; the parking queue as in
  * {@link HotWaxPreOrderSource}. Change feed by {@code lastUpdatedStamp} of all of them, as in
  * {@link HotWaxPurchaseOrderSource}; refused rows are reported ({@code errors()}) and never stop the feed.
+ *
+ * @since 0.1.0
  */
 public final class HotWaxStockSource extends HotWaxFeed<StockLevel> implements StockSource {
 

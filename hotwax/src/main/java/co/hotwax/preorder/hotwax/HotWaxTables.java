@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
  * The HotWax tables the sources read, reduced to the columns they use, as one SQL script (H2 and PostgreSQL
  * accept it as it is): for tests, demos and a seeded database. A real OMS has these tables already; its script's
  * last statements are the {@code LAST_UPDATED_STAMP} indexes the change feeds want there too.
+ *
+ * @since 0.1.0
  */
 public final class HotWaxTables {
     private static final String RESOURCE = "hotwax-tables.sql";

@@ -11,6 +11,7 @@ package co.hotwax.preorder.hotwax;
  * @param kind where the SKU is read from
  * @param identificationType the {@code goodIdentificationTypeId} when {@code kind} is
  *                           {@link Kind#GOOD_IDENTIFICATION}, else null
+ * @since 0.1.0
  */
 public record SkuMapping(Kind kind, String identificationType) {
 
@@ -27,6 +28,9 @@ public record SkuMapping(Kind kind, String identificationType) {
     /**
      * Validates the mapping.
      *
+     * @param kind where the SKU is read from
+     * @param identificationType the {@code goodIdentificationTypeId} when {@code kind} is {@link
+     *     Kind#GOOD_IDENTIFICATION}, else null
      * @throws IllegalArgumentException when the kind is missing, or the identification type is missing for
      *                                  {@link Kind#GOOD_IDENTIFICATION}, present for another kind, or not an OFBiz id
      */

@@ -40,7 +40,7 @@ class HotWaxLoadTest {
     void snapshotOfOneHundredThousandLinesThenTenThousandUpdates() throws SQLException {
         Assumptions.assumeTrue(Boolean.getBoolean("hotwax.load"), "load harness: run with -Dhotwax.load=true");
         try (OmsDatabase db = OmsDatabase.postgres()) {
-            long seed = Long.getLong("hotwax.load.seed", 7L);
+            long seed = Long.getLong("preorder.seed", 7L);
             load(db);
             HotWaxPurchaseOrderSource source = new HotWaxPurchaseOrderSource(db.dataSource(),
                     HotWaxSettings.builder().build());

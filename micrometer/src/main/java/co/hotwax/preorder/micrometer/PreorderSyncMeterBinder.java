@@ -42,6 +42,8 @@ import java.util.function.ToDoubleFunction;
  * Engine-wide: {@code preorder.sync.commands.queued}, {@code preorder.sync.feed.polls},
  * {@code preorder.sync.feed.failures}, {@code preorder.sync.feeds.failing}, {@code preorder.sync.resyncs},
  * {@code preorder.sync.healthy} (1 healthy, 0 degraded or down).
+ *
+ * @since 0.1.0
  */
 public final class PreorderSyncMeterBinder implements MeterBinder {
     private static final String PREFIX = "preorder.sync.";

@@ -20,6 +20,7 @@ import java.util.Objects;
  *                       {@code currentSellable} when nothing is written; negative too when committed orders exceed
  *                       what may still be sold), or -1 for a {@link Action#REJECT}
  * @param detail the writes, or the reason for a refusal or for not writing; never a secret
+ * @since 0.1.0
  */
 public record PlannedChange(String sku, String facilityId, Action action, long currentSellable, long targetSellable,
                             String detail) {
@@ -44,6 +45,16 @@ public record PlannedChange(String sku, String facilityId, Action action, long c
     /**
      * Validates the change.
      *
+     * @param sku the SKU
+     * @param facilityId the facility, as in the desired state (null for the default location)
+     * @param action what publish would do
+     * @param currentSellable Shopify's {@code available} now (0 when the item is not stocked at the location); it can
+     *     be negative, an ordinary state when orders were taken while the quantity fell (Shopify counts them as
+     *     committed); -1 for a {@link Action#REJECT} whose level was never read
+     * @param targetSellable {@code available} right after the write publish would make (equal to {@code
+     *     currentSellable} when nothing is written; negative too when committed orders exceed what may still be sold),
+     *     or -1 for a {@link Action#REJECT}
+     * @param detail the writes, or the reason for a refusal or for not writing; never a secret
      * @throws NullPointerException when sku, action or detail is null
      * @throws IllegalArgumentException when a refusal's target is not -1
      */

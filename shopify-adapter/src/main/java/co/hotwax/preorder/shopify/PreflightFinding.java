@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param subject what was checked: {@code store}, a location name, or a SKU
  * @param reason what was found and why it matters
  * @param fix what to change in Shopify (or the configuration); empty when nothing needs to change
+ * @since 0.1.0
  */
 public record PreflightFinding(Severity severity, String check, String subject, String reason, String fix) {
 
@@ -25,7 +26,15 @@ public record PreflightFinding(Severity severity, String check, String subject, 
         BLOCKER
     }
 
-    /** Validates the parts. */
+    /**
+     * Validates the parts.
+     *
+     * @param severity how it stands
+     * @param check a stable short name of the check, e.g. {@code access-scopes}, {@code stocked-elsewhere}
+     * @param subject what was checked: {@code store}, a location name, or a SKU
+     * @param reason what was found and why it matters
+     * @param fix what to change in Shopify (or the configuration); empty when nothing needs to change
+     */
     public PreflightFinding {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(check, "check");

@@ -13,9 +13,16 @@ import java.util.stream.Stream;
  * @param apiVersion the Admin API version the shop served (its {@code X-Shopify-API-Version} header), or empty
  * @param store the store-level findings (scopes, API version, locations)
  * @param skus per SKU, in the order asked, its findings
+ * @since 0.1.0
  */
 public record PreflightReport(String apiVersion, List<PreflightFinding> store, Map<String, List<PreflightFinding>> skus) {
-    /** Copies the parts. */
+    /**
+     * Copies the parts.
+     *
+     * @param apiVersion the Admin API version the shop served (its {@code X-Shopify-API-Version} header), or empty
+     * @param store the store-level findings (scopes, API version, locations)
+     * @param skus per SKU, in the order asked, its findings
+     */
     public PreflightReport {
         apiVersion = apiVersion == null ? "" : apiVersion;
         store = List.copyOf(store);

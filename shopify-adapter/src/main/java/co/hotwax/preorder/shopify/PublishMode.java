@@ -1,6 +1,10 @@
 package co.hotwax.preorder.shopify;
 
-/** Where the SDK keeps the pre-orderable quantity in Shopify. */
+/**
+ * Where the SDK keeps the pre-orderable quantity in Shopify.
+ *
+ * @since 0.1.0
+ */
 public enum PublishMode {
     /**
      * The SDK owns the SKUs' quantities at a location used for nothing else. It writes {@code on_hand}, which

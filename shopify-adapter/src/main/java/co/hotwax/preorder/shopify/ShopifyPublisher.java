@@ -60,6 +60,8 @@ import java.util.random.RandomGenerator;
  * the same idempotency key. One bad item never fails the others.
  *
  * <p>Not thread-safe per instance: the SPI calls {@link #publish} from one thread at a time.
+ *
+ * @since 0.1.0
  */
 public final class ShopifyPublisher implements InventoryPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(ShopifyPublisher.class);

@@ -1,6 +1,7 @@
 package co.hotwax.preorder.shopify;
 
 import co.hotwax.preorder.shopify.internal.AccessTokens;
+import co.hotwax.preorder.spi.ShopifyPlan;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -19,6 +20,8 @@ import java.util.regex.Pattern;
  *
  * <p>The access token is held only as a supplier and is never part of {@link #toString()}, a log line or an
  * exception message.
+ *
+ * @since 0.1.0
  */
 public final class ShopifyPublisherConfig {
     /** The Admin API version the adapter is built and tested against. */

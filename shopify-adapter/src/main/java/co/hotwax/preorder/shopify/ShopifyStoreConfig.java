@@ -2,6 +2,7 @@ package co.hotwax.preorder.shopify;
 
 import co.hotwax.preorder.spi.ConfigReader;
 import co.hotwax.preorder.spi.InvalidInputException;
+import co.hotwax.preorder.spi.ShopifyPlan;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -26,6 +27,8 @@ import java.util.Optional;
  * </pre>
  * Each maps to the {@link ShopifyPublisherConfig.Builder} setting of the same meaning; unset keys keep its
  * defaults, and its validation applies, reported with the key's name.
+ *
+ * @since 0.1.0
  */
 public final class ShopifyStoreConfig {
     /** The builder's names at the start of its messages, and the keys they come from; first match wins. */

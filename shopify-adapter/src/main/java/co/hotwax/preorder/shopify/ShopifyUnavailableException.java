@@ -7,10 +7,13 @@ import co.hotwax.preorder.spi.PreorderSyncException;
  * request (a wrong access token, a missing scope, an unsupported API version). {@link ShopifyPublisher#preview}
  * throws it instead of guessing, because a preview of a shop it cannot read would be wrong. The message names the
  * shop, the operation and the cause; never the access token.
+ *
+ * @since 0.1.0
  */
 public final class ShopifyUnavailableException extends PreorderSyncException {
     private static final long serialVersionUID = 1L;
 
+    /** Whether trying again later may help; see {@link #transientFailure()}. */
     private final boolean transientFailure;
 
     /**

@@ -1,5 +1,7 @@
 package co.hotwax.preorder.shopify;
 
+import co.hotwax.preorder.spi.ShopifyPlan;
+
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

@@ -9,7 +9,7 @@ import co.hotwax.preorder.testkit.FaultRates;
 import co.hotwax.preorder.testkit.InventoryPolicy;
 import co.hotwax.preorder.testkit.Location;
 import co.hotwax.preorder.testkit.Product;
-import co.hotwax.preorder.testkit.ShopPlan;
+import co.hotwax.preorder.spi.ShopifyPlan;
 import co.hotwax.preorder.testkit.ShopifySimulator;
 import co.hotwax.preorder.testkit.Variant;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,7 +60,7 @@ class ShopifyPublisherPacingAndFaultsTest {
     void pacedPublishingIsNeverThrottled() {
         VirtualClock time = new VirtualClock();
         try (ShopifySimulator shop = ShopifySimulator.builder().accessToken(TOKEN).clock(time).sleeper(time::sleep)
-                .plan(ShopPlan.STANDARD).start()) {
+                .plan(ShopifyPlan.STANDARD).start()) {
             Location location = shop.addLocation("Pre-order");
             List<Variant> variants = catalog(shop, 500);
             try (ShopifyPublisher publisher = publisher(shop, location, time, 3, ShopifyPlan.STANDARD)) {
@@ -89,7 +89,7 @@ class ShopifyPublisherPacingAndFaultsTest {
         FaultRates rates = FaultRates.builder().http429(0.05).http500(0.03).http502(0.03).http503(0.03).reset(0.03)
                 .appliedResponseLost(0.08).retryAfterSeconds(1).build();
         try (ShopifySimulator shop = ShopifySimulator.builder().accessToken(TOKEN).clock(time).sleeper(time::sleep)
-                .plan(ShopPlan.PLUS).faults(FaultPlan.seeded(seed, rates)).start()) {
+                .plan(ShopifyPlan.PLUS).faults(FaultPlan.seeded(seed, rates)).start()) {
             Location location = shop.addLocation("Pre-order");
             List<Variant> variants = catalog(shop, 60);
             SplittableRandom shoppers = new SplittableRandom(seed);

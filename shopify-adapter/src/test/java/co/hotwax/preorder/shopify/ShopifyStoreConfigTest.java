@@ -9,7 +9,7 @@ import co.hotwax.preorder.spi.PublishOutcome;
 import co.hotwax.preorder.testkit.InventoryPolicy;
 import co.hotwax.preorder.testkit.Location;
 import co.hotwax.preorder.testkit.Product;
-import co.hotwax.preorder.testkit.ShopPlan;
+import co.hotwax.preorder.spi.ShopifyPlan;
 import co.hotwax.preorder.testkit.ShopifySimulator;
 import co.hotwax.preorder.testkit.VirtualClock;
 import org.junit.jupiter.api.Test;
@@ -76,7 +76,7 @@ class ShopifyStoreConfigTest {
     void thePublisherReportsItsRequestsAndBucketLevel() {
         VirtualClock time = new VirtualClock();
         try (ShopifySimulator shop = ShopifySimulator.builder().accessToken(TOKEN).clock(time).sleeper(time::sleep)
-                .plan(ShopPlan.STANDARD).start()) {
+                .plan(ShopifyPlan.STANDARD).start()) {
             Location location = shop.addLocation("Pre-order");
             Product product = shop.addProduct("P", List.of());
             shop.addVariant(product.id(), "RED", false, InventoryPolicy.CONTINUE);

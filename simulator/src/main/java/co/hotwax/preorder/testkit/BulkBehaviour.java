@@ -18,9 +18,16 @@ import java.util.Objects;
  * @param startDelay time spent in {@code CREATED} before {@code RUNNING}
  * @param objectsPerSecond objects processed per second while running (at least 1)
  * @param concurrentQueries bulk queries that may be created or running at once per shop (at least 1)
+ * @since 0.1.0
  */
 public record BulkBehaviour(Duration startDelay, int objectsPerSecond, int concurrentQueries) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param startDelay time spent in {@code CREATED} before {@code RUNNING}
+     * @param objectsPerSecond objects processed per second while running (at least 1)
+     * @param concurrentQueries bulk queries that may be created or running at once per shop (at least 1)
+     */
     public BulkBehaviour {
         Objects.requireNonNull(startDelay, "startDelay");
         if (startDelay.isNegative()) {

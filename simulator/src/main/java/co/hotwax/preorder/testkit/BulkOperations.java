@@ -6,6 +6,8 @@ import co.hotwax.preorder.testkit.internal.BulkQueries;
  * The test's handle on the simulator's bulk query operations ({@code bulkOperationRunQuery},
  * {@code bulkOperation(id:)}, {@code bulkOperationCancel}; results as JSONL over loopback HTTP): outcomes to inject
  * and operations started by someone else. See {@link BulkBehaviour} for timing and the concurrency limit.
+ *
+ * @since 0.1.0
  */
 public final class BulkOperations {
     private final BulkQueries queries;

@@ -16,6 +16,7 @@ import java.util.Objects;
  *                           selection (documented) rather than max(1, its selection) (the simulator's first model)
  * @param connections        linear (documented) or logarithmic (observed) growth with page size
  * @param overrides          root field name to a fixed cost, e.g. one measured on a real store
+ * @since 0.1.0
  */
 public record CostModel(boolean chargesNodeObjects, Connections connections, Map<String, Integer> overrides) {
     /** How a connection's cost grows with its page size. */
@@ -29,7 +30,14 @@ public record CostModel(boolean chargesNodeObjects, Connections connections, Map
         LOGARITHMIC
     }
 
-    /** Copies the overrides and checks them. */
+    /**
+     * Copies the overrides and checks them.
+     *
+     * @param chargesNodeObjects whether each node of a connection or {@code nodes(ids:)} list costs 1 on top of its
+     *     selection (documented) rather than max(1, its selection) (the simulator's first model)
+     * @param connections linear (documented) or logarithmic (observed) growth with page size
+     * @param overrides root field name to a fixed cost, e.g. one measured on a real store
+     */
     public CostModel {
         Objects.requireNonNull(connections, "connections");
         overrides = Map.copyOf(overrides);
@@ -40,12 +48,20 @@ public record CostModel(boolean chargesNodeObjects, Connections connections, Map
         });
     }
 
-    /** Shopify's documented calculation. */
+    /**
+     * Shopify's documented calculation.
+     *
+     * @return the documented model
+     */
     public static CostModel documented() {
         return new CostModel(true, Connections.LINEAR, Map.of());
     }
 
-    /** The documented calculation with connections growing logarithmically, as observed on real stores. */
+    /**
+     * The documented calculation with connections growing logarithmically, as observed on real stores.
+     *
+     * @return the observed model
+     */
     public static CostModel observedLogarithmic() {
         return new CostModel(true, Connections.LOGARITHMIC, Map.of());
     }
@@ -53,12 +69,20 @@ public record CostModel(boolean chargesNodeObjects, Connections connections, Map
     /**
      * The simulator's first model (a node costs max(1, its selection), linear connections): the default, because
      * existing callers were tuned against it; it undercharges reads of many nodes compared with the documented one.
+     *
+     * @return the first model
      */
     public static CostModel firstSimulator() {
         return new CostModel(false, Connections.LINEAR, Map.of());
     }
 
-    /** This model with a root field's cost fixed to {@code cost} (requested and actual), e.g. measured on a store. */
+    /**
+     * This model with a root field's cost fixed to {@code cost} (requested and actual), e.g. measured on a store.
+     *
+     * @param rootField the root field
+     * @param cost the points it costs
+     * @return a copy of this model with the override
+     */
     public CostModel withOverride(String rootField, int cost) {
         Map<String, Integer> copy = new LinkedHashMap<>(overrides);
         copy.put(Objects.requireNonNull(rootField, "rootField"), cost);

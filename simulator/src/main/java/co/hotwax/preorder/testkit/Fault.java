@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param retryAfterSeconds the {@code Retry-After} header for {@link Kind#HTTP_429} and {@link Kind#HTTP_503}; 0 sends
  *                          no header; at least 0
  * @param delay how long {@link Kind#SLOW} holds the response; {@link Duration#ZERO} for the other kinds
+ * @since 0.1.0
  */
 public record Fault(Kind kind, int retryAfterSeconds, Duration delay) {
 
@@ -39,6 +40,10 @@ public record Fault(Kind kind, int retryAfterSeconds, Duration delay) {
     /**
      * Validates the fault.
      *
+     * @param kind the fault
+     * @param retryAfterSeconds the {@code Retry-After} header for {@link Kind#HTTP_429} and {@link Kind#HTTP_503}; 0
+     *     sends no header; at least 0
+     * @param delay how long {@link Kind#SLOW} holds the response; {@link Duration#ZERO} for the other kinds
      * @throws IllegalArgumentException when the kind or delay is missing or a number is negative
      */
     public Fault {

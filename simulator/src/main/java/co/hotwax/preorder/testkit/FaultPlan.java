@@ -17,6 +17,8 @@ import java.util.random.RandomGeneratorFactory;
  * <p>A seeded plan draws exactly one number per request, also for a query it spares under
  * {@link FaultRates#mutationsOnly()}, so the n-th request's fate depends only on n and the seed. Thread-safe; under
  * concurrency the order in which requests reach {@link #next} decides which gets which draw.
+ *
+ * @since 0.1.0
  */
 public final class FaultPlan {
     /** The order in which a draw is mapped onto the rates; part of what makes a seed replay the same faults. */

@@ -17,6 +17,7 @@ import java.time.Duration;
  * @param retryAfterSeconds the {@code Retry-After} sent with 429 and 503, 0 for none
  * @param mutationsOnly whether only mutations get faults (queries are always answered); a lost response only
  *                      matters for writes
+ * @since 0.1.0
  */
 public record FaultRates(double http429, double http500, double http502, double http503, double reset, double slow,
                          double appliedResponseLost, Duration slowDelay, int retryAfterSeconds,
@@ -30,6 +31,17 @@ public record FaultRates(double http429, double http500, double http502, double 
     /**
      * Validates the rates.
      *
+     * @param http429 probability of HTTP 429
+     * @param http500 probability of HTTP 500
+     * @param http502 probability of HTTP 502
+     * @param http503 probability of HTTP 503
+     * @param reset probability of a connection reset before anything runs
+     * @param slow probability of a slow response
+     * @param appliedResponseLost probability that the request runs and its response is lost
+     * @param slowDelay how long a slow response is held, zero or positive
+     * @param retryAfterSeconds the {@code Retry-After} sent with 429 and 503, 0 for none
+     * @param mutationsOnly whether only mutations get faults (queries are always answered); a lost response only
+     *     matters for writes
      * @throws IllegalArgumentException naming the rate that is out of range, or the sum when above 1
      */
     public FaultRates {

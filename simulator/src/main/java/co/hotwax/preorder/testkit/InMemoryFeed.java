@@ -23,6 +23,7 @@ import java.util.function.Function;
  * <p>Thread-safe, so a test may write while the engine reads.
  *
  * @param <T> the item type
+ * @since 0.1.0
  */
 public class InMemoryFeed<T> implements ChangeFeed<T> {
     private final String name;

@@ -28,6 +28,8 @@ import java.util.Set;
  * otherwise it is rejected. When listing, the marks are written before the quantity; when delisting, the quantity
  * before the marks; {@link #writeLog()} shows the order. {@link #sell} simulates a shopper's order, refused like
  * Shopify under {@code inventoryPolicy: DENY} when the SKU is not listed or available is short. Thread-safe.
+ *
+ * @since 0.1.0
  */
 public class InMemoryPublisher implements InventoryPublisher {
     private final String channelId;

@@ -3,7 +3,11 @@ package co.hotwax.preorder.testkit;
 import co.hotwax.preorder.spi.StockLevel;
 import co.hotwax.preorder.spi.StockSource;
 
-/** An in-memory {@link StockSource}: stock levels keyed by SKU and facility. */
+/**
+ * An in-memory {@link StockSource}: stock levels keyed by SKU and facility.
+ *
+ * @since 0.1.0
+ */
 public class InMemoryStockSource extends InMemoryFeed<StockLevel> implements StockSource {
     /** An empty source. */
     public InMemoryStockSource() {

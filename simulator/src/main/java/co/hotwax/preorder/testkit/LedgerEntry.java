@@ -4,6 +4,8 @@ import java.time.Instant;
 
 /**
  * One line of the {@link OversellLedger}'s history: when it happened and which SKU it concerns.
+ *
+ * @since 0.1.0
  */
 public sealed interface LedgerEntry {
 

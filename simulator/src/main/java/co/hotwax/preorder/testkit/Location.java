@@ -7,9 +7,15 @@ import java.util.Objects;
  *
  * @param id   the Shopify GID, e.g. {@code gid://shopify/Location/3}
  * @param name the display name
+ * @since 0.1.0
  */
 public record Location(String id, String name) {
-    /** Validates that both parts are present. */
+    /**
+     * Validates that both parts are present.
+     *
+     * @param id the Shopify GID, e.g. {@code gid://shopify/Location/3}
+     * @param name the display name
+     */
     public Location {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

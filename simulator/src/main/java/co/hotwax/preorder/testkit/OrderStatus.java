@@ -1,6 +1,10 @@
 package co.hotwax.preorder.testkit;
 
-/** The life cycle of a simulated shopper order. */
+/**
+ * The life cycle of a simulated shopper order.
+ *
+ * @since 0.1.0
+ */
 public enum OrderStatus {
     /** Placed; its units are committed at its location. */
     OPEN,

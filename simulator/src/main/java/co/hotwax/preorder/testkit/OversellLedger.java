@@ -26,6 +26,8 @@ import java.util.TreeMap;
  *
  * <p>Entries may be recorded out of time order (concurrent shoppers); the counts are computed from the sorted
  * history. Thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class OversellLedger {
     private static final int SOLD_NET = 0;

@@ -7,9 +7,15 @@ import java.util.Objects;
  *
  * @param id     the group GID, e.g. {@code gid://shopify/SellingPlanGroup/9}
  * @param planId the plan GID, e.g. {@code gid://shopify/SellingPlan/10}
+ * @since 0.1.0
  */
 public record SellingPlanGroup(String id, String planId) {
-    /** Validates that both parts are present. */
+    /**
+     * Validates that both parts are present.
+     *
+     * @param id the group GID, e.g. {@code gid://shopify/SellingPlanGroup/9}
+     * @param planId the plan GID, e.g. {@code gid://shopify/SellingPlan/10}
+     */
     public SellingPlanGroup {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(planId, "planId");

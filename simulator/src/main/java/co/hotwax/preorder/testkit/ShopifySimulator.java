@@ -1,5 +1,6 @@
 package co.hotwax.preorder.testkit;
 
+import co.hotwax.preorder.spi.ShopifyPlan;
 import co.hotwax.preorder.spi.Sleeper;
 
 import co.hotwax.preorder.testkit.internal.AccessScopes;
@@ -62,6 +63,8 @@ import java.util.function.Predicate;
  *     URI endpoint = shop.graphqlEndpoint("2026-04");
  * }
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class ShopifySimulator implements AutoCloseable {
     private static final int REQUEST_LOG_CAPACITY = 1_000;
@@ -123,34 +126,59 @@ public final class ShopifySimulator implements AutoCloseable {
         server.start();
     }
 
-    /** A builder; only {@link Builder#accessToken} is required. */
+    /**
+     * A builder; only {@link Builder#accessToken} is required.
+     *
+     * @return this builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The GraphQL endpoint for an API version, e.g. {@code http://127.0.0.1:54321/admin/api/2026-04/graphql.json}. */
+    /**
+     * The GraphQL endpoint for an API version, e.g. {@code http://127.0.0.1:54321/admin/api/2026-04/graphql.json}.
+     *
+     * @param version the API version, e.g. {@code 2026-04}
+     * @return the endpoint's URI on the loopback interface
+     */
     public URI graphqlEndpoint(String version) {
         Objects.requireNonNull(version, "version");
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/admin/api/" + version
                 + "/graphql.json");
     }
 
-    /** The simulated shop's domain, e.g. {@code sim-shop.myshopify.com}. */
+    /**
+     * The simulated shop's domain, e.g. {@code sim-shop.myshopify.com}.
+     *
+     * @return the simulated shop's domain, e.g. {@code sim-shop.myshopify.com}
+     */
     public String shopDomain() {
         return shopDomain;
     }
 
-    /** Shoppers: place, cancel, fulfil and move orders. */
+    /**
+     * Shoppers: place, cancel, fulfil and move orders.
+     *
+     * @return the shop's orders
+     */
     public SimulatedOrders orders() {
         return orders;
     }
 
-    /** The oversell ledger this shop feeds with every checkout attempt, cancellation and write. */
+    /**
+     * The oversell ledger this shop feeds with every checkout attempt, cancellation and write.
+     *
+     * @return the oversell ledger this shop feeds with every checkout attempt, cancellation and write
+     */
     public OversellLedger ledger() {
         return ledger;
     }
 
-    /** The cost bucket now, as {@code extensions.cost.throttleStatus} would report it. */
+    /**
+     * The cost bucket now, as {@code extensions.cost.throttleStatus} would report it.
+     *
+     * @return the cost bucket now, as {@code extensions.cost.throttleStatus} would report it
+     */
     public ThrottleStatus throttleStatus() {
         return bucket.status();
     }
@@ -164,7 +192,11 @@ public final class ShopifySimulator implements AutoCloseable {
         return bucket.charged();
     }
 
-    /** The access scopes the token has now, sorted ({@code currentAppInstallation.accessScopes} answers the same). */
+    /**
+     * The access scopes the token has now, sorted ({@code currentAppInstallation.accessScopes} answers the same).
+     *
+     * @return the granted scopes
+     */
     public List<String> accessScopes() {
         return scopes.granted();
     }
@@ -173,22 +205,36 @@ public final class ShopifySimulator implements AutoCloseable {
      * Revokes a scope mid-run (as a merchant editing a custom app's scopes would); the next request that needs it
      * gets Shopify's ACCESS_DENIED error. Revoking a {@code write_} scope leaves its {@code read_} scope only if
      * that is granted on its own.
+     *
+     * @param scope the access scope, e.g. {@code write_inventory}
      */
     public void revokeScope(String scope) {
         scopes.revoke(requireText(scope, "scope"));
     }
 
-    /** Grants a scope again (or a new one). */
+    /**
+     * Grants a scope again (or a new one).
+     *
+     * @param scope the access scope, e.g. {@code write_inventory}
+     */
     public void grantScope(String scope) {
         scopes.grant(requireText(scope, "scope"));
     }
 
-    /** Request and write counters. */
+    /**
+     * Request and write counters.
+     *
+     * @return request and write counters
+     */
     public SimulatorStats stats() {
         return telemetry.stats();
     }
 
-    /** The last requests received (bounded), oldest first; tokens are never recorded. */
+    /**
+     * The last requests received (bounded), oldest first; tokens are never recorded.
+     *
+     * @return the last requests received (bounded), oldest first
+     */
     public List<RequestLogEntry> requestLog() {
         return telemetry.requestLog();
     }
@@ -197,6 +243,9 @@ public final class ShopifySimulator implements AutoCloseable {
      * Seeds an active location that fulfils online orders, added at the bottom of the fulfilment priority list
      * ("After you create a location, it's added to the bottom of your fulfillment priority list",
      * help.shopify.com/en/manual/locations/setting-up-your-locations).
+     *
+     * @param name the name
+     * @return the location
      */
     public Location addLocation(String name) {
         return addLocation(name, true);
@@ -205,13 +254,22 @@ public final class ShopifySimulator implements AutoCloseable {
     /**
      * Seeds an active location; {@code fulfillsOnlineOrders} is Shopify's "Fulfill online orders from this
      * location" setting (a retail store that only sells through POS has it off).
+     *
+     * @param name the name
+     * @param fulfillsOnlineOrders whether the location fulfils online orders
+     * @return the location
      */
     public Location addLocation(String name, boolean fulfillsOnlineOrders) {
         LocationRecord l = store.addLocation(requireText(name, "name"), fulfillsOnlineOrders);
         return new Location(l.id(), l.name());
     }
 
-    /** Turns a location's "Fulfill online orders from this location" setting on or off. */
+    /**
+     * Turns a location's "Fulfill online orders from this location" setting on or off.
+     *
+     * @param locationId the location's GID
+     * @param fulfillsOnlineOrders whether the location fulfils online orders
+     */
     public void setFulfillsOnlineOrders(String locationId, boolean fulfillsOnlineOrders) {
         store.fulfillsOnlineOrders(locationId, fulfillsOnlineOrders);
     }
@@ -220,6 +278,9 @@ public final class ShopifySimulator implements AutoCloseable {
      * Activates or deactivates a location. A deactivated location sells nothing and is left out of
      * {@code locations} unless {@code includeInactive: true}. (Shopify requires moving its stock and orders away
      * first; the simulator does not check that.)
+     *
+     * @param locationId the location's GID
+     * @param active whether the location is active
      */
     public void setActive(String locationId, boolean active) {
         store.active(locationId, active);
@@ -229,6 +290,7 @@ public final class ShopifySimulator implements AutoCloseable {
      * Sets the fulfilment priority list used to route online orders: these locations first, in this order, then
      * the others in their current order (by default, creation order).
      *
+     * @param locationIds location GIDs, highest priority first
      * @throws IllegalArgumentException for an unknown location
      */
     public void routingPriority(List<String> locationIds) {
@@ -238,6 +300,11 @@ public final class ShopifySimulator implements AutoCloseable {
     /**
      * Seeds a selling-plan group with one plan of category {@code PRE_ORDER} and the given inventory policy,
      * applied to the given variants (what another pre-order app would create with {@code sellingPlanGroupCreate}).
+     *
+     * @param name the name
+     * @param reserve when the plan reserves inventory
+     * @param variantIds the variants' GIDs
+     * @return the selling plan group
      */
     public SellingPlanGroup addSellingPlanGroup(String name, SellingPlanReserve reserve, List<String> variantIds) {
         SellingPlanGroupRecord g = store.addSellingPlanGroup(requireText(name, "name"), name, "PRE_ORDER",
@@ -245,30 +312,62 @@ public final class ShopifySimulator implements AutoCloseable {
         return new SellingPlanGroup(g.id(), g.plans().get(0).id());
     }
 
-    /** Sets a product's {@code requiresSellingPlan}: when on, checkout refuses lines bought without a plan. */
+    /**
+     * Sets a product's {@code requiresSellingPlan}: when on, checkout refuses lines bought without a plan.
+     *
+     * @param productId the product's GID
+     * @param requiresSellingPlan whether checkout requires a selling plan
+     */
     public void setRequiresSellingPlan(String productId, boolean requiresSellingPlan) {
         store.requiresSellingPlan(productId, requiresSellingPlan);
     }
 
-    /** Seeds a product with tags. */
+    /**
+     * Seeds a product with tags.
+     *
+     * @param title the product title
+     * @param tags the product tags
+     * @return the product
+     */
     public Product addProduct(String title, List<String> tags) {
         ProductRecord p = store.addProduct(requireText(title, "title"), List.copyOf(tags));
         return new Product(p.id(), p.title());
     }
 
-    /** Seeds a variant of a product, creating its inventory item (tracked or not). */
+    /**
+     * Seeds a variant of a product, creating its inventory item (tracked or not).
+     *
+     * @param productId the product's GID
+     * @param sku the SKU
+     * @param tracked whether inventory is tracked
+     * @param policy the inventory policy
+     * @return the variant
+     */
     public Variant addVariant(String productId, String sku, boolean tracked, InventoryPolicy policy) {
         VariantRecord v = store.addVariant(productId, requireText(sku, "sku"), tracked,
                 Objects.requireNonNull(policy, "policy"));
         return new Variant(v.id(), productId, v.sku(), v.inventoryItem().id());
     }
 
-    /** Activates a variant's (or item's) inventory at a location and sets available. */
+    /**
+     * Activates a variant's (or item's) inventory at a location and sets available.
+     *
+     * @param variantOrItemId a variant or inventory item GID
+     * @param locationId the location's GID
+     * @param available the available quantity
+     */
     public void stock(String variantOrItemId, String locationId, int available) {
         store.stock(itemId(variantOrItemId), locationId, available);
     }
 
-    /** The current value of a quantity name (available, committed, on_hand, ...) of an item at a location. */
+    /**
+     * The current value of a quantity name (available, committed, on_hand, ...) of an item at a location.
+     *
+     * @param itemId an inventory item or variant GID
+     * @param locationId the location's GID
+     * @param name the name
+     * @return the quantity
+     */
     public int quantity(String itemId, String locationId, String name) {
         if (!QuantityName.ALL.contains(name)) {
             throw new IllegalArgumentException("unknown quantity name " + name + "; use one of " + QuantityName.ALL);
@@ -283,23 +382,45 @@ public final class ShopifySimulator implements AutoCloseable {
         });
     }
 
-    /** A variant's inventory policy. */
+    /**
+     * A variant's inventory policy.
+     *
+     * @param variantId the variant's GID
+     * @return a variant's inventory policy
+     */
     public InventoryPolicy policy(String variantId) {
         return store.locked(() -> variantRecord(variantId).inventoryPolicy());
     }
 
-    /** A product's tags. */
+    /**
+     * A product's tags.
+     *
+     * @param productId the product's GID
+     * @return a product's tags
+     */
     public List<String> tags(String productId) {
         return store.locked(() -> store.product(productId)
                 .orElseThrow(() -> new IllegalArgumentException("no product " + productId)).tags());
     }
 
-    /** The value of a metafield on a product or variant, if set. */
+    /**
+     * The value of a metafield on a product or variant, if set.
+     *
+     * @param ownerId the product or variant GID
+     * @param namespace the metafield namespace
+     * @param key the metafield key
+     * @return the value of a metafield on a product or variant, if set
+     */
     public Optional<String> metafield(String ownerId, String namespace, String key) {
         return store.locked(() -> store.metafield(ownerId, namespace, key).map(m -> m.value()));
     }
 
-    /** Whether an inventory item (or a variant's item) is tracked. */
+    /**
+     * Whether an inventory item (or a variant's item) is tracked.
+     *
+     * @param itemId an inventory item or variant GID
+     * @return whether an inventory item (or a variant's item) is tracked
+     */
     public boolean tracked(String itemId) {
         return store.locked(() -> store.item(itemId(itemId))
                 .orElseThrow(() -> new IllegalArgumentException("no item " + itemId)).tracked());
@@ -362,7 +483,7 @@ public final class ShopifySimulator implements AutoCloseable {
         private Duration latency = Duration.ZERO;
         private Predicate<String> versions = AdminApiHandler::defaultVersion;
         private int threads = 4;
-        private PlanLimits limits = ShopPlan.STANDARD.limits();
+        private PlanLimits limits = PlanLimits.of(ShopifyPlan.STANDARD);
         private FaultPlan faults = FaultPlan.none();
         private OversellLedger ledger;
         private Set<String> scopes = new LinkedHashSet<>(AccessScopes.ALL);
@@ -375,56 +496,99 @@ public final class ShopifySimulator implements AutoCloseable {
         /**
          * The access scopes granted to the token, replacing the default (every scope the simulator knows, so a
          * default simulator can do everything it serves).
+         *
+         * @param scopes the granted access scopes
+         * @return this builder
          */
         public Builder accessScopes(String... scopes) {
             this.scopes = new LinkedHashSet<>(List.of(scopes));
             return this;
         }
 
-        /** The token clients must send in {@code X-Shopify-Access-Token} (required; never logged). */
+        /**
+         * The token clients must send in {@code X-Shopify-Access-Token} (required; never logged).
+         *
+         * @param accessToken the token requests must send in {@code X-Shopify-Access-Token}
+         * @return this builder
+         */
         public Builder accessToken(String accessToken) {
             this.accessToken = accessToken;
             return this;
         }
 
-        /** The shop domain (default {@code sim-shop.myshopify.com}). */
+        /**
+         * The shop domain (default {@code sim-shop.myshopify.com}).
+         *
+         * @param shopDomain the shop's domain, e.g. {@code sim-shop.myshopify.com}
+         * @return this builder
+         */
         public Builder shopDomain(String shopDomain) {
             this.shopDomain = shopDomain;
             return this;
         }
 
-        /** The clock for timestamps, orders and the cost bucket (default system UTC). */
+        /**
+         * The clock for timestamps, orders and the cost bucket (default system UTC).
+         *
+         * @param clock the time source
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
         }
 
-        /** How the simulator waits for latency and slow responses (default {@link Sleeper#SYSTEM}). */
+        /**
+         * How the simulator waits for latency and slow responses (default {@link Sleeper#system()}).
+         *
+         * @param sleeper how to wait
+         * @return this builder
+         */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = sleeper;
             return this;
         }
 
-        /** Fixed extra latency added to every GraphQL request through the sleeper (default 0). */
+        /**
+         * Fixed extra latency added to every GraphQL request through the sleeper (default 0).
+         *
+         * @param latency the delay added to every response
+         * @return this builder
+         */
         public Builder latency(Duration latency) {
             this.latency = latency;
             return this;
         }
 
-        /** The accepted API versions, replacing the default (2026-04 and every later YYYY-MM). */
+        /**
+         * The accepted API versions, replacing the default (2026-04 and every later YYYY-MM).
+         *
+         * @param versions the API versions accepted
+         * @return this builder
+         */
         public Builder apiVersions(String... versions) {
             Set<String> accepted = Set.of(versions);
             this.versions = accepted::contains;
             return this;
         }
 
-        /** The shop's plan, which sets the cost bucket (default {@link ShopPlan#STANDARD}). */
-        public Builder plan(ShopPlan plan) {
-            this.limits = Objects.requireNonNull(plan, "plan").limits();
+        /**
+         * The shop's plan, which sets the cost bucket (default {@link ShopifyPlan#STANDARD}).
+         *
+         * @param plan the plan
+         * @return this builder
+         */
+        public Builder plan(ShopifyPlan plan) {
+            this.limits = PlanLimits.of(plan);
             return this;
         }
 
-        /** Custom bucket limits, e.g. {@code ShopPlan.custom(10, 50)} so a test throttles quickly. */
+        /**
+         * Custom bucket limits, e.g. {@code new PlanLimits(10, 50)} so a test throttles quickly.
+         *
+         * @param limits the restore rate and bucket size
+         * @return this builder
+         */
         public Builder limits(PlanLimits limits) {
             this.limits = limits;
             return this;
@@ -433,31 +597,54 @@ public final class ShopifySimulator implements AutoCloseable {
         /**
          * How query costs are computed. The default is {@link CostModel#firstSimulator()}, which existing callers
          * were tuned against; pass {@link CostModel#documented()} for Shopify's documented calculation.
+         *
+         * @param cost the cost model
+         * @return this builder
          */
         public Builder costModel(CostModel cost) {
             this.cost = cost;
             return this;
         }
 
-        /** How bulk query operations move in time and how many may run at once (default {@link BulkBehaviour#defaults()}). */
+        /**
+         * How bulk query operations move in time and how many may run at once (default {@link BulkBehaviour#defaults()}).
+         *
+         * @param bulk how bulk operations behave
+         * @return this builder
+         */
         public Builder bulkBehaviour(BulkBehaviour bulk) {
             this.bulk = java.util.Objects.requireNonNull(bulk, "bulk");
             return this;
         }
 
-        /** The faults to inject, drawn once per request before execution (default none). */
+        /**
+         * The faults to inject, drawn once per request before execution (default none).
+         *
+         * @param faults the faults to inject
+         * @return this builder
+         */
         public Builder faults(FaultPlan faults) {
             this.faults = faults;
             return this;
         }
 
-        /** The ledger to feed (default a new one per started simulator, see {@link ShopifySimulator#ledger()}). */
+        /**
+         * The ledger to feed (default a new one per started simulator, see {@link ShopifySimulator#ledger()}).
+         *
+         * @param ledger the ledger to record into
+         * @return this builder
+         */
         public Builder ledger(OversellLedger ledger) {
             this.ledger = ledger;
             return this;
         }
 
-        /** HTTP worker threads (default 4). */
+        /**
+         * HTTP worker threads (default 4).
+         *
+         * @param threads the number of request threads
+         * @return this builder
+         */
         public Builder threads(int threads) {
             this.threads = threads;
             return this;
@@ -466,6 +653,7 @@ public final class ShopifySimulator implements AutoCloseable {
         /**
          * Validates and starts the server on 127.0.0.1 with an ephemeral port.
          *
+         * @return the running simulator; close it to stop the server
          * @throws IllegalArgumentException when a setting is missing or invalid
          * @throws UncheckedIOException when the port cannot be bound
          */

@@ -6,11 +6,15 @@ package co.hotwax.preorder.testkit;
  * @param maximumAvailable the bucket size, above 0
  * @param currentlyAvailable points available now, {@code 0..maximumAvailable}
  * @param restoreRate points restored per second, above 0
+ * @since 0.1.0
  */
 public record ThrottleStatus(double maximumAvailable, double currentlyAvailable, double restoreRate) {
     /**
      * Validates the status.
      *
+     * @param maximumAvailable the bucket size, above 0
+     * @param currentlyAvailable points available now, {@code 0..maximumAvailable}
+     * @param restoreRate points restored per second, above 0
      * @throws IllegalArgumentException when a number is not finite or out of range
      */
     public ThrottleStatus {

@@ -16,6 +16,8 @@ import java.util.List;
  * instance to the simulator, the publisher and the engine, and a whole run (bucket refills, back-offs, schedules)
  * happens in virtual time, replayably and without waiting. The published counterpart of Micrometer's
  * {@code MockClock}. Thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class VirtualClock extends Clock implements Sleeper {
     /** Where {@link #VirtualClock()} starts: a fixed instant, so dates derived from it are the same every run. */

@@ -3,6 +3,8 @@ package co.hotwax.preorder.testkit;
 import static co.hotwax.preorder.testkit.JsonClient.vars;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import co.hotwax.preorder.spi.ShopifyPlan;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -24,7 +26,7 @@ class ConcurrentWritesAndOrdersTest {
         long seed = 20260501L;
         SplittableRandom random = new SplittableRandom(seed);
         try (SimFixture f = new SimFixture(ShopifySimulator.builder().accessToken(JsonClient.TOKEN)
-                .plan(ShopPlan.ENTERPRISE))) {
+                .plan(ShopifyPlan.ENTERPRISE))) {
             ExecutorService pool = Executors.newFixedThreadPool(6);
             CountDownLatch start = new CountDownLatch(1);
             AtomicInteger sold = new AtomicInteger();

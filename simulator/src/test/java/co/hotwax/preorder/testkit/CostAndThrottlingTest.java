@@ -3,9 +3,10 @@ package co.hotwax.preorder.testkit;
 import static co.hotwax.preorder.testkit.JsonClient.vars;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import co.hotwax.preorder.spi.ShopifyPlan;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -14,9 +15,9 @@ import org.junit.jupiter.api.Test;
 /** Shopify's cost model over HTTP: extensions.cost everywhere, THROTTLED as 200, refunds, the 1,000 limit. */
 class CostAndThrottlingTest {
     private static final String SKU_QUERY = "{ productVariants(first: 5, query: \"sku:JKT-DENY\") { nodes { id sku } } }";
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-05-01T10:00:00Z"));
+    private final VirtualClock clock = new VirtualClock();
     private final SimFixture f = new SimFixture(ShopifySimulator.builder().accessToken(JsonClient.TOKEN)
-            .clock(clock.clock()).limits(ShopPlan.custom(10, 50)));
+            .clock(clock).limits(new PlanLimits(10, 50)));
 
     @AfterEach
     void close() {
@@ -89,7 +90,7 @@ class CostAndThrottlingTest {
 
     @Test
     void plansSetTheBucket() {
-        try (ShopifySimulator plus = ShopifySimulator.builder().accessToken(JsonClient.TOKEN).plan(ShopPlan.PLUS)
+        try (ShopifySimulator plus = ShopifySimulator.builder().accessToken(JsonClient.TOKEN).plan(ShopifyPlan.PLUS)
                 .start()) {
             JsonNode status = new JsonClient(plus).post("{ locations(first: 1) { nodes { id } } }", Map.of()).body()
                     .path("extensions").path("cost").path("throttleStatus");

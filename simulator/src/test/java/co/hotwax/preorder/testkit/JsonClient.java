@@ -55,7 +55,9 @@ final class JsonClient {
 
     /** Posts a raw body; IOExceptions (reset connections) propagate. */
     Reply send(String body) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(20))
+        // Generous: the first document outside the simulated subset builds the full 2026-04 schema (about 15 s on
+        // a loaded 2-core machine, 30 s seen), and a timeout here only exists to turn a hang into a failure.
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(90))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("X-Shopify-Access-Token", token);

@@ -3,16 +3,15 @@ package co.hotwax.preorder.testkit;
 import static co.hotwax.preorder.testkit.JsonClient.vars;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The simulator feeds the oversell ledger with every checkout attempt, cancellation and write. */
 class LedgerFeedTest {
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-05-01T10:00:00Z"));
+    private final VirtualClock clock = new VirtualClock();
     private final SimFixture f = new SimFixture(ShopifySimulator.builder().accessToken(JsonClient.TOKEN)
-            .clock(clock.clock()));
+            .clock(clock));
 
     @AfterEach
     void close() {

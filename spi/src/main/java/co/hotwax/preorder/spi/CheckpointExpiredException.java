@@ -8,6 +8,8 @@ package co.hotwax.preorder.spi;
  * parent, keep working. New feeds should throw this type for a checkpoint they cannot continue from, and a plain
  * {@code InvalidInputException} (or another exception) for anything else: the engine reloads every feed only on
  * this type, and treats any other exception as a failure of that read, retried with back-off.
+ *
+ * @since 0.1.0
  */
 public class CheckpointExpiredException extends InvalidInputException {
     private static final long serialVersionUID = 1L;

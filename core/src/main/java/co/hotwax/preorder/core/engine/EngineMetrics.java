@@ -9,7 +9,8 @@ import java.util.Objects;
  * read it from any thread, keep it, compare two of them. Counters only grow; the others are gauges.
  *
  * @param at when the snapshot was taken, by the engine's clock
- * @param state the engine's lifecycle state now, a {@link PreorderSync.State} name (manual mode is {@code RUNNING}); see {@link SyncHealth}
+ * @param state the engine's lifecycle state now, a {@link PreorderSync.State} name (manual mode is {@code RUNNING});
+ *     see {@link SyncHealth}
  * @param commandQueueDepth OMS commands ({@code preOrderTaken}, ...) waiting for the loop
  * @param feedPolls feed reads finished (one per poll of every feed, or per reload), failed ones included
  * @param feedFailures failed feed reads, the figure of {@link SyncMetrics#feedFailures()} (each reported as
@@ -26,6 +27,16 @@ public record EngineMetrics(Instant at, String state, long commandQueueDepth, lo
     /**
      * Validates and copies the snapshot.
      *
+     * @param at when the snapshot was taken, by the engine's clock
+     * @param state the engine's lifecycle state now, a {@link PreorderSync.State} name (manual mode is {@code
+     *     RUNNING}); see {@link SyncHealth}
+     * @param commandQueueDepth OMS commands ({@code preOrderTaken}, ...) waiting for the loop
+     * @param feedPolls feed reads finished (one per poll of every feed, or per reload), failed ones included
+     * @param feedFailures failed feed reads, the figure of {@link SyncMetrics#feedFailures()} (each reported as {@link
+     *     SyncEvent.FeedFailed} and read again after a back-off)
+     * @param failingFeeds the feeds whose latest poll failed (e.g. {@code "supply source #1"}), sorted
+     * @param resyncsCompleted full resyncs (reconciliations) finished since start
+     * @param stores one entry per publisher, in builder order
      * @throws NullPointerException when the time, the state or a list is null
      */
     public EngineMetrics {

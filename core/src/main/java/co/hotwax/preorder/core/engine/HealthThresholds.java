@@ -20,6 +20,9 @@ public record HealthThresholds(Duration maxLag, int unreachableAfter) {
     /**
      * Validates the thresholds.
      *
+     * @param maxLag a store whose oldest unpublished change is older than this is lagging; positive
+     * @param unreachableAfter a store whose last this-many publish calls all failed (nothing applied or rejected) is
+     *     unreachable; at least 1
      * @throws IllegalArgumentException naming the threshold that is out of range
      */
     public HealthThresholds {

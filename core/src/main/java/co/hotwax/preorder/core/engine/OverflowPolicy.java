@@ -19,6 +19,7 @@ public record OverflowPolicy(Duration maxBlock) {
     /**
      * Validates the policy.
      *
+     * @param maxBlock how long the loop may wait for room; zero drops at once
      * @throws IllegalArgumentException when the wait is negative
      * @throws NullPointerException when it is null
      */

@@ -65,6 +65,9 @@ public final class PreorderSyncConfig {
         /**
          * Validates the store.
          *
+         * @param id its id in the configuration ({@code store.<id>.*})
+         * @param weight its share weight
+         * @param publisher the publisher the store factory built
          * @throws NullPointerException when the id or publisher is null
          */
         public Store {

@@ -38,6 +38,23 @@ public record StoreMetrics(String store, long published, long retried, long reje
     /**
      * Validates and copies the snapshot.
      *
+     * @param store the publisher's channel id (a Shopify shop domain)
+     * @param published states the store applied (written or already right)
+     * @param retried states the store asked to retry (or failed to publish by throwing)
+     * @param rejected states the store refused for good
+     * @param driftCorrected states a reconciliation found wrong in the store and corrected
+     * @param retriedByReason {@code retried} split by reason template (details and SKUs replaced, at most 32 reasons,
+     *     the rest under {@code other}), sorted by reason
+     * @param rejectedByReason {@code rejected} split the same way
+     * @param lagMillis age of the oldest change not yet published to this store, by the engine's clock; 0 when none
+     * @param pendingUrgent SKU states waiting in the urgent lane (decreases, delistings)
+     * @param pendingNormal SKU states waiting in the normal lane (increases, listings)
+     * @param pendingResync SKU states waiting in the reconciliation lane
+     * @param lastPublish when the store last applied a state, or null when it has not since start
+     * @param failedCallsInARow publish calls in a row that decided nothing (every state to retry, or the call threw)
+     * @param lastFailure when a state was last retried or rejected, or null
+     * @param lastFailureReason the reason of the last retry or rejection, or null
+     * @param usage requests, throttled responses, cost points and bucket level, as the publisher reports them
      * @throws NullPointerException when the store, a map or the usage is null
      */
     public StoreMetrics {

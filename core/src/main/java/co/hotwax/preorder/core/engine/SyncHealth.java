@@ -57,6 +57,9 @@ public record SyncHealth(Status status, List<Problem> problems) {
         /**
          * Validates the problem.
          *
+         * @param kind what is wrong
+         * @param subject the store's channel id, the feed's name, or {@code engine}
+         * @param detail a sentence for the operator
          * @throws NullPointerException when a field is null
          */
         public Problem {
@@ -69,6 +72,8 @@ public record SyncHealth(Status status, List<Problem> problems) {
     /**
      * Validates and copies the summary.
      *
+     * @param status the overall status
+     * @param problems every reason the engine is not healthy, empty when healthy
      * @throws NullPointerException when a field is null
      */
     public SyncHealth {

@@ -23,7 +23,7 @@ class CrashRestartTest {
         for (long seed = 0; seed < 30; seed++) {
             Fixture f = new Fixture();
             SplittableRandom random = new SplittableRandom(seed);
-            FakeStore store = new FakeStore("shop-a").maxBatch(1);
+            FaultInjectingStore store = new FaultInjectingStore("shop-a").maxBatch(1);
             Map<String, Long> supply = new HashMap<>();
             for (String sku : SKUS) {
                 supply.put(sku, 20L + random.nextInt(30));
@@ -77,7 +77,7 @@ class CrashRestartTest {
     void aWriteAppliedWhoseResponseWasLostIsNotAppliedAgain() {
         Fixture f = new Fixture();
         f.supply.add(Fixture.po("L1", "RED", 30));
-        FakeStore store = new FakeStore("shop-a");
+        FaultInjectingStore store = new FaultInjectingStore("shop-a");
         PreorderSync sync = f.settled(store);
         store.loseResponses(true);
         sync.preOrderTaken(f.order("RED", 5, "pos"));

@@ -21,8 +21,8 @@ class EngineMetricsTest {
     @Test
     void eachStoreHasItsOwnCountersReasonsLagLanesAndUsage() {
         Fixture f = new Fixture();
-        FakeStore a = new FakeStore("shop-a");
-        FakeStore b = new FakeStore("shop-b");
+        FaultInjectingStore a = new FaultInjectingStore("shop-a");
+        FaultInjectingStore b = new FaultInjectingStore("shop-b");
         b.fail("RED", PublishOutcome.Status.RETRY);
         b.fail("BLUE", PublishOutcome.Status.REJECTED);
         f.supply.add(Fixture.po("L1", "RED", 10), Fixture.po("L2", "BLUE", 10));
@@ -60,7 +60,7 @@ class EngineMetricsTest {
     void theCommandQueueDepthCountsOmsCallsNotYetApplied() {
         Fixture f = new Fixture();
         f.supply.add(Fixture.po("L1", "RED", 10));
-        PreorderSync sync = f.settled(new FakeStore("shop-a"));
+        PreorderSync sync = f.settled(new FaultInjectingStore("shop-a"));
         sync.preOrderTaken(f.order("RED", 1, "pos"));
         sync.preOrderTaken(f.order("RED", 1, "pos"));
         sync.preOrderCancelled("SO-1", "1");
@@ -73,7 +73,7 @@ class EngineMetricsTest {
     void aFailingFeedIsCountedAndMakesTheEngineDegradedUntilItAnswers() {
         Fixture f = new Fixture();
         f.supply.add(Fixture.po("L1", "RED", 10));
-        PreorderSync sync = f.settled(new FakeStore("shop-a"));
+        PreorderSync sync = f.settled(new FaultInjectingStore("shop-a"));
         assertThat(sync.health().healthy()).isTrue();
 
         f.supply.down = true;
@@ -98,7 +98,7 @@ class EngineMetricsTest {
     @Test
     void aStoreWhoseCallsKeepFailingIsUnreachableAndLagging() {
         Fixture f = new Fixture();
-        FakeStore a = new FakeStore("shop-a");
+        FaultInjectingStore a = new FaultInjectingStore("shop-a");
         a.throwing(true);
         f.supply.add(Fixture.po("L1", "RED", 10));
         PreorderSync sync = f.builder(a).healthThresholds(new HealthThresholds(Duration.ofSeconds(30), 3)).build();
@@ -124,7 +124,7 @@ class EngineMetricsTest {
     void aStoppedEngineIsDown() throws InterruptedException {
         Fixture f = new Fixture();
         f.supply.add(Fixture.po("L1", "RED", 10));
-        PreorderSync sync = f.builder(new FakeStore("shop-a")).build();
+        PreorderSync sync = f.builder(new FaultInjectingStore("shop-a")).build();
         assertThat(sync.health().status()).as("not started").isEqualTo(SyncHealth.Status.DOWN);
         sync.startManual();
         assertThat(sync.health().status()).isEqualTo(SyncHealth.Status.HEALTHY);
@@ -136,7 +136,7 @@ class EngineMetricsTest {
     @Test
     void theShopAndSkuAreInTheMdcDuringPublishWorkAndRestoredAfter() {
         Fixture f = new Fixture();
-        FakeStore a = new FakeStore("shop-a");
+        FaultInjectingStore a = new FaultInjectingStore("shop-a");
         List<String> seen = new ArrayList<>();
         InventoryPublisher recording = new InventoryPublisher() {
             @Override

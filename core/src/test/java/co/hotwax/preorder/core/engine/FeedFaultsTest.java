@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class FeedFaultsTest {
     private final Fixture f = new Fixture();
-    private final FakeStore store = new FakeStore("shop-a");
+    private final FaultInjectingStore store = new FaultInjectingStore("shop-a");
 
     /** An engine that has published 10 units of RED, the only SKU. */
     private PreorderSync settledWithTenRed() {

@@ -20,7 +20,7 @@ class FeedsAndDatesTest {
     @Test
     void anExpiredCheckpointReloadsEveryFeedFromASnapshot() {
         f.supply.add(Fixture.po("L1", "RED", 10));
-        FakeStore store = new FakeStore("shop-a");
+        FaultInjectingStore store = new FaultInjectingStore("shop-a");
         PreorderSync sync = f.settled(store);
         f.orders.add(f.order("RED", 4, "pos"));
         f.orders.expired = true;
@@ -36,7 +36,7 @@ class FeedsAndDatesTest {
     @Test
     void aPassedEtaDelistsOnTheNextDayUnderTheDefaultPolicy() {
         f.supply.add(Fixture.po("L1", "RED", 10));
-        FakeStore store = new FakeStore("shop-a");
+        FaultInjectingStore store = new FaultInjectingStore("shop-a");
         PreorderSync sync = f.settled(store);
         assertThat(store.listed("RED")).isTrue();
 
@@ -49,7 +49,7 @@ class FeedsAndDatesTest {
     @Test
     void keepAndFlagKeepsTheListingFlagged() {
         f.supply.add(Fixture.po("L1", "RED", 10));
-        FakeStore store = new FakeStore("shop-a");
+        FaultInjectingStore store = new FaultInjectingStore("shop-a");
         PreorderSync sync = f.builder(store)
                 .policy(BookPolicy.builder().staleEtaPolicy(StaleEtaPolicy.KEEP_AND_FLAG).build()).build();
         sync.startManual();
@@ -64,7 +64,7 @@ class FeedsAndDatesTest {
     void domainEventsPassThroughToTheBookListener() {
         f.supply.add(Fixture.po("L1", "RED", 10));
         List<BookEvent> domain = new ArrayList<>();
-        PreorderSync sync = f.builder(new FakeStore("shop-a")).bookListener(domain::add).build();
+        PreorderSync sync = f.builder(new FaultInjectingStore("shop-a")).bookListener(domain::add).build();
         sync.startManual();
         sync.preOrderTaken(f.order("RED", 10, "pos"));
         sync.runUntilIdle(100);
@@ -76,7 +76,7 @@ class FeedsAndDatesTest {
     void sharedLocationModePublishesPhysicalStockOnTopOfTheShare() {
         f.supply.add(Fixture.po("L1", "RED", 10));
         f.stock.add(new StockLevel("RED", null, -3));
-        FakeStore store = new FakeStore("shop-a");
+        FaultInjectingStore store = new FaultInjectingStore("shop-a");
         PreorderSync sync = f.builder(store).publishPhysicalStock(true).build();
         sync.startManual();
         sync.runUntilIdle(100);

@@ -20,32 +20,32 @@ final class Fixture {
     static final LocalDate ETA = LocalDate.parse("2026-07-01");
 
     final VirtualClock clock = new VirtualClock(T0);
-    final InMemoryFeed.Supply supply = InMemoryFeed.supply();
-    final InMemoryFeed.Orders orders = InMemoryFeed.orders();
-    final InMemoryFeed.Stock stock = InMemoryFeed.stock();
+    final FaultInjectingFeed.Supply supply = FaultInjectingFeed.supply();
+    final FaultInjectingFeed.Orders orders = FaultInjectingFeed.orders();
+    final FaultInjectingFeed.Stock stock = FaultInjectingFeed.stock();
     final List<SyncEvent> events = Collections.synchronizedList(new ArrayList<>());
     private int orderSeq;
 
-    PreorderSync.Builder builder(FakeStore... stores) {
+    PreorderSync.Builder builder(FaultInjectingStore... stores) {
         PreorderSync.Builder b = PreorderSync.builder().supply(supply).preOrders(orders).stock(stock)
                 .clock(clock).random(new SplittableRandom(42)).listener(events::add)
                 .pollInterval(Duration.ofSeconds(5)).reconcileInterval(Duration.ofHours(1))
                 .retryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30))
                 .sleeper(d -> { throw new AssertionError("manual mode never sleeps"); });
-        for (FakeStore store : stores) {
+        for (FaultInjectingStore store : stores) {
             b.publisher(store);
         }
         return b;
     }
 
-    PreorderSync manual(FakeStore... stores) {
+    PreorderSync manual(FaultInjectingStore... stores) {
         PreorderSync sync = builder(stores).build();
         sync.startManual();
         return sync;
     }
 
     /** An engine in manual mode that has loaded the feeds and published everything it could. */
-    PreorderSync settled(FakeStore... stores) {
+    PreorderSync settled(FaultInjectingStore... stores) {
         PreorderSync sync = manual(stores);
         sync.runUntilIdle(100);
         return sync;

@@ -33,7 +33,7 @@ class ListenersTest {
         List<BookEvent> bookA = new ArrayList<>();
         List<BookEvent> bookB = new ArrayList<>();
         f.supply.add(Fixture.po("L1", "RED", 10));
-        PreorderSync sync = f.builder(new FakeStore("shop-a"))
+        PreorderSync sync = f.builder(new FaultInjectingStore("shop-a"))
                 .listener(e -> { throw new IllegalStateException("a broken listener"); })
                 .listener(second::add)
                 .bookListener(bookA::add)
@@ -115,7 +115,7 @@ class ListenersTest {
         PreOrder first = f.order("RED", 3, "shop-a");
         PreOrder second = f.order("RED", 4, "shop-a");
         f.orders.add(first, second);
-        PreorderSync sync = f.settled(new FakeStore("shop-a"));
+        PreorderSync sync = f.settled(new FaultInjectingStore("shop-a"));
 
         CompletableFuture<List<PreOrderState>> read = sync.readBook(book -> book.poolKeys().stream()
                 .flatMap(k -> book.preOrders(k.sku(), k.facilityId()).stream()).toList());
@@ -138,7 +138,7 @@ class ListenersTest {
     void aReadTheEngineWillNeverRunFails() throws InterruptedException {
         Fixture f = new Fixture();
         f.supply.add(Fixture.po("L1", "RED", 5));
-        PreorderSync sync = f.settled(new FakeStore("shop-a"));
+        PreorderSync sync = f.settled(new FaultInjectingStore("shop-a"));
         CompletableFuture<Integer> pending = sync.readBook(book -> book.poolCount());
         CompletableFuture<Integer> failing = sync.readBook(book -> { throw new IllegalArgumentException("bad read"); });
         sync.stop(Duration.ofSeconds(1));
@@ -152,7 +152,7 @@ class ListenersTest {
     void aReadQueuedJustBeforeTheEngineFailsFailsAtTheFailureNotAtStop() {
         Fixture f = new Fixture();
         f.supply.add(Fixture.po("L1", "RED", 5));
-        FakeStore store = new FakeStore("shop-a");
+        FaultInjectingStore store = new FaultInjectingStore("shop-a");
         AtomicReference<PreorderSync> engine = new AtomicReference<>();
         AtomicReference<CompletableFuture<Integer>> queued = new AtomicReference<>();
         AtomicBoolean failNext = new AtomicBoolean();
@@ -198,7 +198,7 @@ class ListenersTest {
     void aReadsOwnExceptionFailsOnlyThatRead() throws Exception {
         Fixture f = new Fixture();
         f.supply.add(Fixture.po("L1", "RED", 5));
-        PreorderSync sync = f.settled(new FakeStore("shop-a"));
+        PreorderSync sync = f.settled(new FaultInjectingStore("shop-a"));
         CompletableFuture<Integer> failing = sync.readBook(book -> { throw new IllegalArgumentException("bad read"); });
         CompletableFuture<Integer> fine = sync.readBook(book -> book.poolCount());
         sync.step();

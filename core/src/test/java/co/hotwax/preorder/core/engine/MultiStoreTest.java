@@ -16,10 +16,10 @@ class MultiStoreTest {
         for (long seed = 0; seed < 40; seed++) {
             Fixture f = new Fixture();
             SplittableRandom random = new SplittableRandom(seed);
-            FakeStore a = new FakeStore("shop-a");
-            FakeStore b = new FakeStore("shop-b");
-            FakeStore c = new FakeStore("shop-c");
-            FakeStore[] stores = {a, b, c};
+            FaultInjectingStore a = new FaultInjectingStore("shop-a");
+            FaultInjectingStore b = new FaultInjectingStore("shop-b");
+            FaultInjectingStore c = new FaultInjectingStore("shop-c");
+            FaultInjectingStore[] stores = {a, b, c};
             long ordered = 50 + random.nextInt(200);
             f.supply.add(Fixture.po("L1", "RED", ordered));
             PreorderSync sync = f.builder().publisher(a, 3).publisher(b, 2).publisher(c, 1).build();
@@ -52,8 +52,8 @@ class MultiStoreTest {
     @Test
     void eachStoreCarriesItsOwnOpenOrders() {
         Fixture f = new Fixture();
-        FakeStore a = new FakeStore("shop-a");
-        FakeStore b = new FakeStore("shop-b");
+        FaultInjectingStore a = new FaultInjectingStore("shop-a");
+        FaultInjectingStore b = new FaultInjectingStore("shop-b");
         f.supply.add(Fixture.po("L1", "RED", 100));
         f.orders.add(f.order("RED", 10, "shop-a"), f.order("RED", 4, "shop-b"), f.order("RED", 6, "pos"));
         PreorderSync sync = f.builder().publisher(a, 1).publisher(b, 1).build();
@@ -67,8 +67,8 @@ class MultiStoreTest {
     @Test
     void urgentWorkOfEveryStoreGoesBeforeAnyNormalWork() {
         Fixture f = new Fixture();
-        FakeStore a = new FakeStore("shop-a").maxBatch(1);
-        FakeStore b = new FakeStore("shop-b").maxBatch(1);
+        FaultInjectingStore a = new FaultInjectingStore("shop-a").maxBatch(1);
+        FaultInjectingStore b = new FaultInjectingStore("shop-b").maxBatch(1);
         f.supply.add(Fixture.po("X1", "X", 11), Fixture.po("Y1", "Y", 10));
         PreorderSync sync = f.builder(a, b).build();
         sync.startManual();

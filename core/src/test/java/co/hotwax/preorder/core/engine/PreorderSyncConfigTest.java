@@ -25,7 +25,7 @@ class PreorderSyncConfigTest {
     private final Map<String, Supplier<String>> tokens = new HashMap<>();
     private final PreorderSyncConfig.StoreFactory factory = (id, keys) -> {
         tokens.put(id, keys.secret("token"));
-        FakeStore store = new FakeStore(keys.requiredString("shop"));
+        FaultInjectingStore store = new FaultInjectingStore(keys.requiredString("shop"));
         keys.number("max-batch", 1, 250).ifPresent(n -> store.maxBatch(n.intValue()));
         return store;
     };
@@ -63,8 +63,8 @@ class PreorderSyncConfigTest {
         PreorderSync sync = config.applyTo(PreorderSync.builder()).supply(f.supply).clock(f.clock).build();
         sync.startManual();
         sync.runUntilIdle(10);
-        FakeStore us = (FakeStore) config.stores().get(0).publisher();
-        FakeStore eu = (FakeStore) config.stores().get(1).publisher();
+        FaultInjectingStore us = (FaultInjectingStore) config.stores().get(0).publisher();
+        FaultInjectingStore eu = (FaultInjectingStore) config.stores().get(1).publisher();
         // P 8 - 2 safety = 6, split 3:1 -> 4 (4.5 floored, plus the leftover) and 1.
         assertThat(us.available("RED") + eu.available("RED")).isEqualTo(6);
         assertThat(us.available("RED")).isGreaterThan(eu.available("RED"));

@@ -17,8 +17,8 @@ class PreorderSyncJmxTest {
     @Test
     void theEngineAndEachStoreAreReadableMBeansUntilClosed() throws Exception {
         Fixture f = new Fixture();
-        FakeStore a = new FakeStore("shop-a.myshopify.com");
-        FakeStore b = new FakeStore("shop-b");
+        FaultInjectingStore a = new FaultInjectingStore("shop-a.myshopify.com");
+        FaultInjectingStore b = new FaultInjectingStore("shop-b");
         b.fail("RED", PublishOutcome.Status.REJECTED);
         f.supply.add(Fixture.po("L1", "RED", 10));
         PreorderSync sync = f.settled(a, b);

@@ -16,7 +16,7 @@ class PublishLanesTest {
     void startLoadsSnapshotsAndPublishesEveryPool() {
         f.supply.add(Fixture.po("L1", "RED", 100), Fixture.po("L2", "BLUE", 10));
         f.orders.add(f.order("RED", 30, "shop-a"));
-        FakeStore store = new FakeStore("shop-a");
+        FaultInjectingStore store = new FaultInjectingStore("shop-a");
         PreorderSync sync = f.settled(store);
 
         // on_hand = P + this channel's open orders: the 30 ordered units stay committed in Shopify.
@@ -34,7 +34,7 @@ class PublishLanesTest {
     @Test
     void manyChangesOfOneSkuCoalesceIntoFewWrites() {
         f.supply.add(Fixture.po("L1", "RED", 500));
-        FakeStore store = new FakeStore("shop-a");
+        FaultInjectingStore store = new FaultInjectingStore("shop-a");
         PreorderSync sync = f.settled(store);
         int before = store.writes().size();
 
@@ -51,7 +51,7 @@ class PublishLanesTest {
     @Test
     void decreasesGoAheadOfIncreasesQueuedBeforeThem() {
         f.supply.add(Fixture.po("U1", "UP1", 10), Fixture.po("U2", "UP2", 10), Fixture.po("D1", "DOWN", 50));
-        FakeStore store = new FakeStore("shop-a").maxBatch(1);
+        FaultInjectingStore store = new FaultInjectingStore("shop-a").maxBatch(1);
         PreorderSync sync = f.settled(store);
         int seen = store.batches().size();
 
@@ -68,7 +68,7 @@ class PublishLanesTest {
     @Test
     void increasesRideAlongInAnUrgentBatchWithRoomSoAStreamOfOrdersCannotStarveThem() {
         f.supply.add(Fixture.po("U1", "UP1", 10), Fixture.po("D1", "DOWN", 500));
-        FakeStore store = new FakeStore("shop-a").maxBatch(10);
+        FaultInjectingStore store = new FaultInjectingStore("shop-a").maxBatch(10);
         PreorderSync sync = f.settled(store);
         int seen = store.batches().size();
 
@@ -89,7 +89,7 @@ class PublishLanesTest {
     @Test
     void retriesWithBackoffOnTheClockNotInABusyLoop() {
         f.supply.add(Fixture.po("L1", "RED", 10));
-        FakeStore store = new FakeStore("shop-a");
+        FaultInjectingStore store = new FaultInjectingStore("shop-a");
         store.fail("RED", PublishOutcome.Status.RETRY);
         PreorderSync sync = f.settled(store);
 
@@ -115,7 +115,7 @@ class PublishLanesTest {
     @Test
     void aRejectedStateIsNotRetriedUntilThePoolChanges() {
         f.supply.add(Fixture.po("L1", "RED", 10), Fixture.po("L2", "BLUE", 10));
-        FakeStore store = new FakeStore("shop-a");
+        FaultInjectingStore store = new FaultInjectingStore("shop-a");
         store.fail("RED", PublishOutcome.Status.REJECTED);
         PreorderSync sync = f.settled(store);
         f.clock.advance(Duration.ofMinutes(10));
@@ -136,7 +136,7 @@ class PublishLanesTest {
     @Test
     void aThrowingPublisherGetsEveryItemRetried() {
         f.supply.add(Fixture.po("L1", "RED", 10), Fixture.po("L2", "BLUE", 10));
-        FakeStore store = new FakeStore("shop-a");
+        FaultInjectingStore store = new FaultInjectingStore("shop-a");
         store.throwing(true);
         PreorderSync sync = f.settled(store);
         assertThat(sync.metrics().retried()).isEqualTo(2);
@@ -152,7 +152,7 @@ class PublishLanesTest {
     void perFacilityPoolsArePublishedUnderTheirFacility() {
         f.supply.add(Fixture.po("L1", "RED", 10),
                 co.hotwax.preorder.spi.SupplyLine.open("L2", "PO-2", "RED", "WH2", 7, Fixture.ETA));
-        FakeStore store = new FakeStore("shop-a");
+        FaultInjectingStore store = new FaultInjectingStore("shop-a");
         PreorderSync sync = f.builder(store).policy(Fixture.perFacility()).build();
         sync.startManual();
         sync.runUntilIdle(100);
@@ -164,7 +164,7 @@ class PublishLanesTest {
     @Test
     void bookRejectionsAreReportedAndTheRestGoesOn() {
         f.supply.add(Fixture.po("L1", "RED", 10));
-        FakeStore store = new FakeStore("shop-a");
+        FaultInjectingStore store = new FaultInjectingStore("shop-a");
         PreorderSync sync = f.manual(store);
         sync.preOrderCancelled("SO-404", "1");
         sync.preOrderTaken(f.order("RED", 4, "pos"));
@@ -177,10 +177,10 @@ class PublishLanesTest {
 
     @Test
     void aLineIdUsedByTwoSupplySourcesIsReportedNotGuessed() {
-        InMemoryFeed.Supply second = InMemoryFeed.supply();
+        FaultInjectingFeed.Supply second = FaultInjectingFeed.supply();
         f.supply.add(Fixture.po("L1", "RED", 10));
         second.add(Fixture.po("L1", "RED", 99), Fixture.po("L2", "BLUE", 5));
-        FakeStore store = new FakeStore("shop-a");
+        FaultInjectingStore store = new FaultInjectingStore("shop-a");
         PreorderSync sync = f.builder(store).supply(second).build();
         sync.startManual();
         sync.runUntilIdle(100);
@@ -194,7 +194,7 @@ class PublishLanesTest {
     @Test
     void feedChangesArePolledWhenDue() {
         f.supply.add(Fixture.po("L1", "RED", 10));
-        FakeStore store = new FakeStore("shop-a");
+        FaultInjectingStore store = new FaultInjectingStore("shop-a");
         PreorderSync sync = f.settled(store);
         f.orders.add(f.order("RED", 3, "shop-a"));
         sync.runUntilIdle(100);

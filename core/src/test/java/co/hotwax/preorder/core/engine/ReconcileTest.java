@@ -13,7 +13,7 @@ class ReconcileTest {
     @Test
     void aManualEditInTheStoreIsCorrectedAtTheNextReconcileAndCounted() {
         f.supply.add(Fixture.po("L1", "RED", 40), Fixture.po("L2", "BLUE", 15));
-        FakeStore store = new FakeStore("shop-a");
+        FaultInjectingStore store = new FaultInjectingStore("shop-a");
         PreorderSync sync = f.settled(store);
         store.manualEdit("RED", 500);
 
@@ -35,7 +35,7 @@ class ReconcileTest {
         for (int i = 0; i < 25; i++) {
             f.supply.add(Fixture.po("L" + i, "SKU-" + i, 10 + i));
         }
-        FakeStore store = new FakeStore("shop-a").maxBatch(10);
+        FaultInjectingStore store = new FaultInjectingStore("shop-a").maxBatch(10);
         PreorderSync sync = f.settled(store);
 
         assertThat(f.events(SyncEvent.ResyncProgress.class))
@@ -50,7 +50,7 @@ class ReconcileTest {
         for (int i = 0; i < 30; i++) {
             f.supply.add(Fixture.po("L" + i, "SKU-" + i, 10));
         }
-        FakeStore store = new FakeStore("shop-a").maxBatch(10);
+        FaultInjectingStore store = new FaultInjectingStore("shop-a").maxBatch(10);
         PreorderSync sync = f.settled(store);
         f.clock.advance(Duration.ofHours(1));
         sync.step();

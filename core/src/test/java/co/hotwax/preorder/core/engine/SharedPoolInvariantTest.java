@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SharedPoolInvariantTest {
 
     /** Two stores, weights 1:1, sharing a PO of 100: settled at 50 each. */
-    private static PreorderSync halves(Fixture f, FakeStore a, FakeStore b) {
+    private static PreorderSync halves(Fixture f, FaultInjectingStore a, FaultInjectingStore b) {
         f.supply.add(Fixture.po("L1", "RED", 100));
         PreorderSync sync = f.builder().publisher(a, 1).publisher(b, 1).build();
         sync.startManual();
@@ -29,8 +29,8 @@ class SharedPoolInvariantTest {
     @Test
     void inFlightOrdersBeyondAStoresShareComeOutOfTheOtherStores() {
         Fixture f = new Fixture();
-        FakeStore a = new FakeStore("shop-a");
-        FakeStore b = new FakeStore("shop-b");
+        FaultInjectingStore a = new FaultInjectingStore("shop-a");
+        FaultInjectingStore b = new FaultInjectingStore("shop-b");
         PreorderSync sync = halves(f, a, b);
         assertThat(a.available("RED")).isEqualTo(50);
 
@@ -48,8 +48,8 @@ class SharedPoolInvariantTest {
     @Test
     void aStoresIncreaseWaitsUntilTheOtherStoresDecreaseIsConfirmed() {
         Fixture f = new Fixture();
-        FakeStore a = new FakeStore("shop-a");
-        FakeStore b = new FakeStore("shop-b");
+        FaultInjectingStore a = new FaultInjectingStore("shop-a");
+        FaultInjectingStore b = new FaultInjectingStore("shop-b");
         PreorderSync sync = halves(f, a, b);
 
         // The second mechanism: A sells 10, imported. A's share 50 -> 45 is a rise of its available
@@ -74,8 +74,8 @@ class SharedPoolInvariantTest {
     @Test
     void everyDecreaseOfEveryStoreGoesBeforeAnyIncrease() {
         Fixture f = new Fixture();
-        FakeStore a = new FakeStore("shop-a");
-        FakeStore b = new FakeStore("shop-b");
+        FaultInjectingStore a = new FaultInjectingStore("shop-a");
+        FaultInjectingStore b = new FaultInjectingStore("shop-b");
         List<String> calls = new ArrayList<>();
         PreorderSync sync = halves(f, a, b);
         a.afterPublish = () -> calls.add("a " + a.onHand("RED"));
@@ -121,7 +121,7 @@ class SharedPoolInvariantTest {
         final List<PreOrder> pending = new ArrayList<>();
         final List<Integer> dueAt = new ArrayList<>();
         String[] facilities = {null};
-        FakeStore[] stores;
+        FaultInjectingStore[] stores;
         long[] supply;
         long[] sold;
         boolean window;
@@ -145,13 +145,13 @@ class SharedPoolInvariantTest {
 
         void play() {
             int n = 2 + random.nextInt(3);
-            stores = new FakeStore[n];
+            stores = new FaultInjectingStore[n];
             PreorderSync.Builder builder = f.builder();
             if (facilities[0] != null) {
                 builder.policy(Fixture.perFacility());
             }
             for (int i = 0; i < n; i++) {
-                stores[i] = new FakeStore("shop-" + i).reportInFlight(!blind);
+                stores[i] = new FaultInjectingStore("shop-" + i).reportInFlight(!blind);
                 stores[i].afterPublish = this::check;
                 builder.publisher(stores[i], 1 + random.nextInt(3));
             }
@@ -232,7 +232,7 @@ class SharedPoolInvariantTest {
 
         long sum(int k) {
             long sum = 0;
-            for (FakeStore store : stores) {
+            for (FaultInjectingStore store : stores) {
                 sum += Math.max(0, store.available(key(k)));
             }
             return sum;

@@ -35,9 +35,9 @@ class SharedPoolThreadsTest {
     }
 
     private long oneRun(int run) throws Exception {
-        FakeStore a = new FakeStore("shop-a");
-        FakeStore b = new FakeStore("shop-b");
-        InMemoryFeed.Supply supply = InMemoryFeed.supply();
+        FaultInjectingStore a = new FaultInjectingStore("shop-a");
+        FaultInjectingStore b = new FaultInjectingStore("shop-b");
+        FaultInjectingFeed.Supply supply = FaultInjectingFeed.supply();
         supply.add(SupplyLine.open("L1", "PO-1", "RED", "WH1", UNITS, LocalDate.now().plusYears(1)));
         PreorderSync sync = PreorderSync.builder().supply(supply).publisher(a, 1 + run % 2).publisher(b, 1)
                 .pollInterval(Duration.ofMillis(50)).build();
@@ -49,7 +49,7 @@ class SharedPoolThreadsTest {
         sync.start();
         try {
             for (int s = 0; s < 4; s++) {
-                FakeStore store = s % 2 == 0 ? a : b;
+                FaultInjectingStore store = s % 2 == 0 ? a : b;
                 SplittableRandom random = new SplittableRandom(run * 31L + s);
                 Thread shopper = new Thread(() -> {
                     while (sold.get() < UNITS && System.nanoTime() < deadline) {

@@ -26,13 +26,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ThreadedFaultsTest {
     private final List<SyncEvent> events = Collections.synchronizedList(new ArrayList<>());
-    private final InMemoryFeed.Supply supply = InMemoryFeed.supply();
-    private final InMemoryFeed.Orders orders = InMemoryFeed.orders();
+    private final FaultInjectingFeed.Supply supply = FaultInjectingFeed.supply();
+    private final FaultInjectingFeed.Orders orders = FaultInjectingFeed.orders();
 
     @Test
     void aFeedCallThatBlocksDoesNotHoldBackAnUrgentDecrease() throws Exception {
         supply.add(future("L1", "RED", 10));
-        FakeStore store = new FakeStore("shop-a");
+        FaultInjectingStore store = new FaultInjectingStore("shop-a");
         PreorderSync sync = builder(store).pollInterval(Duration.ofMillis(20)).build();
         try {
             sync.start();
@@ -58,7 +58,7 @@ class ThreadedFaultsTest {
     void anErrorInStartLeavesTheEngineFailedAndPushesAreRefused() {
         supply.add(future("L1", "RED", 10));
         supply.snapshotError = new OutOfMemoryError("snapshot too large (test)");
-        FakeStore store = new FakeStore("shop-a");
+        FaultInjectingStore store = new FaultInjectingStore("shop-a");
         PreorderSync sync = builder(store).build();
 
         assertThatThrownBy(sync::start).isInstanceOf(OutOfMemoryError.class);
@@ -76,7 +76,7 @@ class ThreadedFaultsTest {
     @Test
     void anExceptionInStartLeavesTheEngineStopped() {
         supply.snapshotFailure = new IllegalStateException("database unavailable");
-        PreorderSync sync = builder(new FakeStore("shop-a")).build();
+        PreorderSync sync = builder(new FaultInjectingStore("shop-a")).build();
 
         assertThatThrownBy(sync::start).hasMessageContaining("database unavailable");
 
@@ -88,7 +88,7 @@ class ThreadedFaultsTest {
     @Test
     void anErrorInTheLoopFailsTheEngineVisiblyAndCloseIsClean() throws Exception {
         supply.add(future("L1", "RED", 10));
-        FakeStore store = new FakeStore("shop-a");
+        FaultInjectingStore store = new FaultInjectingStore("shop-a");
         AtomicBoolean armed = new AtomicBoolean();
         PreorderSync sync = builder(store).bookListener(event -> {
             if (armed.get()) {
@@ -115,7 +115,7 @@ class ThreadedFaultsTest {
     @Test
     void stateFollowsTheLifecycle() throws Exception {
         supply.add(future("L1", "RED", 10));
-        PreorderSync sync = builder(new FakeStore("shop-a")).build();
+        PreorderSync sync = builder(new FaultInjectingStore("shop-a")).build();
         assertThat(sync.state()).isEqualTo(PreorderSync.State.NEW);
         sync.start();
         assertThat(sync.state()).isEqualTo(PreorderSync.State.RUNNING);
@@ -124,7 +124,7 @@ class ThreadedFaultsTest {
         sync.close();
     }
 
-    private PreorderSync.Builder builder(FakeStore store) {
+    private PreorderSync.Builder builder(FaultInjectingStore store) {
         return PreorderSync.builder().supply(supply).preOrders(orders).publisher(store).listener(events::add)
                 .clock(Clock.systemUTC());
     }

@@ -20,9 +20,9 @@ class ThreadedModeTest {
 
     @Test
     void omsCallsFromManyThreadsAreAllApplied() throws Exception {
-        InMemoryFeed.Supply supply = InMemoryFeed.supply();
+        FaultInjectingFeed.Supply supply = FaultInjectingFeed.supply();
         supply.add(future("L1", "RED", 10_000));
-        FakeStore store = new FakeStore("shop-a");
+        FaultInjectingStore store = new FaultInjectingStore("shop-a");
         PreorderSync sync = PreorderSync.builder().supply(supply).publisher(store).build();
         sync.start();
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -50,9 +50,9 @@ class ThreadedModeTest {
 
     @Test
     void aGracefulStopFinishesTheBatchInFlight() throws Exception {
-        InMemoryFeed.Supply supply = InMemoryFeed.supply();
+        FaultInjectingFeed.Supply supply = FaultInjectingFeed.supply();
         supply.add(future("L1", "RED", 10), future("L2", "BLUE", 20));
-        FakeStore store = new FakeStore("shop-a");
+        FaultInjectingStore store = new FaultInjectingStore("shop-a");
         store.entered = new CountDownLatch(1);
         store.release = new CountDownLatch(1);
         ExecutorService loop = Executors.newSingleThreadExecutor();

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * replayed write is never applied twice). The same streams replayed against
  * the 15-minute catalog job show what today's practice oversells.
  *
- * <p>{@code -Dsim.seed=N} runs one seed; {@code -Dsim.seeds=N} or {@code -Psimulation-long} runs more.
+ * <p>{@code -Dpreorder.seed=N} runs one seed; {@code -Dpreorder.simulation.seeds=N}, {@code -Psimulation-long} more.
  */
 class OversellSimulationTest {
     private static final ScenarioShape SHAPE = ScenarioShape.ci();
@@ -34,11 +34,11 @@ class OversellSimulationTest {
     private static final List<Duration> LAGS = new ArrayList<>();
 
     static LongStream seeds() {
-        String one = System.getProperty("sim.seed");
+        String one = System.getProperty("preorder.seed");
         if (one != null && !one.isBlank()) {
             return LongStream.of(Long.parseLong(one.trim()));
         }
-        return LongStream.range(0, Long.getLong("sim.seeds", 200));
+        return LongStream.range(0, Long.getLong("preorder.simulation.seeds", 200));
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -48,7 +48,7 @@ class OversellSimulationTest {
         RunResult engine = SimulationRun.run(seed, scenario, EngineApproach::new,
                 RunOptions.withFaults(SHAPE.faultRate()));
         String replay = "seed " + seed + " failed; replay with: mvn -pl examples test "
-                + "-Dtest=OversellSimulationTest -Dsim.seed=" + seed;
+                + "-Dtest=OversellSimulationTest -Dpreorder.seed=" + seed;
 
         assertThat(engine.oversoldOutsideWindow())
                 .as("%s%nunits oversold outside the propagation window:%n%s", replay,

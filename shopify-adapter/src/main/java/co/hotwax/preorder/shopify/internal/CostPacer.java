@@ -14,7 +14,7 @@ import java.time.Instant;
  * <p>Responses can arrive out of order (a slow earlier response reports an older, fuller bucket), so the state
  * after a response is {@code min(server value, local estimate + refund)}: never more optimistic than either side.
  * Why not resilience4j's RateLimiter: it cannot be set to "currently available = X", cannot refund
- * requested-minus-actual, and refills in steps (see java-conventions.md section 3.3).
+ * requested-minus-actual, and refills in steps.
  */
 public final class CostPacer {
     private final Clock clock;
@@ -98,7 +98,7 @@ public final class CostPacer {
         if (cost == null || cost.throttleStatus() == null) {
             return;
         }
-        ThrottleStatus s = cost.throttleStatus();
+        ThrottleReading s = cost.throttleStatus();
         if (s.maximumAvailable() > 0 && Double.isFinite(s.maximumAvailable())) {
             maximum = s.maximumAvailable();
         }

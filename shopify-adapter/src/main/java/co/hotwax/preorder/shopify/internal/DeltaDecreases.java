@@ -16,10 +16,10 @@ import java.util.Set;
  *
  * <p>An absolute set with compare-and-set on {@code available} goes stale with every order placed between its
  * read and its write, and under concurrent checkouts a decrease could lose round after round and then wait a
- * back-off while shoppers buy units that no longer exist (issue 11). A negative delta cannot be made stale by an
+ * back-off while shoppers buy units that no longer exist. A negative delta cannot be made stale by an
  * order: whatever shoppers bought meanwhile, {@code available} ends at most at the target (lower when they bought,
  * which sells less, never more). Shopify documents {@code changeFromQuantity: null} as the opt-out for a writer
- * that is the source of truth (shopify-admin-api.md sections 1.1 and 1.3; https://shopify.dev/changelog/making-changefromquantity-field-required).
+ * that is the source of truth (https://shopify.dev/changelog/making-changefromquantity-field-required).
  * Increases keep the compare-and-set set: an increase based on a stale read could sell in-flight units again.
  */
 public final class DeltaDecreases {

@@ -178,8 +178,8 @@ public final class GraphQlTransport {
             return null;
         }
         JsonNode status = cost.path("throttleStatus");
-        ThrottleStatus throttle = status.isObject()
-                ? new ThrottleStatus(number(status.path("maximumAvailable")), number(status.path("currentlyAvailable")),
+        ThrottleReading throttle = status.isObject()
+                ? new ThrottleReading(number(status.path("maximumAvailable")), number(status.path("currentlyAvailable")),
                         number(status.path("restoreRate")))
                 : null;
         JsonNode actual = cost.path("actualQueryCost");

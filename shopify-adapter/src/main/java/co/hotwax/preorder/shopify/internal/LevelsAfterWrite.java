@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Reads an inventory write's own response for each item's quantities right after the write, from the adjustment
  * group's {@code changes { name quantityAfterChange item { id } }} for {@code available} and {@code on_hand}
- * (Shopify returns the derived {@code on_hand} change beside the one written; shopify-admin-api.md section 1.8).
+ * (Shopify returns the derived {@code on_hand} change beside the one written;
+ * https://shopify.dev/docs/api/admin-graphql/latest/objects/InventoryAdjustmentGroup).
  *
  * <p>{@code committed} is taken as {@code on_hand - available}: other unavailable states (reserved, damaged,
  * safety stock) would only make it larger, so the in-flight orders derived from it are never under-counted. Unlike a

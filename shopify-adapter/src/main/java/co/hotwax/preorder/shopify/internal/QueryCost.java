@@ -7,5 +7,5 @@ package co.hotwax.preorder.shopify.internal;
  * @param actual points actually spent, or null when the request did not run (THROTTLED)
  * @param throttleStatus the bucket after the request, or null when absent
  */
-public record QueryCost(double requested, Double actual, ThrottleStatus throttleStatus) {
+public record QueryCost(double requested, Double actual, ThrottleReading throttleStatus) {
 }

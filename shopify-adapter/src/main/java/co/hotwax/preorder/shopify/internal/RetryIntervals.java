@@ -47,7 +47,7 @@ public final class RetryIntervals implements IntervalBiFunction<GraphQlResponse>
         if (cost == null || cost.throttleStatus() == null || cost.throttleStatus().restoreRate() <= 0) {
             return Duration.ofSeconds(1);
         }
-        ThrottleStatus s = cost.throttleStatus();
+        ThrottleReading s = cost.throttleStatus();
         double missing = Math.max(0, cost.requested() - s.currentlyAvailable());
         return Duration.ofMillis(Math.max(100, (long) Math.ceil(missing / s.restoreRate() * 1000)));
     }

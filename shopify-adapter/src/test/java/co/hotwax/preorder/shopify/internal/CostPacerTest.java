@@ -31,16 +31,16 @@ class CostPacerTest {
         CostPacer pacer = new CostPacer(time, time, 2000, 100, Duration.ofSeconds(60));
         pacer.acquire(500);
         // Requested 500, actually 100: 400 refunded, and the server agrees.
-        pacer.onResponse(new QueryCost(500, 100.0, new ThrottleStatus(2000, 1900, 100)), 500);
+        pacer.onResponse(new QueryCost(500, 100.0, new ThrottleReading(2000, 1900, 100)), 500);
         assertThat(pacer.available()).isCloseTo(1900, within(0.001));
 
         // A late response from earlier reports a fuller bucket than we know: the lower local figure wins.
         pacer.acquire(1000);
-        pacer.onResponse(new QueryCost(10, 10.0, new ThrottleStatus(2000, 1990, 100)), 10);
+        pacer.onResponse(new QueryCost(10, 10.0, new ThrottleReading(2000, 1990, 100)), 10);
         assertThat(pacer.available()).isCloseTo(900, within(0.001));
 
         // Another client spent points: the lower server figure wins.
-        pacer.onResponse(new QueryCost(10, 10.0, new ThrottleStatus(2000, 50, 100)), 10);
+        pacer.onResponse(new QueryCost(10, 10.0, new ThrottleReading(2000, 50, 100)), 10);
         assertThat(pacer.available()).isCloseTo(50, within(0.001));
     }
 
@@ -60,7 +60,7 @@ class CostPacerTest {
             assertThat(server).as("seed %d request %d: would be THROTTLED", seed, i).isGreaterThanOrEqualTo(requested - 1e-6);
             double actual = requested * (0.5 + random.nextDouble() / 2);
             server -= actual;
-            pacer.onResponse(new QueryCost(requested, actual, new ThrottleStatus(2000, server, 100)), requested);
+            pacer.onResponse(new QueryCost(requested, actual, new ThrottleReading(2000, server, 100)), requested);
             time.advance(Duration.ofMillis(random.nextInt(50)));
         }
     }
@@ -94,7 +94,7 @@ class CostPacerTest {
     void aHostileRestoreRateCannotStallBeyondTheCap() throws Exception {
         VirtualClock time = new VirtualClock();
         CostPacer pacer = new CostPacer(time, time, 1000, 100, Duration.ofSeconds(60));
-        pacer.onResponse(new QueryCost(1000, 1000.0, new ThrottleStatus(1000, 0, 1e-6)), 1000);
+        pacer.onResponse(new QueryCost(1000, 1000.0, new ThrottleReading(1000, 0, 1e-6)), 1000);
 
         assertThat(pacer.acquire(500)).isEqualTo(Duration.ofSeconds(60));
     }

@@ -1,7 +1,7 @@
 package co.hotwax.preorder.testkit.internal;
 
+import co.hotwax.preorder.spi.ShopifyPlan;
 import co.hotwax.preorder.testkit.PlanLimits;
-import co.hotwax.preorder.testkit.ShopPlan;
 import co.hotwax.preorder.testkit.ThrottleStatus;
 
 import java.time.Clock;
@@ -49,8 +49,8 @@ public final class CostBucket {
      * @param plan the plan
      * @param clock the time source
      */
-    public CostBucket(ShopPlan plan, Clock clock) {
-        this(Objects.requireNonNull(plan, "plan").limits(), clock);
+    public CostBucket(ShopifyPlan plan, Clock clock) {
+        this(PlanLimits.of(plan), clock);
     }
 
     /**

@@ -17,7 +17,10 @@ import java.util.Set;
  * Callers hold the shop lock.
  */
 public final class InventoryMutations {
-    /** Shopify's documented reason strings (shopify-admin-api.md section 1.9). */
+    /**
+     * Shopify's documented reason strings: the possible values of {@code InventoryAdjustQuantitiesInput.reason}
+     * (https://shopify.dev/docs/api/admin-graphql/latest/input-objects/InventoryAdjustQuantitiesInput).
+     */
     public static final Set<String> REASONS = Set.of("correction", "cycle_count_available", "damaged",
             "movement_created", "movement_updated", "movement_received", "movement_canceled", "other", "promotion",
             "quality_control", "received", "reservation_created", "reservation_deleted", "reservation_updated",

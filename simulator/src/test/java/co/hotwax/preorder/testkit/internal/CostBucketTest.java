@@ -3,7 +3,7 @@ package co.hotwax.preorder.testkit.internal;
 import co.hotwax.preorder.testkit.VirtualClock;
 
 import co.hotwax.preorder.testkit.PlanLimits;
-import co.hotwax.preorder.testkit.ShopPlan;
+import co.hotwax.preorder.spi.ShopifyPlan;
 import co.hotwax.preorder.testkit.ThrottleStatus;
 import org.junit.jupiter.api.Test;
 
@@ -26,15 +26,15 @@ class CostBucketTest {
 
     @Test
     void startsFullWithThePlanLimits() {
-        CostBucket bucket = new CostBucket(ShopPlan.STANDARD.limits(), clock);
+        CostBucket bucket = new CostBucket(PlanLimits.of(ShopifyPlan.STANDARD), clock);
 
         assertThat(bucket.status()).isEqualTo(new ThrottleStatus(2_000, 2_000, 100));
-        assertThat(new CostBucket(ShopPlan.PLUS, clock).status()).isEqualTo(new ThrottleStatus(20_000, 20_000, 1_000));
+        assertThat(new CostBucket(ShopifyPlan.PLUS, clock).status()).isEqualTo(new ThrottleStatus(20_000, 20_000, 1_000));
     }
 
     @Test
     void admitsAndDeductsWhileTheCostFits() {
-        CostBucket bucket = new CostBucket(ShopPlan.custom(10, 50), clock);
+        CostBucket bucket = new CostBucket(new PlanLimits(10, 50), clock);
 
         CostBucket.Admission first = bucket.tryAdmit(30);
         CostBucket.Admission second = bucket.tryAdmit(20);
@@ -48,7 +48,7 @@ class CostBucketTest {
 
     @Test
     void refusesWithoutDeductingWhenTheCostDoesNotFit() {
-        CostBucket bucket = new CostBucket(ShopPlan.custom(10, 50), clock);
+        CostBucket bucket = new CostBucket(new PlanLimits(10, 50), clock);
         bucket.tryAdmit(45);
 
         CostBucket.Admission refused = bucket.tryAdmit(6);
@@ -60,7 +60,7 @@ class CostBucketTest {
 
     @Test
     void restoresContinuouslyAtNanosecondPrecisionUpToTheSize() {
-        CostBucket bucket = new CostBucket(ShopPlan.custom(100, 2_000), clock);
+        CostBucket bucket = new CostBucket(new PlanLimits(100, 2_000), clock);
         bucket.tryAdmit(1_000);
 
         clock.advance(Duration.ofMillis(2_500));
@@ -77,7 +77,7 @@ class CostBucketTest {
 
     @Test
     void aThrottledRequestIsAdmittedOnceEnoughHasComeBack() {
-        CostBucket bucket = new CostBucket(ShopPlan.custom(10, 50), clock);
+        CostBucket bucket = new CostBucket(new PlanLimits(10, 50), clock);
         bucket.tryAdmit(50);
         assertThat(bucket.tryAdmit(12).admitted()).isFalse();
 
@@ -90,7 +90,7 @@ class CostBucketTest {
 
     @Test
     void aCostAboveTheBucketSizeIsNeverAdmitted() {
-        CostBucket bucket = new CostBucket(ShopPlan.custom(10, 50), clock);
+        CostBucket bucket = new CostBucket(new PlanLimits(10, 50), clock);
 
         assertThat(bucket.tryAdmit(51).admitted()).isFalse();
         clock.advance(Duration.ofDays(1));
@@ -100,7 +100,7 @@ class CostBucketTest {
 
     @Test
     void refundGivesBackUnusedPointsButNeverAboveTheSize() {
-        CostBucket bucket = new CostBucket(ShopPlan.custom(10, 50), clock);
+        CostBucket bucket = new CostBucket(new PlanLimits(10, 50), clock);
         bucket.tryAdmit(40);
 
         bucket.refund(25);
@@ -130,7 +130,7 @@ class CostBucketTest {
                 return clock.instant().plus(offset[0]);
             }
         };
-        CostBucket bucket = new CostBucket(ShopPlan.custom(10, 50), stepping);
+        CostBucket bucket = new CostBucket(new PlanLimits(10, 50), stepping);
         bucket.tryAdmit(30);
 
         offset[0] = Duration.ofSeconds(-5);
@@ -142,7 +142,7 @@ class CostBucketTest {
 
     @Test
     void rejectsNegativeCostsAndRefunds() {
-        CostBucket bucket = new CostBucket(ShopPlan.custom(10, 50), clock);
+        CostBucket bucket = new CostBucket(new PlanLimits(10, 50), clock);
 
         assertThatThrownBy(() -> bucket.tryAdmit(-1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("-1");
@@ -153,7 +153,7 @@ class CostBucketTest {
     @Test
     void concurrentRequestsNeverOverdrawTheBucket() throws InterruptedException {
         // The clock does not move, so exactly 2,000 / 7 = 285 requests of cost 7 fit, whatever the interleaving.
-        CostBucket bucket = new CostBucket(ShopPlan.STANDARD.limits(), clock);
+        CostBucket bucket = new CostBucket(PlanLimits.of(ShopifyPlan.STANDARD), clock);
         AtomicInteger admitted = new AtomicInteger();
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
@@ -185,24 +185,24 @@ class CostBucketTest {
 
     @Test
     void plansCarryShopifysPublishedLimits() {
-        assertThat(ShopPlan.STANDARD.limits()).isEqualTo(new PlanLimits(100, 2_000));
-        assertThat(ShopPlan.ADVANCED.limits()).isEqualTo(new PlanLimits(200, 4_000));
-        assertThat(ShopPlan.PLUS.restoreRate()).isEqualTo(1_000);
-        assertThat(ShopPlan.PLUS.bucketSize()).isEqualTo(20_000);
-        assertThat(ShopPlan.ENTERPRISE.limits()).isEqualTo(new PlanLimits(2_000, 40_000));
+        assertThat(PlanLimits.of(ShopifyPlan.STANDARD)).isEqualTo(new PlanLimits(100, 2_000));
+        assertThat(PlanLimits.of(ShopifyPlan.ADVANCED)).isEqualTo(new PlanLimits(200, 4_000));
+        assertThat(ShopifyPlan.PLUS.restoreRate()).isEqualTo(1_000);
+        assertThat(ShopifyPlan.PLUS.bucketSize()).isEqualTo(20_000);
+        assertThat(PlanLimits.of(ShopifyPlan.ENTERPRISE)).isEqualTo(new PlanLimits(2_000, 40_000));
     }
 
     @Test
     void invalidLimitsAndStatusesAreRefusedWithTheFieldNamed() {
-        assertThatThrownBy(() -> ShopPlan.custom(0, 10)).hasMessageContaining("restoreRate");
-        assertThatThrownBy(() -> ShopPlan.custom(10, Double.NaN)).hasMessageContaining("bucketSize");
+        assertThatThrownBy(() -> new PlanLimits(0, 10)).hasMessageContaining("restoreRate");
+        assertThatThrownBy(() -> new PlanLimits(10, Double.NaN)).hasMessageContaining("bucketSize");
         assertThatThrownBy(() -> new ThrottleStatus(100, 101, 10)).hasMessageContaining("currentlyAvailable");
         assertThatThrownBy(() -> new ThrottleStatus(100, -1, 10)).hasMessageContaining("currentlyAvailable");
     }
 
     @Test
     void chargedCountsAdmittedCostsLessRefundsAndNotRefusals() {
-        CostBucket bucket = new CostBucket(ShopPlan.custom(10, 50), clock);
+        CostBucket bucket = new CostBucket(new PlanLimits(10, 50), clock);
         bucket.tryAdmit(30);
         bucket.refund(12);
         bucket.tryAdmit(40); // refused: 38 available

@@ -20,13 +20,14 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <pre>{@code
  * @RegisterExtension
  * final ShopifySimulatorExtension shopify = ShopifySimulatorExtension.using(
- *         () -> ShopifySimulator.builder().accessToken("shpat_test").plan(ShopPlan.PLUS));
+ *         () -> ShopifySimulator.builder().accessToken("shpat_test").plan(ShopifyPlan.PLUS));
  *
  * @Test
  * void publishes() {
  *     URI endpoint = shopify.simulator().graphqlEndpoint("2026-04");
  * }
  * }</pre>
+ * @since 0.1.0
  */
 public final class ShopifySimulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterEachCallback, ParameterResolver {
@@ -41,12 +42,20 @@ public final class ShopifySimulatorExtension implements BeforeAllCallback, After
     /**
      * An extension that starts a simulator from a fresh builder each time, so stateful settings (a scripted
      * fault plan, a ledger) never leak from one test to the next.
+     *
+     * @param configuration builds the simulator for each test
+     * @return the extension
      */
     public static ShopifySimulatorExtension using(Supplier<ShopifySimulator.Builder> configuration) {
         return new ShopifySimulatorExtension(Objects.requireNonNull(configuration, "configuration"));
     }
 
-    /** An extension with default settings and the given access token. */
+    /**
+     * An extension with default settings and the given access token.
+     *
+     * @param accessToken the token requests must send in {@code X-Shopify-Access-Token}
+     * @return an extension with default settings and the given access token
+     */
     public static ShopifySimulatorExtension withToken(String accessToken) {
         return using(() -> ShopifySimulator.builder().accessToken(accessToken));
     }
@@ -54,6 +63,7 @@ public final class ShopifySimulatorExtension implements BeforeAllCallback, After
     /**
      * The running simulator.
      *
+     * @return the running simulator
      * @throws IllegalStateException outside a test (before the extension started one)
      */
     public ShopifySimulator simulator() {

@@ -35,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * into its latest state (a table ordered by last update) passes too.
  *
  * @param <T> the item type
+ * @since 0.1.0
  */
 public abstract class ChangeFeedContract<T> {
     private static final int MAX_PAGES = 10_000;

@@ -4,6 +4,8 @@ package co.hotwax.preorder.testkit.tck;
  * How the {@link InventoryPublisherContract} looks at and acts on the sales channel behind a publisher, without
  * going through the publisher: e.g. the Shopify simulator's shop state, or an in-memory channel. Everything here
  * concerns the publisher's default location (facility {@code null}).
+ *
+ * @since 0.1.0
  */
 public interface ChannelProbe {
 

@@ -23,6 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>JUnit creates a new test instance per test method; {@link #publisher()} and {@link #probe()} must return the
  * same objects within one test, over a channel where the test's SKUs ({@code TCK-<test>-<n>}) do not exist until
  * {@link ChannelProbe#prepareSku} creates them.
+ *
+ * @since 0.1.0
  */
 public abstract class InventoryPublisherContract {
     private static final LocalDate PROMISE = LocalDate.of(2027, 2, 1);

@@ -10,6 +10,8 @@ import java.time.Instant;
  * The {@link ChangeFeedContract} for a {@link PreOrderSource}: implement {@link #feed()} and {@link #put}. Items
  * are open pre-order lines {@code TCK-SO-<n>/1} on five SKUs; a change alternates the status between released
  * and cancelled and moves the order to facility {@code TCK-FAC-<n>}.
+ *
+ * @since 0.1.0
  */
 public abstract class PreOrderSourceContract extends ChangeFeedContract<PreOrder> {
     private static final Instant BASE = Instant.parse("2026-11-01T00:00:00Z");

@@ -9,6 +9,8 @@ import java.time.LocalDate;
  * The {@link ChangeFeedContract} for a {@link PurchaseOrderSource}: implement {@link #feed()} and {@link #put}.
  * Items are open supply lines {@code TCK-L<n>} on three POs, five SKUs and one facility; a change raises the
  * ordered quantity and moves the ETA.
+ *
+ * @since 0.1.0
  */
 public abstract class PurchaseOrderSourceContract extends ChangeFeedContract<SupplyLine> {
     private static final LocalDate BASE_ETA = LocalDate.of(2027, 3, 1);

@@ -6,6 +6,8 @@ import co.hotwax.preorder.spi.StockSource;
 /**
  * The {@link ChangeFeedContract} for a {@link StockSource}: implement {@link #feed()} and {@link #put}. Items are
  * online ATP levels of SKUs {@code TCK-SKU-<n>} (no facility); a change sets a new ATP, sometimes negative.
+ *
+ * @since 0.1.0
  */
 public abstract class StockSourceContract extends ChangeFeedContract<StockLevel> {
 

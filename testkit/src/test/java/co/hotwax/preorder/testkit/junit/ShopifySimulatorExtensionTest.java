@@ -3,7 +3,7 @@ package co.hotwax.preorder.testkit.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import co.hotwax.preorder.testkit.ShopPlan;
+import co.hotwax.preorder.spi.ShopifyPlan;
 import co.hotwax.preorder.testkit.ShopifySimulator;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -47,7 +47,7 @@ class ShopifySimulatorExtensionTest {
     class PerClass {
         @RegisterExtension
         static final ShopifySimulatorExtension SHARED = ShopifySimulatorExtension.using(
-                () -> ShopifySimulator.builder().accessToken(TOKEN).plan(ShopPlan.PLUS));
+                () -> ShopifySimulator.builder().accessToken(TOKEN).plan(ShopifyPlan.PLUS));
 
         @Test
         void theClassSharesOneSimulatorWithTheConfiguredPlan() {

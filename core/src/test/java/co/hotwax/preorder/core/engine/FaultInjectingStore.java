@@ -18,8 +18,12 @@ import java.util.concurrent.CountDownLatch;
  * An in-memory sales channel and its publisher. Models a dedicated pre-order location: {@code on_hand} is what the
  * publisher sets ({@code sellable + openOrders}), a sale moves units from available to committed and leaves
  * {@code on_hand} alone, so a sale the OMS has not seen yet is never sold again. Thread-safe.
+ *
+ * <p>Beside the published {@code co.hotwax.preorder.testkit.InMemoryPublisher} (which models the same inventory
+ * states), it fails on demand: per-key outcomes, thrown calls, responses lost after the write applied, calls that
+ * block on a latch, and a hook between calls that the shared-pool invariant tests observe through.
  */
-final class FakeStore implements InventoryPublisher {
+final class FaultInjectingStore implements InventoryPublisher {
     /** One SKU at one location. */
     static final class Item {
         long onHand;
@@ -53,7 +57,7 @@ final class FakeStore implements InventoryPublisher {
     /** When set, runs after every publish call (an observer checking all stores between channel calls). */
     volatile Runnable afterPublish;
 
-    FakeStore(String channel) {
+    FaultInjectingStore(String channel) {
         this.channel = channel;
     }
 
@@ -68,12 +72,12 @@ final class FakeStore implements InventoryPublisher {
     }
 
     /** Whether outcomes carry the in-flight units seen after the write (Shopify's publisher does). */
-    FakeStore reportInFlight(boolean value) {
+    FaultInjectingStore reportInFlight(boolean value) {
         this.reportInFlight = value;
         return this;
     }
 
-    FakeStore maxBatch(int size) {
+    FaultInjectingStore maxBatch(int size) {
         this.maxBatch = size;
         return this;
     }

@@ -22,8 +22,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-/** A change feed over an in-memory log of upserts: the snapshot is the latest item per key. */
-class InMemoryFeed<T> implements ChangeFeed<T> {
+/**
+ * A change feed over an in-memory log of upserts (the snapshot is the latest item per key) with switches that make
+ * it fail the ways a real feed does: expired checkpoints, thrown reads and snapshots, reads that block or never
+ * advance. Not the published {@code co.hotwax.preorder.testkit.InMemoryFeed}, which is the fault-free reference
+ * implementation of the contract; these test-only switches do not belong in a published type.
+ */
+class FaultInjectingFeed<T> implements ChangeFeed<T> {
     private final Function<T, String> keyOf;
     private final List<T> log = new ArrayList<>();
     int spiVersion = SpiVersion.CURRENT;
@@ -47,7 +52,7 @@ class InMemoryFeed<T> implements ChangeFeed<T> {
     /** When set, every poll fails as an unreachable database would. */
     volatile boolean down;
 
-    InMemoryFeed(Function<T, String> keyOf) {
+    FaultInjectingFeed(Function<T, String> keyOf) {
         this.keyOf = keyOf;
     }
 
@@ -136,19 +141,19 @@ class InMemoryFeed<T> implements ChangeFeed<T> {
         return new Stock();
     }
 
-    static final class Supply extends InMemoryFeed<SupplyLine> implements PurchaseOrderSource {
+    static final class Supply extends FaultInjectingFeed<SupplyLine> implements PurchaseOrderSource {
         Supply() {
             super(SupplyLine::lineId);
         }
     }
 
-    static final class Orders extends InMemoryFeed<PreOrder> implements PreOrderSource {
+    static final class Orders extends FaultInjectingFeed<PreOrder> implements PreOrderSource {
         Orders() {
             super(PreOrder::key);
         }
     }
 
-    static final class Stock extends InMemoryFeed<StockLevel> implements StockSource {
+    static final class Stock extends FaultInjectingFeed<StockLevel> implements StockSource {
         Stock() {
             super(s -> s.sku() + "@" + s.facilityId());
         }
