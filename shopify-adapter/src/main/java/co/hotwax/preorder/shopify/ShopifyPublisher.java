@@ -28,6 +28,7 @@ import co.hotwax.preorder.spi.DesiredState;
 import co.hotwax.preorder.spi.InventoryPublisher;
 import co.hotwax.preorder.spi.MdcKeys;
 import co.hotwax.preorder.spi.PublishOutcome;
+import co.hotwax.preorder.spi.SetupCheck;
 import co.hotwax.preorder.spi.Sleeper;
 import co.hotwax.preorder.spi.SpiVersion;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -257,6 +258,41 @@ public final class ShopifyPublisher implements InventoryPublisher {
             Thread.currentThread().interrupt();
             throw new ShopifyUnavailableException("checking shop " + config.shopDomain() + " was interrupted", true, e);
         }
+    }
+
+    /**
+     * The store-level preflight for the engine's start ({@link #preflight} without SKUs: access scopes, the API
+     * version served, the pre-order locations, other online locations), as the SPI's setup check: each BLOCKER is a
+     * blocking problem, each WARNING a non-blocking one; passed checks are not reported. One query (254 points
+     * requested for a page of 250 locations; Shopify refunds the difference to what it read). A shop that refuses the request (a wrong token, HTTP 4xx)
+     * is a blocking problem; a shop that cannot be reached right now is a non-blocking one, since publish checks
+     * the store again before it writes. With {@link ShopifyPublisherConfig.Builder#preflight preflight(false)}
+     * nothing is checked and nothing reported.
+     *
+     * @return the problems found
+     */
+    @Override
+    public SetupCheck checkSetup() {
+        if (!config.preflight()) {
+            return SetupCheck.NOTHING_TO_REPORT;
+        }
+        PreflightReport report;
+        try {
+            report = preflight(List.of());
+        } catch (ShopifyUnavailableException e) {
+            boolean refused = !e.transientFailure();
+            return new SetupCheck(List.of(new SetupCheck.Problem(refused, "shop-reachable", e.getMessage(), refused
+                    ? "check the shop domain, the access token and the API version"
+                    : "nothing if it passes: publish checks the store again before it writes")));
+        }
+        List<SetupCheck.Problem> problems = new ArrayList<>();
+        for (PreflightFinding f : report.store()) {
+            if (f.severity() == PreflightFinding.Severity.BLOCKER || f.severity() == PreflightFinding.Severity.WARNING) {
+                problems.add(new SetupCheck.Problem(f.blocking(), f.check(), f.subject().equals("store") ? f.reason()
+                        : f.subject() + ": " + f.reason(), f.fix()));
+            }
+        }
+        return new SetupCheck(problems);
     }
 
     private void publishAt(String locationId, List<BatchItem> items) throws InterruptedException {
