@@ -4,6 +4,7 @@ import co.hotwax.preorder.shopify.internal.AccessTokens;
 import co.hotwax.preorder.shopify.internal.BatchItem;
 import co.hotwax.preorder.shopify.internal.BatchPreparation;
 import co.hotwax.preorder.shopify.internal.CallFailedException;
+import co.hotwax.preorder.shopify.internal.CommittedElsewhere;
 import co.hotwax.preorder.shopify.internal.CostPacer;
 import co.hotwax.preorder.shopify.internal.GraphQlTransport;
 import co.hotwax.preorder.shopify.internal.IdempotencyKeys;
@@ -79,6 +80,7 @@ public final class ShopifyPublisher implements InventoryPublisher {
     private final HttpClient ownedHttp;
     private final StorePreflight storePreflight;
     private final PreflightGate gate;
+    private final CommittedElsewhere elsewhere;
 
     private ShopifyPublisher(Builder b, RandomGenerator random) {
         this.config = b.config;
@@ -126,7 +128,8 @@ public final class ShopifyPublisher implements InventoryPublisher {
         locations.add(config.defaultLocationId());
         this.storePreflight = new StorePreflight(client, new PreflightDocuments(config.metafieldNamespace(), config.metafieldKey()),
                 new PreorderMetafield(json, b.clock), config.apiVersion(), locations, config.productTag());
-        this.gate = config.preflight() ? new PreflightGate(storePreflight, new PreorderMetafield(json, b.clock), b.clock,
+        this.elsewhere = new CommittedElsewhere(reader, config.shopDomain());
+        this.gate = config.preflight() ? new PreflightGate(storePreflight, elsewhere, new PreorderMetafield(json, b.clock), b.clock,
                 config.allowUnsafeListing(), config.shopDomain()) : null;
     }
 
@@ -250,7 +253,9 @@ public final class ShopifyPublisher implements InventoryPublisher {
     public PreflightReport preflight(List<String> skus) {
         Objects.requireNonNull(skus, "skus");
         try {
-            return storePreflight.run(skus);
+            StorePreflight.Checked checked = storePreflight.check(skus);
+            elsewhere.learn(checked.otherLocations());
+            return checked.report();
         } catch (CallFailedException e) {
             throw new ShopifyUnavailableException(tokens.scrub("cannot check shop " + config.shopDomain() + ": " + e.getMessage()),
                     e.kind().isTransient(), null);
@@ -298,8 +303,10 @@ public final class ShopifyPublisher implements InventoryPublisher {
     private void publishAt(String locationId, List<BatchItem> items) throws InterruptedException {
         List<BatchItem> toRead = new ArrayList<>();
         for (BatchItem item : items) {
-            // Shared location: available moves with every order, so only a fresh read will do.
+            // Shared location: available moves with every order, so only a fresh read will do; and so for a SKU
+            // stocked at another location, whose committed units there are read beside a fresh read here.
             Optional<LevelQuantities> remembered = config.mode() == PublishMode.DEDICATED_LOCATION
+                    && !elsewhere.stockedElsewhere(item.state().sku())
                     ? onHand.usableFor(item.variant().inventoryItemId(), locationId, item.state())
                     : Optional.empty();
             remembered.ifPresentOrElse(item::level, () -> toRead.add(item));
@@ -311,6 +318,7 @@ public final class ShopifyPublisher implements InventoryPublisher {
                 toRead.forEach(i -> i.fail(e, "reading levels failed"));
             }
         }
+        elsewhere.read(items.stream().filter(BatchItem::open).filter(i -> elsewhere.stockedElsewhere(i.state().sku())).toList());
         // Listing: marks first, so a unit never sells without DENY and the pre-order metafield.
         marks.list(items.stream().filter(BatchItem::open).filter(i -> i.state().listed()).toList(), locationId);
         List<BatchItem> done = quantities.write(items.stream().filter(BatchItem::open).toList(), locationId);
