@@ -283,12 +283,13 @@ public final class ShopifyPublisher implements InventoryPublisher {
         }
         PreflightReport report;
         try {
-            report = preflight(List.of());
-        } catch (ShopifyUnavailableException e) {
-            boolean refused = !e.transientFailure();
-            return new SetupCheck(List.of(new SetupCheck.Problem(refused, "shop-reachable", e.getMessage(), refused
-                    ? "check the shop domain, the access token and the API version"
-                    : "nothing if it passes: publish checks the store again before it writes")));
+            report = storePreflight.run(List.of());
+        } catch (CallFailedException e) {
+            return new SetupCheck(List.of(unreadable(e)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SetupCheck(List.of(new SetupCheck.Problem(false, "shop-reachable", "checking shop "
+                    + config.shopDomain() + " was interrupted", "")));
         }
         List<SetupCheck.Problem> problems = new ArrayList<>();
         for (PreflightFinding f : report.store()) {
@@ -298,6 +299,19 @@ public final class ShopifyPublisher implements InventoryPublisher {
             }
         }
         return new SetupCheck(problems);
+    }
+
+    /** Why the shop could not be checked: a missing scope or a refused request blocks, a transient failure not. */
+    private SetupCheck.Problem unreadable(CallFailedException e) {
+        String why = tokens.scrub("cannot check shop " + config.shopDomain() + ": " + e.getMessage());
+        if (e.kind() == CallFailedException.Kind.ACCESS_DENIED) {
+            return new SetupCheck.Problem(true, "access-scopes", why, "grant the access scope named to the app (it needs "
+                    + String.join(", ", StorePreflight.REQUIRED_SCOPES) + ") and have the merchant approve it");
+        }
+        boolean refused = !e.kind().isTransient();
+        return new SetupCheck.Problem(refused, "shop-reachable", why, refused
+                ? "check the shop domain, the access token and the API version"
+                : "nothing if it passes: publish checks the store again before it writes");
     }
 
     private void publishAt(String locationId, List<BatchItem> items) throws InterruptedException {

@@ -63,7 +63,8 @@ public final class SetupChecks {
         if (!continueOnProblems) {
             throw first;
         }
-        LOG.warn("Starting despite blocking setup problems (continueOnSetupProblems): {}", first.getMessage());
+        LOG.warn("Starting although store {} has blocking setup problems (continueOnSetupProblems): {}", first.channel(),
+                first.blockers().stream().map(SetupCheck.Problem::describe).toList());
     }
 
     private static SetupCheck check(InventoryPublisher publisher, String channel) {
