@@ -332,7 +332,10 @@ public final class ShopifyPublisher implements InventoryPublisher {
                 toRead.forEach(i -> i.fail(e, "reading levels failed"));
             }
         }
-        elsewhere.read(items.stream().filter(BatchItem::open).filter(i -> elsewhere.stockedElsewhere(i.state().sku())).toList());
+        if (config.mode() == PublishMode.DEDICATED_LOCATION) {
+            // At a shared location the SKU's other units are ordinary stock: orders there are not pre-orders.
+            elsewhere.read(items.stream().filter(BatchItem::open).filter(i -> elsewhere.stockedElsewhere(i.state().sku())).toList());
+        }
         // Listing: marks first, so a unit never sells without DENY and the pre-order metafield.
         marks.list(items.stream().filter(BatchItem::open).filter(i -> i.state().listed()).toList(), locationId);
         List<BatchItem> done = quantities.write(items.stream().filter(BatchItem::open).toList(), locationId);

@@ -25,7 +25,9 @@ import java.util.Set;
  * requested points per item (250 items per request, {@link LevelReader}) and is always read at the pre-order
  * location too (3 points per item) instead of being written from the remembered on_hand. A SKU that gets stocked
  * elsewhere after its last check is found at its next re-check ({@link PreflightGate#RECHECK}); with preflight off
- * nothing is known and nothing is read.
+ * nothing is known and nothing is read. Dedicated pre-order location only: at a shared location the SKU's units
+ * elsewhere are ordinary stock. Units committed at a location that does not sell online (a store's pick-up orders)
+ * are counted too: the pre-order location then sells less, never more.
  *
  * @see <a href="https://help.shopify.com/en/manual/locations/managing-orders">Shopify: managing orders with locations</a>
  * @see <a href="https://help.shopify.com/en/manual/fulfillment/setup/order-routing">Shopify: order routing</a>
