@@ -128,7 +128,7 @@ public final class ShopifyPublisher implements InventoryPublisher {
         locations.add(config.defaultLocationId());
         this.storePreflight = new StorePreflight(client, new PreflightDocuments(config.metafieldNamespace(), config.metafieldKey()),
                 new PreorderMetafield(json, b.clock), config.apiVersion(), locations, config.productTag());
-        this.elsewhere = new CommittedElsewhere(reader, config.shopDomain());
+        this.elsewhere = new CommittedElsewhere(reader, config.shopDomain(), config.preflight() && config.allowUnsafeListing());
         this.gate = config.preflight() ? new PreflightGate(storePreflight, elsewhere, new PreorderMetafield(json, b.clock), b.clock,
                 config.allowUnsafeListing(), config.shopDomain()) : null;
     }

@@ -29,6 +29,12 @@ import java.util.Set;
  * elsewhere are ordinary stock. Units committed at a location that does not sell online (a store's pick-up orders)
  * are counted too: the pre-order location then sells less, never more.
  *
+ * <p>Only with {@code allowUnsafeListing}, the setup in which Shopify is known to take pre-orders at other
+ * locations. In a store set up as the preflight asks, the other locations that stock a pre-order SKU are where
+ * released pre-orders go to be fulfilled ({@code preOrderReleased}, then the fulfilment moves there): their units
+ * are committed there too, the OMS no longer counts them as open, and the adapter cannot tell them from routed
+ * orders (a desired state carries no count of released units), so counting them would stop the SKU from selling.
+ *
  * @see <a href="https://help.shopify.com/en/manual/locations/managing-orders">Shopify: managing orders with locations</a>
  * @see <a href="https://help.shopify.com/en/manual/fulfillment/setup/order-routing">Shopify: order routing</a>
  */
@@ -39,6 +45,7 @@ public final class CommittedElsewhere {
 
     private final LevelReader reader;
     private final String shop;
+    private final boolean enabled;
     private final Map<String, Set<String>> stockedElsewhere = new HashMap<>();
     private final Set<String> warned = new HashSet<>();
 
@@ -47,10 +54,13 @@ public final class CommittedElsewhere {
      *
      * @param reader reads levels at a location
      * @param shop the shop domain, for log lines
+     * @param enabled whether units elsewhere are counted at all (with {@code allowUnsafeListing}); when false
+     *                nothing is learned, so nothing is read
      */
-    public CommittedElsewhere(LevelReader reader, String shop) {
+    public CommittedElsewhere(LevelReader reader, String shop, boolean enabled) {
         this.reader = reader;
         this.shop = shop;
+        this.enabled = enabled;
     }
 
     /**
@@ -59,6 +69,9 @@ public final class CommittedElsewhere {
      * @param otherLocations per SKU checked, its other locations
      */
     public void learn(Map<String, Set<String>> otherLocations) {
+        if (!enabled) {
+            return;
+        }
         otherLocations.forEach((sku, locations) -> {
             if (locations.isEmpty()) {
                 stockedElsewhere.remove(sku);
