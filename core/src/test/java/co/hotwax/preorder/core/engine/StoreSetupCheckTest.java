@@ -1,5 +1,6 @@
 package co.hotwax.preorder.core.engine;
 
+import co.hotwax.preorder.spi.ConfigLookup;
 import co.hotwax.preorder.spi.DesiredState;
 import co.hotwax.preorder.spi.InventoryPublisher;
 import co.hotwax.preorder.spi.PublishOutcome;
@@ -8,6 +9,7 @@ import co.hotwax.preorder.spi.SpiVersion;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,5 +117,29 @@ class StoreSetupCheckTest {
         });
         assertThat(plain.checkSetup()).isSameAs(SetupCheck.NOTHING_TO_REPORT);
         assertThat(plain.available("RED")).isPositive();
+    }
+
+    @Test
+    void theConfigurationKeyChoosesBetweenFailingAndContinuing() {
+        f.supply.add(Fixture.po("L1", "RED", 10));
+        PreorderSyncConfig.StoreFactory factory = (id, keys) -> new CheckedStore(keys.requiredString("shop"),
+                blocked("the token lacks write_inventory", "add write_inventory"), null);
+        for (boolean continueOn : new boolean[] {false, true}) {
+            Properties p = new Properties();
+            p.setProperty("p.stores", "us");
+            p.setProperty("p.store.us.shop", "us.myshopify.com");
+            if (continueOn) {
+                p.setProperty("p.engine.continue-on-setup-problems", "true");
+            }
+            PreorderSyncConfig config = PreorderSyncConfig.from(ConfigLookup.of(p), "p.", factory);
+            PreorderSync sync = config.applyTo(PreorderSync.builder()).supply(f.supply).clock(f.clock).build();
+            if (continueOn) {
+                sync.startManual();
+                assertThat(sync.state()).isEqualTo(PreorderSync.State.RUNNING);
+            } else {
+                assertThatThrownBy(sync::startManual).isInstanceOf(StoreSetupException.class).hasMessageContaining("us.myshopify.com");
+            }
+            sync.close();
+        }
     }
 }
