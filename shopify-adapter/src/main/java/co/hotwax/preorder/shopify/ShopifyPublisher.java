@@ -4,6 +4,7 @@ import co.hotwax.preorder.shopify.internal.AccessTokens;
 import co.hotwax.preorder.shopify.internal.BatchItem;
 import co.hotwax.preorder.shopify.internal.BatchPreparation;
 import co.hotwax.preorder.shopify.internal.CallFailedException;
+import co.hotwax.preorder.shopify.internal.CommittedElsewhere;
 import co.hotwax.preorder.shopify.internal.CostPacer;
 import co.hotwax.preorder.shopify.internal.GraphQlTransport;
 import co.hotwax.preorder.shopify.internal.IdempotencyKeys;
@@ -28,6 +29,7 @@ import co.hotwax.preorder.spi.DesiredState;
 import co.hotwax.preorder.spi.InventoryPublisher;
 import co.hotwax.preorder.spi.MdcKeys;
 import co.hotwax.preorder.spi.PublishOutcome;
+import co.hotwax.preorder.spi.SetupCheck;
 import co.hotwax.preorder.spi.Sleeper;
 import co.hotwax.preorder.spi.SpiVersion;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -80,6 +82,7 @@ public final class ShopifyPublisher implements InventoryPublisher {
     private final HttpClient ownedHttp;
     private final StorePreflight storePreflight;
     private final PreflightGate gate;
+    private final CommittedElsewhere elsewhere;
 
     private ShopifyPublisher(Builder b, RandomGenerator random) {
         this.config = b.config;
@@ -127,7 +130,8 @@ public final class ShopifyPublisher implements InventoryPublisher {
         locations.add(config.defaultLocationId());
         this.storePreflight = new StorePreflight(client, new PreflightDocuments(config.metafieldNamespace(), config.metafieldKey()),
                 new PreorderMetafield(json, b.clock), config.apiVersion(), locations, config.productTag());
-        this.gate = config.preflight() ? new PreflightGate(storePreflight, new PreorderMetafield(json, b.clock), b.clock,
+        this.elsewhere = new CommittedElsewhere(reader, config.shopDomain(), config.preflight() && config.allowUnsafeListing());
+        this.gate = config.preflight() ? new PreflightGate(storePreflight, elsewhere, new PreorderMetafield(json, b.clock), b.clock,
                 config.allowUnsafeListing(), config.shopDomain()) : null;
     }
 
@@ -251,7 +255,9 @@ public final class ShopifyPublisher implements InventoryPublisher {
     public PreflightReport preflight(List<String> skus) {
         Objects.requireNonNull(skus, "skus");
         try {
-            return storePreflight.run(skus);
+            StorePreflight.Checked checked = storePreflight.check(skus);
+            elsewhere.learn(checked.otherLocations());
+            return checked.report();
         } catch (CallFailedException e) {
             throw new ShopifyUnavailableException(tokens.scrub("cannot check shop " + config.shopDomain() + ": " + e.getMessage()),
                     e.kind().isTransient(), null);
@@ -261,11 +267,62 @@ public final class ShopifyPublisher implements InventoryPublisher {
         }
     }
 
+    /**
+     * The store-level preflight for the engine's start ({@link #preflight} without SKUs: access scopes, the API
+     * version served, the pre-order locations, other online locations), as the SPI's setup check: each BLOCKER is a
+     * blocking problem, each WARNING a non-blocking one; passed checks are not reported. One query (254 points
+     * requested for a page of 250 locations; Shopify refunds the difference to what it read). A shop that refuses the request (a wrong token, HTTP 4xx)
+     * is a blocking problem; a shop that cannot be reached right now is a non-blocking one, since publish checks
+     * the store again before it writes. With {@link ShopifyPublisherConfig.Builder#preflight preflight(false)}
+     * nothing is checked and nothing reported.
+     *
+     * @return the problems found
+     */
+    @Override
+    public SetupCheck checkSetup() {
+        if (!config.preflight()) {
+            return SetupCheck.NOTHING_TO_REPORT;
+        }
+        PreflightReport report;
+        try {
+            report = storePreflight.run(List.of());
+        } catch (CallFailedException e) {
+            return new SetupCheck(List.of(unreadable(e)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SetupCheck(List.of(new SetupCheck.Problem(false, "shop-reachable", "checking shop "
+                    + config.shopDomain() + " was interrupted", "")));
+        }
+        List<SetupCheck.Problem> problems = new ArrayList<>();
+        for (PreflightFinding f : report.store()) {
+            if (f.severity() == PreflightFinding.Severity.BLOCKER || f.severity() == PreflightFinding.Severity.WARNING) {
+                problems.add(new SetupCheck.Problem(f.blocking(), f.check(), f.subject().equals("store") ? f.reason()
+                        : f.subject() + ": " + f.reason(), f.fix()));
+            }
+        }
+        return new SetupCheck(problems);
+    }
+
+    /** Why the shop could not be checked: a missing scope or a refused request blocks, a transient failure not. */
+    private SetupCheck.Problem unreadable(CallFailedException e) {
+        String why = tokens.scrub("cannot check shop " + config.shopDomain() + ": " + e.getMessage());
+        if (e.kind() == CallFailedException.Kind.ACCESS_DENIED) {
+            return new SetupCheck.Problem(true, "access-scopes", why, "grant the access scope named to the app (it needs "
+                    + String.join(", ", StorePreflight.REQUIRED_SCOPES) + ") and have the merchant approve it");
+        }
+        boolean refused = !e.kind().isTransient();
+        return new SetupCheck.Problem(refused, "shop-reachable", why, refused
+                ? "check the shop domain, the access token and the API version"
+                : "nothing if it passes: publish checks the store again before it writes");
+    }
+
     private void publishAt(String locationId, List<BatchItem> items) throws InterruptedException {
         List<BatchItem> toRead = new ArrayList<>();
         for (BatchItem item : items) {
-            // Shared location: available moves with every order, so only a fresh read will do.
+            // Shared location: available moves with every order, so only a fresh read will do; and so for a SKU
+            // stocked at another location, whose committed units there are read beside a fresh read here.
             Optional<LevelQuantities> remembered = config.mode() == PublishMode.DEDICATED_LOCATION
+                    && !elsewhere.stockedElsewhere(item.state().sku())
                     ? onHand.usableFor(item.variant().inventoryItemId(), locationId, item.state())
                     : Optional.empty();
             remembered.ifPresentOrElse(item::level, () -> toRead.add(item));
@@ -276,6 +333,10 @@ public final class ShopifyPublisher implements InventoryPublisher {
             } catch (CallFailedException e) {
                 toRead.forEach(i -> i.fail(e, "reading levels failed"));
             }
+        }
+        if (config.mode() == PublishMode.DEDICATED_LOCATION) {
+            // At a shared location the SKU's other units are ordinary stock: orders there are not pre-orders.
+            elsewhere.read(items.stream().filter(BatchItem::open).filter(i -> elsewhere.stockedElsewhere(i.state().sku())).toList());
         }
         // Listing: marks first, so a unit never sells without DENY and the pre-order metafield.
         marks.list(items.stream().filter(BatchItem::open).filter(i -> i.state().listed()).toList(), locationId);

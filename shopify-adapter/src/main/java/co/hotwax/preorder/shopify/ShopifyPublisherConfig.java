@@ -542,8 +542,10 @@ public final class ShopifyPublisherConfig {
         /**
          * Lists a SKU even when its setup lets Shopify sell beyond what is offered (default false). The risk: with
          * the SKU stocked at another location that fulfils online orders, checkout counts that location's available
-         * and routing may commit orders there, which the in-flight count at the pre-order location misses, so each
-         * such order can be sold again after the next write; with a selling plan that reserves on fulfilment, its
+         * and routing may commit orders there, outside the in-flight count at the pre-order location. With this
+         * option the adapter also reads the units committed at those locations on every publish of such a SKU and
+         * counts them as in flight (dedicated location), so they are sold again only if that location is put back
+         * to 0 before the SKU's next publish; with a selling plan that reserves on fulfilment, its
          * orders never lower available and DENY never stops them. The findings are still logged and reported by
          * {@link ShopifyPublisher#preflight}.
          *

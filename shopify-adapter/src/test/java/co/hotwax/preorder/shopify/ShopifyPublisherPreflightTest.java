@@ -8,17 +8,27 @@ import co.hotwax.preorder.testkit.Location;
 import co.hotwax.preorder.testkit.SellingPlanReserve;
 import co.hotwax.preorder.testkit.ShopifySimulator;
 import co.hotwax.preorder.testkit.Variant;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The store preflight against the simulator: a store that passes, and one finding per misconfiguration. */
+/**
+ * The store preflight against the simulator: a store that passes, and one finding per misconfiguration (scopes,
+ * locations, the API version served, stocking, selling plans, a metafield or tag owned by something else).
+ */
 class ShopifyPublisherPreflightTest {
     private static final String TOKEN = "shpat_preflight-secret-7";
 
@@ -190,5 +200,85 @@ class ShopifyPublisherPreflightTest {
             assertThatThrownBy(() -> p.preflight(List.of())).isInstanceOf(ShopifyUnavailableException.class)
                     .hasMessageNotContaining("shpat_wrong");
         }
+    }
+
+    /** A publisher talking to the simulator directly (no proxy), which answers with the version it served. */
+    private ShopifyPublisher direct(String version) {
+        URI base = shop.graphqlEndpoint("2026-04").resolve("/");
+        return fixture.publisher(fixture.config(TOKEN).endpoint(base).apiVersion(version).build(), 7);
+    }
+
+    @Test
+    void theVersionShopifyServedIsCheckedAgainstTheConfiguredOne() {
+        try (ShopifyPublisher p = direct("2026-07")) {
+            PreflightReport report = p.preflight(List.of());
+            assertThat(report.apiVersion()).isEqualTo("2026-07");
+            PreflightFinding version = find(report.store(), "api-version");
+            assertThat(version.severity()).isEqualTo(Severity.OK);
+            assertThat(version.reason()).contains("2026-07");
+        }
+        // Shopify answers a request for a retired version with the oldest supported one instead of an error
+        // (shopify.dev/docs/api/usage/versioning): the proxy plays that answer, the simulator's body with the
+        // header of another version.
+        fixture.proxy.handler((body, upstream) -> {
+            InterceptingProxy.Reply reply = upstream.forward(body);
+            Map<String, String> headers = new HashMap<>(reply.headers());
+            headers.put("X-Shopify-API-Version", "2026-07");
+            return new InterceptingProxy.Reply(reply.status(), reply.body(), headers);
+        });
+        try (ShopifyPublisher p = fixture.publisher(fixture.config(TOKEN).build(), 8)) {
+            PreflightReport report = p.preflight(List.of());
+            PreflightFinding version = find(report.store(), "api-version");
+            assertThat(version.severity()).isEqualTo(Severity.WARNING);
+            assertThat(version.reason()).contains("requested 2026-04").contains("served 2026-07");
+            assertThat(version.fix()).contains("2026-07");
+            assertThat(report.storeBlocked()).as("a version mismatch warns, it does not block").isFalse();
+            assertThat(p.checkSetup().problems()).anySatisfy(problem -> {
+                assertThat(problem.check()).isEqualTo("api-version");
+                assertThat(problem.blocking()).isFalse();
+            });
+        }
+    }
+
+    @Test
+    void aMetafieldOrTagOwnedBySomethingElseIsAWarningAndOursIsNot() throws Exception {
+        Variant foreign = shop.addVariant(shop.addProduct("Foreign", List.of()).id(), "FOREIGN-1", true, InventoryPolicy.DENY);
+        setMetafield(foreign.id(), "single_line_text_field", "ships in spring");
+        Variant tagged = shop.addVariant(shop.addProduct("Tagged", List.of("HC:Pre-Order")).id(), "TAGGED-1", true,
+                InventoryPolicy.DENY);
+        Variant ours = shop.addVariant(shop.addProduct("Ours", List.of("HC:Pre-Order")).id(), "OURS-1", true,
+                InventoryPolicy.DENY);
+        setMetafield(ours.id(), "json", "{\"status\":\"inactive\",\"preorderType\":\"PRE_ORDER\","
+                + "\"promise_date\":null,\"last_updated_at\":\"2026-06-01T10:00:00Z\"}");
+        Variant free = shop.addVariant(shop.addProduct("Free", List.of()).id(), "FREE-1", true, InventoryPolicy.DENY);
+        try (ShopifyPublisher p = fixture.publisher(fixture.config(TOKEN).build(), 9)) {
+            PreflightReport report = p.preflight(List.of("FOREIGN-1", "TAGGED-1", "OURS-1", "FREE-1"));
+            PreflightFinding metafield = find(report.skus().get("FOREIGN-1"), "metafield-owner");
+            assertThat(metafield.severity()).isEqualTo(Severity.WARNING);
+            assertThat(metafield.reason()).contains("did not write");
+            assertThat(metafield.fix()).contains("namespace");
+            PreflightFinding tag = find(report.skus().get("TAGGED-1"), "tag-owner");
+            assertThat(tag.severity()).isEqualTo(Severity.WARNING);
+            assertThat(tag.reason()).contains("HC:Pre-Order");
+            assertThat(find(report.skus().get("OURS-1"), "owner").severity()).isEqualTo(Severity.OK);
+            assertThat(find(report.skus().get("FREE-1"), "owner").severity()).isEqualTo(Severity.OK);
+            assertThat(report.skuBlocker("FOREIGN-1")).as("ownership warns, it does not block listing").isEmpty();
+        }
+        assertThat(free.id()).isNotBlank();
+    }
+
+    /** Another app writes the metafield, as it would through the Admin API. */
+    private void setMetafield(String ownerId, String type, String value) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, Object> metafield = Map.of("ownerId", ownerId, "namespace", "HC_PREORDER", "key", "preorder",
+                "type", type, "value", value);
+        String body = json.writeValueAsString(Map.of("query", "mutation Set($m: [MetafieldsSetInput!]!) { "
+                + "metafieldsSet(metafields: $m) { userErrors { message } } }", "variables", Map.of("m", List.of(metafield))));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(shop.graphqlEndpoint("2026-04"))
+                .header("Content-Type", "application/json").header("X-Shopify-Access-Token", TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).at("/data/metafieldsSet/userErrors")).as(response.body()).isEmpty();
+        assertThat(shop.metafield(ownerId, "HC_PREORDER", "preorder")).contains(value);
     }
 }

@@ -65,6 +65,25 @@ public interface InventoryPublisher extends AutoCloseable {
         return ChannelUsage.UNKNOWN;
     }
 
+    /**
+     * Checks the channel's own setup, read-only, once when the engine starts ({@code PreorderSync.start()} and
+     * {@code startManual()}), before anything is published: the things that would make every write fail or let
+     * the channel sell beyond what is offered, whatever the SKU (for Shopify: the token's access scopes, the
+     * pre-order location exists, is active and fulfils online orders). A blocking problem fails the start naming
+     * the channel and the fix, unless the engine is configured to go on, in which case it is reported as an event.
+     *
+     * <p>Added after the first implementations were written: the default reports nothing, so an implementation
+     * written without it keeps working unchanged (same {@link SpiVersion}). An implementation should not throw
+     * for a channel it cannot reach right now (report a non-blocking problem instead: publishing retries anyway);
+     * an exception is logged and reported as a non-blocking problem.
+     *
+     * @return the problems found; the default {@link SetupCheck#NOTHING_TO_REPORT}
+     * @since 0.1.0
+     */
+    default SetupCheck checkSetup() {
+        return SetupCheck.NOTHING_TO_REPORT;
+    }
+
     /** Releases connections and threads. The default does nothing. */
     @Override
     default void close() {

@@ -153,6 +153,8 @@ public final class PreorderSync implements AutoCloseable {
      * Loads every feed, rebuilds the book, queues a full resync and runs the sync loop on the executor.
      *
      * @throws IllegalStateException when already started or stopped
+     * @throws StoreSetupException when a store's setup check finds a blocking problem (see
+     *         {@link Builder#continueOnSetupProblems}); the engine is then not started
      * @throws RuntimeException whatever a feed's snapshot throws; the engine is then not started
      */
     public void start() {
@@ -177,6 +179,8 @@ public final class PreorderSync implements AutoCloseable {
      * engine with {@link #step()} or {@link #runUntilIdle(int)}.
      *
      * @throws IllegalStateException when already started or stopped
+     * @throws StoreSetupException when a store's setup check finds a blocking problem (see
+     *         {@link Builder#continueOnSetupProblems})
      */
     public void startManual() {
         load(Lifecycle.Phase.MANUAL);
@@ -520,6 +524,7 @@ public final class PreorderSync implements AutoCloseable {
         private Integer batchSize;
         private Duration backoffMin = Duration.ofMillis(500);
         private Duration backoffMax = Duration.ofMinutes(1);
+        private boolean continueOnSetupProblems;
 
         private Builder() {
         }
@@ -746,6 +751,22 @@ public final class PreorderSync implements AutoCloseable {
         }
 
         /**
+         * What a blocking problem of a store's setup does at start ({@link InventoryPublisher#checkSetup()}, e.g.
+         * a Shopify token without {@code write_inventory}, or a pre-order location that does not fulfil online
+         * orders). Default false: {@link PreorderSync#start()} throws {@link StoreSetupException} naming the store and the fix.
+         * True: the engine starts, reports each problem as a {@link SyncEvent.SetupProblem} and publishes; the
+         * publisher still refuses what its setup makes unsafe (the Shopify adapter rejects every item as one
+         * channel problem until the store is fixed), so the other stores run while one is being fixed.
+         *
+         * @param continueOn whether to start despite a blocking setup problem
+         * @return this builder
+         */
+        public Builder continueOnSetupProblems(boolean continueOn) {
+            this.continueOnSetupProblems = continueOn;
+            return this;
+        }
+
+        /**
          * Validates the configuration and builds the engine (not started).
          *
          * @return the engine
@@ -775,7 +796,7 @@ public final class PreorderSync implements AutoCloseable {
             RandomGenerator jitter = random != null ? random : new SplittableRandom();
             EngineConfig config = new EngineConfig(supply, preOrders, stock, publishers, weights, policy,
                     publishPhysicalStock, ListenerSet.sync(listeners), ListenerSet.book(bookListeners), clock, jitter, pollInterval, reconcileInterval,
-                    backoffMin, backoffMax, effectiveBatchSize);
+                    backoffMin, backoffMax, effectiveBatchSize, continueOnSetupProblems);
             return new PreorderSync(config, executor, feedExecutor, sleeper, healthThresholds);
         }
 

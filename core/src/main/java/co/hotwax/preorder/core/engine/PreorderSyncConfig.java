@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * policy.safety-units, policy.safety-percent, policy.promise-buffer-days,
  * policy.stale-eta (delist | keep-and-flag), policy.per-facility, policy.zone
  * engine.poll-interval, engine.reconcile-interval, engine.batch-size, engine.retry-backoff-min,
- * engine.retry-backoff-max, engine.publish-physical-stock, engine.health.max-lag, engine.health.unreachable-after
+ * engine.retry-backoff-max, engine.publish-physical-stock, engine.health.max-lag, engine.health.unreachable-after,
+ * engine.continue-on-setup-problems (see {@link PreorderSync.Builder#continueOnSetupProblems})
  * stores = us, eu              (the stores, in order: leftover units of a shared pool go to the first)
  * store.&lt;id&gt;.weight          (default 1)
  * store.&lt;id&gt;.*               (read by the store factory, e.g. the Shopify adapter's ShopifyStoreConfig)
@@ -51,6 +52,7 @@ public final class PreorderSyncConfig {
     private final Optional<Duration> backoffMin;
     private final Optional<Duration> backoffMax;
     private final boolean publishPhysicalStock;
+    private final boolean continueOnSetupProblems;
     private final HealthThresholds healthThresholds;
     private final List<Store> stores;
 
@@ -99,6 +101,7 @@ public final class PreorderSyncConfig {
         this.backoffMin = positive(root, "engine.retry-backoff-min");
         this.backoffMax = positive(root, "engine.retry-backoff-max");
         this.publishPhysicalStock = root.bool("engine.publish-physical-stock").orElse(false);
+        this.continueOnSetupProblems = root.bool("engine.continue-on-setup-problems").orElse(false);
         this.healthThresholds = new HealthThresholds(
                 positive(root, "engine.health.max-lag").orElse(HealthThresholds.DEFAULTS.maxLag()),
                 root.number("engine.health.unreachable-after", 1, 1000)
@@ -137,7 +140,8 @@ public final class PreorderSyncConfig {
      * @return the same builder
      */
     public PreorderSync.Builder applyTo(PreorderSync.Builder builder) {
-        builder.policy(policy).publishPhysicalStock(publishPhysicalStock).healthThresholds(healthThresholds);
+        builder.policy(policy).publishPhysicalStock(publishPhysicalStock).healthThresholds(healthThresholds)
+                .continueOnSetupProblems(continueOnSetupProblems);
         pollInterval.ifPresent(builder::pollInterval);
         reconcileInterval.ifPresent(builder::reconcileInterval);
         batchSize.ifPresent(n -> builder.batchSize(n.intValue()));

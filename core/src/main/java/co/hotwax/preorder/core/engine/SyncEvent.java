@@ -55,6 +55,23 @@ public sealed interface SyncEvent {
     }
 
     /**
+     * A store's setup check at start ({@link co.hotwax.preorder.spi.InventoryPublisher#checkSetup()}) found a
+     * problem, reported once per problem when the engine starts. A blocking problem stops the start with
+     * {@link StoreSetupException} unless the engine was built with
+     * {@link PreorderSync.Builder#continueOnSetupProblems(boolean)}; warnings are always reported this way. The
+     * publisher still checks before it writes (the Shopify adapter refuses every item as a channel problem while a
+     * store-level blocker stands), so continuing never writes into a store set up unsafely.
+     *
+     * @param publisher the channel id
+     * @param blocking whether the problem blocks the store (false: a warning, or the check could not run)
+     * @param check what was checked, e.g. {@code access-scopes}
+     * @param reason what was found
+     * @param fix what to change; may be empty
+     */
+    record SetupProblem(String publisher, boolean blocking, String check, String reason, String fix) implements SyncEvent {
+    }
+
+    /**
      * An input (an OMS call or a feed item) was refused by the book; the other inputs went on.
      *
      * @param item the refused item, e.g. {@code "pre-order SO-1/2"}

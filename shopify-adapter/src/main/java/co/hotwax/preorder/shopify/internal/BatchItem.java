@@ -14,6 +14,7 @@ public final class BatchItem {
     private LevelQuantities level;
     private boolean wrote;
     private long inFlight = PublishOutcome.UNKNOWN;
+    private long committedElsewhere;
     private PublishOutcome outcome;
 
     /**
@@ -62,15 +63,25 @@ public final class BatchItem {
         this.wrote = true;
     }
 
+    /** @return units of the SKU committed at other locations, as read in this publish (0 when none or not read) */
+    public long committedElsewhere() {
+        return committedElsewhere;
+    }
+
+    /** @param units units of the SKU committed at other locations, read in this publish */
+    public void committedElsewhere(long units) {
+        this.committedElsewhere = Math.max(0, units);
+    }
+
     /**
-     * Records the units of this channel's orders at the location beyond the state's open orders, as seen after the
-     * write (or by a read when nothing was written).
+     * Records the units of this channel's orders beyond the state's open orders, as seen after the write (or by a
+     * read when nothing was written): committed at the location plus {@link #committedElsewhere()}.
      *
      * @param level the level after the write, or as read in this publish
      */
     public void inFlightFrom(LevelQuantities level) {
         if (level.fresh()) {
-            inFlight = Math.max(0, level.committed() - state.openOrders());
+            inFlight = Math.max(0, Math.max(0, level.committed()) + committedElsewhere - state.openOrders());
         }
     }
 

@@ -29,6 +29,7 @@ public final class PreflightGate {
     private static final Logger LOG = LoggerFactory.getLogger(PreflightGate.class);
 
     private final StorePreflight preflight;
+    private final CommittedElsewhere elsewhere;
     private final PreorderMetafield metafield;
     private final Clock clock;
     private final boolean allowUnsafe;
@@ -40,13 +41,16 @@ public final class PreflightGate {
      * Creates the gate.
      *
      * @param preflight the checks
+     * @param elsewhere learns from each check where the SKUs are stocked besides the pre-order location
      * @param metafield tells whether a variant is already listed
      * @param clock when a pass expires
      * @param allowUnsafe whether unsafe SKUs are listed anyway (logged)
      * @param shop the shop domain, for log lines
      */
-    public PreflightGate(StorePreflight preflight, PreorderMetafield metafield, Clock clock, boolean allowUnsafe, String shop) {
+    public PreflightGate(StorePreflight preflight, CommittedElsewhere elsewhere, PreorderMetafield metafield, Clock clock,
+                         boolean allowUnsafe, String shop) {
         this.preflight = preflight;
+        this.elsewhere = elsewhere;
         this.metafield = metafield;
         this.clock = clock;
         this.allowUnsafe = allowUnsafe;
@@ -75,7 +79,9 @@ public final class PreflightGate {
         }
         PreflightReport report;
         try {
-            report = preflight.run(List.copyOf(due));
+            StorePreflight.Checked checked = preflight.check(List.copyOf(due));
+            elsewhere.learn(checked.otherLocations());
+            report = checked.report();
         } catch (CallFailedException e) {
             items.stream().filter(BatchItem::open).forEach(i -> i.fail(e, "store preflight failed"));
             return;

@@ -18,6 +18,14 @@ import co.hotwax.preorder.spi.Quantities;
  *       negative, in-flight orders already took more than we would offer: write 0 if available is positive
  *       (fewer sales, safe), otherwise write nothing: a 0 would let orders through that a negative available
  *       refuses, and Shopify refuses negative set targets anyway.</li>
+ *   <li>Units committed at other locations ({@code elsewhere}: orders Shopify routed, or a merchant assigned, to
+ *       another location where the SKU is stocked) are this channel's orders too: {@code openOrders} counts them
+ *       once the OMS has them, and until then they are in flight. So {@code committed} above is the SKU's committed
+ *       units at every location, {@code committed + elsewhere}, and at a dedicated location the units committed
+ *       elsewhere are taken off the pre-order location's on_hand: {@code on_hand = max(0, sellable +
+ *       min(openOrders, committed + elsewhere) - elsewhere)}. The pre-order location's available then carries the
+ *       whole in-flight count, even when the other location is put back to 0 (another inventory sync, a
+ *       merchant's edit), so Shopify's online sum never sells beyond sellable.</li>
  * </ul>
  *
  * @param name the quantity name written, {@code on_hand} or {@code available}
@@ -29,7 +37,7 @@ import co.hotwax.preorder.spi.Quantities;
 public record QuantityTarget(String name, long changeFrom, long target, boolean write, String note) {
 
     /**
-     * Computes the target.
+     * Computes the target when no unit is committed at another location.
      *
      * @param mode the publishing mode
      * @param state the desired state
@@ -37,15 +45,31 @@ public record QuantityTarget(String name, long changeFrom, long target, boolean 
      * @return the target
      */
     public static QuantityTarget of(PublishMode mode, DesiredState state, LevelQuantities level) {
-        long inFlight = Math.max(0, level.committed() - state.openOrders());
+        return of(mode, state, level, 0);
+    }
+
+    /**
+     * Computes the target.
+     *
+     * @param mode the publishing mode
+     * @param state the desired state
+     * @param level the quantities just read (or remembered, dedicated location only) at the state's location
+     * @param elsewhere units of the SKU committed at other locations, read in this publish ({@code >= 0}); only
+     *                  with a fresh level
+     * @return the target
+     */
+    public static QuantityTarget of(PublishMode mode, DesiredState state, LevelQuantities level, long elsewhere) {
+        long committed = Math.max(0, level.committed()) + elsewhere;
+        long inFlight = Math.max(0, committed - state.openOrders());
         if (mode == PublishMode.DEDICATED_LOCATION) {
             // Without a fresh read committed is unknown and the min guard is skipped. Still safe: Shopify changes
             // on_hand only through a fulfilment or a cancel without restock, and both make the compare-and-set
             // expectation (the remembered on_hand) stale, which forces a re-read and a guarded recompute. A cancel
             // with restock leaves on_hand alone and frees units the OMS will soon report as no longer open, so
             // available = sellable + (openOrders - committed) is at most sellable + the freed units: no oversell.
-            long open = level.fresh() ? Math.min(state.openOrders(), Math.max(0, level.committed())) : state.openOrders();
-            long target = state.sellable() + open;
+            // (A SKU stocked at another location is always read: see CommittedElsewhere.)
+            long open = level.fresh() ? Math.min(state.openOrders(), committed) : state.openOrders();
+            long target = Math.max(0, state.sellable() + open - elsewhere);
             return new QuantityTarget("on_hand", level.onHand(), target, target != level.onHand(), "");
         }
         long target = state.sellable() - inFlight;

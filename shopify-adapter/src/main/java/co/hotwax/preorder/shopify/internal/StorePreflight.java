@@ -66,6 +66,19 @@ public final class StorePreflight {
      * @throws InterruptedException when interrupted
      */
     public PreflightReport run(List<String> skus) throws InterruptedException {
+        return check(skus).report();
+    }
+
+    /**
+     * Runs the checks and keeps, per SKU found once, the other locations it is stocked at (from the same read).
+     *
+     * @param skus the SKUs to check (may be empty)
+     * @return the report and, per SKU checked, the gids of the locations other than the pre-order locations where it
+     *         is stocked (empty when none; absent for a SKU not found or not unique)
+     * @throws CallFailedException when the shop cannot be read after retries
+     * @throws InterruptedException when interrupted
+     */
+    public Checked check(List<String> skus) throws InterruptedException {
         GraphQlResponse response = client.execute("preflightStore", documents.store(), PreflightDocuments.storeCost());
         List<PreflightFinding> store = new ArrayList<>();
         store.add(scopes(response));
@@ -85,14 +98,39 @@ public final class StorePreflight {
                     + "locations can be checked", "grant read_locations to the app"));
         }
         Map<String, List<PreflightFinding>> perSku = new LinkedHashMap<>();
+        Map<String, Set<String>> elsewhere = new LinkedHashMap<>();
         List<String> unique = new ArrayList<>(new LinkedHashSet<>(skus));
         if (!unique.isEmpty()) {
             Map<String, List<JsonNode>> variants = variants(unique);
             for (String sku : unique) {
-                perSku.put(sku, skuFindings(sku, variants.getOrDefault(sku, List.of()), sites, !sites.isEmpty()));
+                List<JsonNode> found = variants.getOrDefault(sku, List.of());
+                perSku.put(sku, skuFindings(sku, found, sites, !sites.isEmpty()));
+                if (found.size() == 1) {
+                    elsewhere.put(sku, otherLocations(found.get(0)));
+                }
             }
         }
-        return new PreflightReport(response.apiVersion(), store, perSku);
+        return new Checked(new PreflightReport(response.apiVersion(), store, perSku), elsewhere);
+    }
+
+    private Set<String> otherLocations(JsonNode variant) {
+        Set<String> others = new LinkedHashSet<>();
+        for (JsonNode level : variant.path("inventoryItem").path("inventoryLevels").path("nodes")) {
+            String id = level.path("location").path("id").asText("");
+            if (!id.isEmpty() && !preorderLocations.contains(id)) {
+                others.add(id);
+            }
+        }
+        return others;
+    }
+
+    /**
+     * A preflight's report and what publish needs from the same read.
+     *
+     * @param report the findings
+     * @param otherLocations per SKU found once, the non-pre-order locations it is stocked at
+     */
+    public record Checked(PreflightReport report, Map<String, Set<String>> otherLocations) {
     }
 
     private PreflightFinding scopes(GraphQlResponse response) {

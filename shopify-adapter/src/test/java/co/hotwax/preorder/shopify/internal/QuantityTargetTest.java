@@ -76,4 +76,35 @@ class QuantityTargetTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(longs = {5L, 77L, 20261201L})
+    void unitsCommittedElsewhereCountAsInFlightSoTheOnlineSumNeverExceedsSellableMinusInFlight(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < 5_000; i++) {
+            long elsewhere = random.nextInt(10);
+            long committed = random.nextInt(30);
+            long onHand = Math.max(0, committed + random.nextInt(40) - 10);
+            LevelQuantities level = new LevelQuantities(true, onHand, onHand - committed, committed);
+            long sellable = random.nextInt(50);
+            long open = random.nextInt(20);
+            long inFlight = Math.max(0, committed + elsewhere - open);
+            String context = "seed " + seed + " case " + i + " " + level + " elsewhere " + elsewhere + " sellable "
+                    + sellable + " open " + open;
+            QuantityTarget t = QuantityTarget.of(PublishMode.DEDICATED_LOCATION, state(sellable, open), level, elsewhere);
+            LevelQuantities after = t.write() ? level.after(t.name(), t.target()) : level;
+            // The other location may be put back to 0 at any time: the pre-order location alone must not sell more.
+            assertThat(after.available()).as(context).isLessThanOrEqualTo(Math.max(0, sellable - inFlight));
+            if (sellable - inFlight >= 0) {
+                assertThat(after.available()).as(context).isEqualTo(sellable - inFlight);
+            }
+            assertThat(t.target()).as(context).isGreaterThanOrEqualTo(0);
+            QuantityTarget shared = QuantityTarget.of(PublishMode.SHARED_LOCATION, state(sellable, open), level, elsewhere);
+            LevelQuantities afterShared = shared.write() ? level.after(shared.name(), shared.target()) : level;
+            assertThat(afterShared.available()).as(context).isLessThanOrEqualTo(Math.max(sellable - inFlight, Math.min(0, level.available())));
+        }
+        // No unit elsewhere: the same target as before.
+        assertThat(QuantityTarget.of(PublishMode.DEDICATED_LOCATION, state(10, 3), new LevelQuantities(true, 8, 3, 5), 0))
+                .isEqualTo(QuantityTarget.of(PublishMode.DEDICATED_LOCATION, state(10, 3), new LevelQuantities(true, 8, 3, 5)));
+    }
 }

@@ -4,6 +4,7 @@ import co.hotwax.preorder.spi.DesiredState;
 import co.hotwax.preorder.spi.InventoryPublisher;
 import co.hotwax.preorder.spi.PublishOutcome;
 import co.hotwax.preorder.spi.PublishOutcome.Status;
+import co.hotwax.preorder.spi.SetupCheck;
 import co.hotwax.preorder.spi.SpiVersion;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -157,6 +159,20 @@ public abstract class InventoryPublisherContract {
         assertTrue(outcome.wrote(), "delisting wrote");
         assertEquals(0, probe().sellable(sku, null), "sellable after delisting");
         assertFalse(probe().listed(sku), "listed after delisting");
+    }
+
+    /**
+     * The channel under test is healthy, so its setup check (run by the engine at start) answers, read-only, with
+     * no blocking problem; asking twice gives the same answer.
+     */
+    @Test
+    protected void aHealthyChannelReportsNoSetupBlocker() {
+        SetupCheck first = publisher().checkSetup();
+        assertNotNull(first, "checkSetup() returned null; return SetupCheck.NOTHING_TO_REPORT instead");
+        assertFalse(first.blocked(), () -> "a healthy channel reported blockers: " + first.blockers());
+        SetupCheck second = publisher().checkSetup();
+        assertNotNull(second, "checkSetup() returned null the second time");
+        assertEquals(first.blocked(), second.blocked(), "checkSetup() answered differently when asked again");
     }
 
     /** The publisher was built against the current SPI. */

@@ -7,6 +7,7 @@ import co.hotwax.preorder.spi.FeedSnapshot;
 import co.hotwax.preorder.spi.InventoryPublisher;
 import co.hotwax.preorder.spi.PublishOutcome;
 import co.hotwax.preorder.spi.PurchaseOrderSource;
+import co.hotwax.preorder.spi.SetupCheck;
 import co.hotwax.preorder.spi.SpiVersion;
 import co.hotwax.preorder.spi.SupplyLine;
 import co.hotwax.preorder.testkit.InMemoryPurchaseOrderSource;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ContractsCatchBrokenImplementationsTest {
 
     /** Sets the channel's available quantity to sellable, always writes, and accepts any SKU. */
-    private static final class NaivePublisher implements InventoryPublisher {
+    private static class NaivePublisher implements InventoryPublisher {
         final Map<String, Long> available = new HashMap<>();
 
         @Override
@@ -42,7 +43,7 @@ class ContractsCatchBrokenImplementationsTest {
         }
     }
 
-    private static final class NaivePublisherContract extends InventoryPublisherContract {
+    private static class NaivePublisherContract extends InventoryPublisherContract {
         private final NaivePublisher publisher = new NaivePublisher();
 
         @Override
@@ -122,6 +123,32 @@ class ContractsCatchBrokenImplementationsTest {
                 .isInstanceOf(AssertionError.class);
         // What the naive publisher does right still passes.
         new NaivePublisherContract().theChannelSellsWhatWasPublished();
+    }
+
+    @Test
+    void thePublisherContractCatchesASetupCheckThatAnswersNullOrBlocksAHealthyChannel() {
+        // The SPI's default (nothing to report) passes.
+        new NaivePublisherContract().aHealthyChannelReportsNoSetupBlocker();
+        assertThatThrownBy(() -> withSetup(null).aHealthyChannelReportsNoSetupBlocker())
+                .isInstanceOf(AssertionError.class).hasMessageContaining("NOTHING_TO_REPORT");
+        SetupCheck blocked = new SetupCheck(List.of(new SetupCheck.Problem(true, "scopes", "no write scope", "grant it")));
+        assertThatThrownBy(() -> withSetup(blocked).aHealthyChannelReportsNoSetupBlocker())
+                .isInstanceOf(AssertionError.class).hasMessageContaining("no write scope");
+    }
+
+    private static NaivePublisherContract withSetup(SetupCheck answer) {
+        NaivePublisher publisher = new NaivePublisher() {
+            @Override
+            public SetupCheck checkSetup() {
+                return answer;
+            }
+        };
+        return new NaivePublisherContract() {
+            @Override
+            protected InventoryPublisher publisher() {
+                return publisher;
+            }
+        };
     }
 
     @Test

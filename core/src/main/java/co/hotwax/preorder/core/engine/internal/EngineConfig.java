@@ -32,12 +32,14 @@ import java.util.random.RandomGenerator;
  * @param backoffMin the first retry wait
  * @param backoffMax the longest retry wait
  * @param batchSize the most states per publish call (and items per feed page)
+ * @param continueOnSetupProblems whether a store's blocking setup problem at start is only reported (true) or fails
+ *                                the start (false)
  */
 public record EngineConfig(List<PurchaseOrderSource> supply, PreOrderSource preOrders, StockSource stock,
                            List<InventoryPublisher> publishers, List<Integer> weights, BookPolicy policy,
                            boolean publishPhysicalStock, SyncListener listener, BookListener bookListener,
                            Clock clock, RandomGenerator random, Duration pollInterval, Duration reconcileInterval,
-                           Duration backoffMin, Duration backoffMax, int batchSize) {
+                           Duration backoffMin, Duration backoffMax, int batchSize, boolean continueOnSetupProblems) {
 
     /** Copies the lists, so the builder can go on changing its own. */
     public EngineConfig {

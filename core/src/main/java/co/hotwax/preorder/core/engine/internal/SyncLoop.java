@@ -51,6 +51,7 @@ public final class SyncLoop {
     private final long reconcileMillis;
     private final long minBackoffMillis;
     private final int batchSize;
+    private final SetupChecks setupChecks;
     /** Pools the book reported changed since the last classification. */
     private final Set<PoolKey> dirtyPools = new LinkedHashSet<>();
     /** OMS commands applied while a reload runs: the rebuild replaces the book, so they are applied again. */
@@ -74,6 +75,7 @@ public final class SyncLoop {
         this.reconcileMillis = config.reconcileInterval().toMillis();
         this.minBackoffMillis = config.backoffMin().toMillis();
         this.batchSize = config.batchSize();
+        this.setupChecks = new SetupChecks(config.publishers(), this::emit, config.continueOnSetupProblems());
         this.book = PreorderBook.builder().policy(policy).clock(clock).listener(this::onBookEvent).build();
         this.feeds = new FeedRunner(new FeedReader(config.supply(), config.preOrders(), config.stock()),
                 new Backoff(config.backoffMin(), config.backoffMax(), config.random()), clock, this::emit,
@@ -92,10 +94,14 @@ public final class SyncLoop {
     }
 
     /**
-     * Loads every feed on the caller's thread, rebuilds the book, queues a full resync and sets the first due
-     * times.
+     * Checks every store's setup, then loads every feed on the caller's thread, rebuilds the book, queues a full
+     * resync and sets the first due times.
+     *
+     * @throws co.hotwax.preorder.core.engine.StoreSetupException when a store's setup blocks and the engine is not
+     *         configured to continue; nothing is loaded then
      */
     public void load() {
+        setupChecks.run();
         rebuild(feeds.loadNow());
         nextReconcileAt = clock.millis() + reconcileMillis;
     }
