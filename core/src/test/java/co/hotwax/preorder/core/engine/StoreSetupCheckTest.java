@@ -21,13 +21,13 @@ class StoreSetupCheckTest {
 
     /** A fake store whose setup check answers what the test says. */
     private static final class CheckedStore implements InventoryPublisher {
-        final FakeStore store;
+        final FaultInjectingStore store;
         final AtomicInteger checks = new AtomicInteger();
         private final SetupCheck answer;
         private final RuntimeException failure;
 
         CheckedStore(String channel, SetupCheck answer, RuntimeException failure) {
-            this.store = new FakeStore(channel);
+            this.store = new FaultInjectingStore(channel);
             this.answer = answer;
             this.failure = failure;
         }
@@ -105,7 +105,7 @@ class StoreSetupCheckTest {
     void aCheckThatThrowsIsANonBlockingProblemAndTheDefaultReportsNothing() {
         f.supply.add(Fixture.po("L1", "RED", 10));
         CheckedStore down = new CheckedStore("shop-down", null, new IllegalStateException("connection refused"));
-        FakeStore plain = new FakeStore("shop-plain");
+        FaultInjectingStore plain = new FaultInjectingStore("shop-plain");
         PreorderSync sync = f.builder(plain).publisher(down).build();
         sync.startManual();
         sync.runUntilIdle(100);
