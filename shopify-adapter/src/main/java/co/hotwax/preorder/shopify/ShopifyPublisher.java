@@ -132,7 +132,7 @@ public final class ShopifyPublisher implements InventoryPublisher {
                 new PreorderMetafield(json, b.clock), config.apiVersion(), locations, config.productTag());
         this.elsewhere = new CommittedElsewhere(reader, config.shopDomain(), config.preflight() && config.allowUnsafeListing());
         this.gate = config.preflight() ? new PreflightGate(storePreflight, elsewhere, new PreorderMetafield(json, b.clock), b.clock,
-                config.allowUnsafeListing(), config.shopDomain()) : null;
+                config.allowUnsafeListing(), config.preflightRecheck(), config.shopDomain()) : null;
     }
 
     /**

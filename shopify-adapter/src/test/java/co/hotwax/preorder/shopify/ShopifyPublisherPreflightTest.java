@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -165,6 +166,38 @@ class ShopifyPublisherPreflightTest {
             PublishOutcome unsafe = p.publish(List.of(listed("UNSAFE-2", 4))).get(0);
             assertThat(unsafe.status()).as(unsafe.reason()).isEqualTo(PublishOutcome.Status.APPLIED);
         }
+    }
+
+    @Test
+    void aPassedSkuIsCheckedAgainOnlyAfterTheConfiguredInterval() {
+        variant("RE-1", true, InventoryPolicy.DENY, List.of());
+        try (ShopifyPublisher p = fixture.publisher(fixture.config(TOKEN).preflightRecheck(Duration.ofHours(6)).build(),
+                3)) {
+            assertThat(p.publish(List.of(listed("RE-1", 5))).get(0).status()).isEqualTo(PublishOutcome.Status.APPLIED);
+            long checks = shop.stats().operation("productVariants");
+            assertThat(checks).as("the first listing checks the SKU").isPositive();
+
+            fixture.time.advance(Duration.ofHours(5));
+            assertThat(p.publish(List.of(listed("RE-1", 4))).get(0).status()).isEqualTo(PublishOutcome.Status.APPLIED);
+            assertThat(shop.stats().operation("productVariants")).as("within the interval: no re-check")
+                    .isEqualTo(checks);
+
+            fixture.time.advance(Duration.ofHours(1));
+            assertThat(p.publish(List.of(listed("RE-1", 3))).get(0).status()).isEqualTo(PublishOutcome.Status.APPLIED);
+            assertThat(shop.stats().operation("productVariants")).as("the interval passed: checked again")
+                    .isGreaterThan(checks);
+        }
+    }
+
+    @Test
+    void theRecheckIntervalIsValidated() {
+        assertThatThrownBy(() -> fixture.config(TOKEN).preflightRecheck(Duration.ofSeconds(30)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("preflightRecheck");
+        assertThatThrownBy(() -> fixture.config(TOKEN).preflightRecheck(Duration.ofDays(8)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("preflightRecheck");
+        assertThatThrownBy(() -> fixture.config(TOKEN).preflightRecheck(null).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("preflightRecheck");
+        assertThat(fixture.config(TOKEN).build().preflightRecheck()).isEqualTo(Duration.ofHours(1));
     }
 
     @Test

@@ -24,7 +24,7 @@ import java.util.Set;
  * extra. A SKU stocked at {@code k} other locations costs, on each publish of it, {@code k} level reads of 3
  * requested points per item (250 items per request, {@link LevelReader}) and is always read at the pre-order
  * location too (3 points per item) instead of being written from the remembered on_hand. A SKU that gets stocked
- * elsewhere after its last check is found at its next re-check ({@link PreflightGate#RECHECK}); with preflight off
+ * elsewhere after its last check is found at its next re-check ({@code ShopifyPublisherConfig.preflightRecheck()}); with preflight off
  * nothing is known and nothing is read. Dedicated pre-order location only: at a shared location the SKU's units
  * elsewhere are ordinary stock. Units committed at a location that does not sell online (a store's pick-up orders)
  * are counted too: the pre-order location then sells less, never more.

@@ -20,12 +20,10 @@ import java.util.Set;
  * run before a SKU is first listed (its pre-order metafield not yet active): a SKU whose setup lets Shopify sell
  * beyond what is offered is REJECTED with the reason and the fix, and checked again on every later publish of it
  * (a reconciliation included), so it lists as soon as the setup is fixed. A SKU that passed is checked again after
- * {@link #RECHECK}. A SKU already listed is never held back by a re-check (holding back its quantity would leave a
+ * the configured re-check interval. A SKU already listed is never held back by a re-check (holding back its quantity would leave a
  * stale, larger one in Shopify); its blocker is logged.
  */
 public final class PreflightGate {
-    /** How long a passed SKU stays vouched for, as long as the engine's default reconciliation interval. */
-    public static final Duration RECHECK = Duration.ofHours(1);
     private static final Logger LOG = LoggerFactory.getLogger(PreflightGate.class);
 
     private final StorePreflight preflight;
@@ -33,6 +31,7 @@ public final class PreflightGate {
     private final PreorderMetafield metafield;
     private final Clock clock;
     private final boolean allowUnsafe;
+    private final Duration recheck;
     private final String shop;
     private final Map<String, Instant> passed = new HashMap<>();
     private boolean storePassed;
@@ -45,15 +44,17 @@ public final class PreflightGate {
      * @param metafield tells whether a variant is already listed
      * @param clock when a pass expires
      * @param allowUnsafe whether unsafe SKUs are listed anyway (logged)
+     * @param recheck how long a passed SKU stays vouched for
      * @param shop the shop domain, for log lines
      */
     public PreflightGate(StorePreflight preflight, CommittedElsewhere elsewhere, PreorderMetafield metafield, Clock clock,
-                         boolean allowUnsafe, String shop) {
+                         boolean allowUnsafe, Duration recheck, String shop) {
         this.preflight = preflight;
         this.elsewhere = elsewhere;
         this.metafield = metafield;
         this.clock = clock;
         this.allowUnsafe = allowUnsafe;
+        this.recheck = recheck;
         this.shop = shop;
     }
 
@@ -69,7 +70,7 @@ public final class PreflightGate {
         for (BatchItem item : items) {
             if (item.open() && item.state().listed() && item.variant() != null) {
                 Instant at = passed.get(item.state().sku());
-                if (at == null || !now.isBefore(at.plus(RECHECK))) {
+                if (at == null || !now.isBefore(at.plus(recheck))) {
                     due.add(item.state().sku());
                 }
             }
