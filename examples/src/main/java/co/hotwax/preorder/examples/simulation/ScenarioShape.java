@@ -48,14 +48,14 @@ public record ScenarioShape(int skuCount, Duration length, int shopperAttempts, 
     }
 
     /**
-     * The shape of the multi-store proof (issue 11): 2-4 stores sharing 3 SKUs' pools, 30 minutes of demand, each
+     * The shape of the multi-store proof (issue 11): 2-4 stores sharing 3 SKUs' pools, 25 minutes of demand, each
      * store's orders imported 0 to 5 minutes late (each store has its own bound), PO events, one engine crash and a
      * 5% fault rate in every store. Smaller than {@link #ci()} so a hundred seeds fit in the default build.
      *
      * @return the shape
      */
     public static ScenarioShape multiStore() {
-        return new ScenarioShape(3, Duration.ofMinutes(30), 100, 6, 9, Duration.ZERO, Duration.ofMinutes(5), 1,
+        return new ScenarioShape(3, Duration.ofMinutes(25), 70, 5, 8, Duration.ZERO, Duration.ofMinutes(5), 1,
                 0.05, 4);
     }
 

@@ -105,7 +105,9 @@ public final class SimulationRun {
                     // stores"): note where it is, then give the sync one reconciliation to converge.
                     shortfalls = shareDifferences().stream().filter(d -> d.available() < d.expected())
                             .map(ShareDifference::toString).toList();
-                    runFor(CONVERGE);
+                    if (!shortfalls.isEmpty()) {
+                        runFor(CONVERGE);
+                    }
                 }
                 return result(shortfalls);
             }
