@@ -17,21 +17,24 @@ import java.util.SplittableRandom;
 
 /**
  * The SDK under test: {@link PreorderSync} in manual mode over the OMS's feeds, publishing through the real
- * {@link ShopifyPublisher} to the simulator over HTTP. Every seam (clock, sleeper, randomness) is the run's, so
- * pacing waits and retry backoffs move virtual time and a seed replays exactly.
+ * {@link ShopifyPublisher} to the simulator over HTTP, one publisher per store with the store's weight (stores share
+ * every pool). Every seam (clock, sleeper, randomness) is the run's, so pacing waits and retry backoffs move
+ * virtual time and a seed replays exactly. Each publisher talks through the store's observed HTTP client, so the
+ * run checks every store after every call.
  *
- * <p>A crash drops the engine and its publisher without stopping them (queued OMS calls are lost, as in a killed
+ * <p>A crash drops the engine and its publishers without stopping them (queued OMS calls are lost, as in a killed
  * process) and starts new ones over the same feeds: the restart reloads snapshots and resyncs every SKU.
  */
 public final class EngineApproach implements SyncApproach {
     /** The most steps one tick runs: far above what a tick needs, a guard against a loop that never idles. */
     private static final int MAX_STEPS_PER_TICK = 10_000;
+    /** How often the engine reconciles every store with the book (reads each store afresh). */
+    public static final Duration RECONCILE_INTERVAL = Duration.ofMinutes(15);
 
     private final RunContext ctx;
     private final SplittableRandom random;
     private final List<String> rejections = new ArrayList<>();
     private PreorderSync engine;
-    private ShopifyPublisher publisher;
     private int generation;
     private long writes;
 
@@ -53,34 +56,41 @@ public final class EngineApproach implements SyncApproach {
     @Override
     public void start() {
         generation++;
-        URI endpoint = ctx.store().endpoint();
-        ShopifyPublisherConfig config = ShopifyPublisherConfig.builder()
-                .shopDomain(ctx.store().shopDomain())
-                .endpoint(URI.create(endpoint.getScheme() + "://" + endpoint.getAuthority()))
-                .accessToken(ctx.store()::token)
-                .apiVersion(SimulatedStore.API_VERSION)
-                .defaultLocationId(ctx.store().preorderLocationId())
-                .build();
-        publisher = ShopifyPublisher.builder(config)
-                .clock(ctx.clock())
-                .sleeper(ctx.clock()::sleep)
-                .random(random.split())
-                .build();
-        engine = PreorderSync.builder()
+        PreorderSync.Builder builder = PreorderSync.builder();
+        for (SimulatedStore store : ctx.stores()) {
+            builder.publisher(publisher(store), store.weight());
+        }
+        engine = builder
                 .supply(ctx.oms().supplyFeed())
                 .preOrders(ctx.oms().preOrderFeed())
-                .publisher(publisher)
                 .policy(BookPolicy.defaults())
                 .clock(ctx.clock())
                 .sleeper(ctx.clock()::sleep)
                 .random(random.split())
                 .pollInterval(Duration.ofSeconds(30))
-                .reconcileInterval(Duration.ofMinutes(15))
+                .reconcileInterval(RECONCILE_INTERVAL)
                 .retryBackoff(Duration.ofMillis(200), Duration.ofSeconds(10))
                 .listener(this::onSyncEvent)
                 .build();
         engine.startManual();
         tick();
+    }
+
+    private ShopifyPublisher publisher(SimulatedStore store) {
+        URI endpoint = store.endpoint();
+        ShopifyPublisherConfig config = ShopifyPublisherConfig.builder()
+                .shopDomain(store.shopDomain())
+                .endpoint(URI.create(endpoint.getScheme() + "://" + endpoint.getAuthority()))
+                .accessToken(store::token)
+                .apiVersion(SimulatedStore.API_VERSION)
+                .defaultLocationId(store.preorderLocationId())
+                .build();
+        return ShopifyPublisher.builder(config)
+                .clock(ctx.clock())
+                .sleeper(ctx.clock()::sleep)
+                .random(random.split())
+                .httpClient(store.observedHttpClient())
+                .build();
     }
 
     private void onSyncEvent(SyncEvent event) {
@@ -127,9 +137,8 @@ public final class EngineApproach implements SyncApproach {
 
     @Override
     public void crash() {
-        // No stop, no close: the process is gone. Its HTTP client is garbage.
+        // No stop, no close: the process is gone. Its publishers and HTTP clients are garbage.
         engine = null;
-        publisher = null;
         start();
     }
 

@@ -89,6 +89,16 @@ public final class PropagationWindows {
     }
 
     /**
+     * Whether a capacity drop of a SKU is still propagating (the sync has not caught up since).
+     *
+     * @param sku the SKU
+     * @return true inside a propagation window
+     */
+    public boolean windowOpen(String sku) {
+        return openSince.containsKey(sku);
+    }
+
+    /**
      * Units sold so far for a SKU.
      *
      * @param sku the SKU

@@ -13,20 +13,30 @@ import java.util.List;
  * @param accepted attempts Shopify accepted
  * @param oversold units Shopify accepted beyond the capacity declared at the time, excused or not
  * @param oversoldOutsideWindow oversold units no propagation window excuses
- * @param ledgerOversold the simulator's own oversell ledger total (a cross-check of {@code oversold})
+ * @param ledgerOversold the simulator's own oversell ledger total (a cross-check of {@code oversold}); -1 with
+ *     several stores, whose simulators each see only their own orders
  * @param violations one line per order that oversold outside a window
  * @param problems what the approach or the store refused during the run
  * @param writesReported SKU states the approach says it wrote, or -1 when it does not report them
  * @param lags the measured propagation lags (capacity drop to sync caught up)
  * @param skus the final per-SKU figures
- * @param mismatches SKUs whose final store quantity differs from the OMS's computed state, with both values
+ * @param mismatches SKUs whose final store quantity differs from the OMS's computed state (with several stores,
+ *     each store's weighted share of P, after one more reconciliation), with both values
+ * @param shortfalls with several stores, a store below its weighted share of P when the sync had first caught up
+ *     after the last event: safe (nothing oversold), converged only by the next reconciliation
  * @param samples total capacity and total units sold over time, for the chart
- * @param store the store's request and write counters
+ * @param store the stores' request and write counters, summed over the stores
+ * @param stores how many stores shared the pools
+ * @param invariantChecks how many times the observer checked every store (after every call and every step)
+ * @param invariantBreaches how many checks found, for some SKU outside a propagation window, the stores together
+ *     willing to sell more than remains
+ * @param breaches the first of those breaches, described
  */
 public record RunResult(String scenario, String approach, long attempts, long accepted, long oversold,
                         long oversoldOutsideWindow, long ledgerOversold, List<String> violations,
                         List<String> problems, long writesReported, List<Duration> lags, List<SkuRow> skus,
-                        List<String> mismatches, List<Sample> samples, SimulatedStore.Counts store) {
+                        List<String> mismatches, List<String> shortfalls, List<Sample> samples, SimulatedStore.Counts store, int stores,
+                        long invariantChecks, long invariantBreaches, List<String> breaches) {
 
     /** Copies the lists. */
     public RunResult {
@@ -35,7 +45,9 @@ public record RunResult(String scenario, String approach, long attempts, long ac
         lags = List.copyOf(lags);
         skus = List.copyOf(skus);
         mismatches = List.copyOf(mismatches);
+        shortfalls = List.copyOf(shortfalls);
         samples = List.copyOf(samples);
+        breaches = List.copyOf(breaches);
     }
 
     /**
@@ -45,7 +57,7 @@ public record RunResult(String scenario, String approach, long attempts, long ac
      * @param supply promisable PO units (received plus on order, less buffers)
      * @param preOrdersTaken units of pre-orders holding supply, every channel, as the OMS knows them
      * @param preorderable P as the OMS computes it
-     * @param storeAvailable Shopify's available at the pre-order location
+     * @param storeAvailable Shopify's available at the pre-order location, summed over the stores
      * @param uncovered units of pre-orders no supply covers
      * @param oversold units Shopify accepted beyond capacity
      */

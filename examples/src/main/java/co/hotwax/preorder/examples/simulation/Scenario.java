@@ -17,16 +17,19 @@ import java.util.List;
  * @param skus the SKUs, each created in the store before the run
  * @param initialSupply PO lines the OMS holds at the start
  * @param events what happens, sorted by time (a stable sort of the given list)
+ * @param stores the Shopify stores, in the order the engine is given them; several stores share every pool
  */
 public record Scenario(String name, Instant start, Instant end, List<String> skus, List<SupplyLine> initialSupply,
-                       List<ScenarioEvent> events) {
+                       List<ScenarioEvent> events, List<StoreSpec> stores) {
 
     /** Validates the scenario, copies the lists and sorts the events by time. */
     public Scenario {
-        if (name == null || start == null || end == null || end.isBefore(start)) {
-            throw new IllegalArgumentException("scenario needs a name and start <= end, got " + name + " "
-                    + start + ".." + end);
+        if (name == null || start == null || end == null || end.isBefore(start) || stores == null
+                || stores.isEmpty()) {
+            throw new IllegalArgumentException("scenario needs a name, start <= end and a store, got " + name + " "
+                    + start + ".." + end + ", stores " + stores);
         }
+        stores = List.copyOf(stores);
         skus = List.copyOf(skus);
         initialSupply = List.copyOf(initialSupply);
         List<ScenarioEvent> sorted = new ArrayList<>(events);
@@ -36,8 +39,27 @@ public record Scenario(String name, Instant start, Instant end, List<String> sku
                 throw new IllegalArgumentException("scenario " + name + ": event " + e + " is outside "
                         + start + ".." + end);
             }
+            if (e instanceof ScenarioEvent.ShopperAttempt a && a.store() >= stores.size()) {
+                throw new IllegalArgumentException("scenario " + name + ": " + e + " names store " + a.store()
+                        + " of " + stores.size());
+            }
         }
         events = List.copyOf(sorted);
+    }
+
+    /**
+     * A one-store scenario.
+     *
+     * @param name a label for reports
+     * @param start the first instant
+     * @param end when the events stop
+     * @param skus the SKUs
+     * @param initialSupply PO lines at the start
+     * @param events what happens
+     */
+    public Scenario(String name, Instant start, Instant end, List<String> skus, List<SupplyLine> initialSupply,
+                    List<ScenarioEvent> events) {
+        this(name, start, end, skus, initialSupply, events, List.of(StoreSpec.single()));
     }
 
     /**

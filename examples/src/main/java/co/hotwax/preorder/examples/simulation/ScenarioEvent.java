@@ -27,15 +27,29 @@ public sealed interface ScenarioEvent {
      * @param sku what they buy
      * @param quantity how many units
      * @param importLag how long the OMS takes to import the order once placed
+     * @param store the index of the store the shopper buys in ({@link Scenario#stores()}), 0 in a one-store run
      */
-    record ShopperAttempt(Instant at, String sku, int quantity, Duration importLag) implements ScenarioEvent {
+    record ShopperAttempt(Instant at, String sku, int quantity, Duration importLag, int store)
+            implements ScenarioEvent {
         /** Validates the attempt. */
         public ShopperAttempt {
             requireAt(at);
-            if (quantity < 1 || importLag == null || importLag.isNegative()) {
+            if (quantity < 1 || importLag == null || importLag.isNegative() || store < 0) {
                 throw new IllegalArgumentException("shopper attempt for " + sku + ": quantity " + quantity
-                        + " must be >= 1 and import lag " + importLag + " not negative");
+                        + " must be >= 1, import lag " + importLag + " and store " + store + " not negative");
             }
+        }
+
+        /**
+         * An attempt in the only store of a one-store run.
+         *
+         * @param at when the shopper checks out
+         * @param sku what they buy
+         * @param quantity how many units
+         * @param importLag how long the OMS takes to import the order once placed
+         */
+        public ShopperAttempt(Instant at, String sku, int quantity, Duration importLag) {
+            this(at, sku, quantity, importLag, 0);
         }
     }
 

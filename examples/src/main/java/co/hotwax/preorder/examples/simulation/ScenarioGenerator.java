@@ -27,12 +27,19 @@ import java.util.random.RandomGenerator;
  *
  * <p>Demand is front-loaded (a launch rush) and skewed towards a few hot SKUs, with total demand close to the
  * supply so that SKUs sell out while PO cuts and cancellations pull capacity below what was already promised.
+ *
+ * <p>A shape with several stores ({@link ScenarioShape#maxStores()} above 1) draws 2 or more stores, each with a
+ * weight 1-3, its own share of the shoppers (unrelated to its weight, so some stores sell beyond their share) and
+ * its own longest import lag; those draws come from a second generator, so the one-store scenario of a seed is the
+ * same as before stores existed.
  */
 public final class ScenarioGenerator {
     /** The first instant of every generated scenario. */
     public static final Instant START = Instant.parse("2026-05-01T08:00:00Z");
     /** The facility every generated PO line arrives at. */
     public static final String FACILITY = "WH-EAST";
+    /** Mixes the seed for the second generator, which draws the stores (an odd constant, the golden ratio). */
+    private static final long STORE_STREAM = 0x9E3779B97F4A7C15L;
 
     private final long seed;
     private final ScenarioShape shape;
@@ -75,11 +82,24 @@ public final class ScenarioGenerator {
         }
         List<SupplyLine> initial = List.copyOf(lines.values());
         double[] weights = skuWeights(skus.size());
+        RandomGenerator storeRnd = new SplittableRandom(seed * STORE_STREAM + 1);
+        List<StoreSpec> stores = stores(storeRnd);
+        double[] demand = new double[stores.size()];
+        for (int i = 0; i < demand.length; i++) {
+            demand[i] = 0.2 + storeRnd.nextDouble();
+        }
         List<ScenarioEvent> events = new ArrayList<>();
         for (int i = 0; i < shape.shopperAttempts(); i++) {
             String sku = skus.get(pick(rnd, weights));
             int quantity = rnd.nextDouble() < 0.85 ? 1 : 2 + rnd.nextInt(2);
-            events.add(new ShopperAttempt(frontLoaded(rnd, end), sku, quantity, importLag(rnd)));
+            Instant at = frontLoaded(rnd, end);
+            if (stores.size() == 1) {
+                events.add(new ShopperAttempt(at, sku, quantity, importLag(rnd)));
+            } else {
+                int store = pick(storeRnd, demand);
+                Duration lag = between(storeRnd, shape.minImportLag(), stores.get(store).maxImportLag());
+                events.add(new ShopperAttempt(at, sku, quantity, lag, store));
+            }
         }
         for (int i = 0; i < shape.otherChannelOrders(); i++) {
             String sku = skus.get(pick(rnd, weights));
@@ -107,7 +127,21 @@ public final class ScenarioGenerator {
             events.add(new EngineCrash(uniform(rnd, START.plus(shape.length().dividedBy(4)),
                     START.plus(shape.length().multipliedBy(3).dividedBy(4)))));
         }
-        return new Scenario("seed " + seed, START, end, skus, initial, events);
+        return new Scenario("seed " + seed, START, end, skus, initial, events, stores);
+    }
+
+    /** One store, or 2 to {@code maxStores} with their weights and longest import lags. */
+    private List<StoreSpec> stores(RandomGenerator storeRnd) {
+        if (shape.maxStores() == 1) {
+            return List.of(StoreSpec.single());
+        }
+        int count = 2 + storeRnd.nextInt(shape.maxStores() - 1);
+        List<StoreSpec> stores = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            stores.add(new StoreSpec("store-" + i + ".myshopify.com", 1 + storeRnd.nextInt(3),
+                    between(storeRnd, shape.minImportLag(), shape.maxImportLag())));
+        }
+        return stores;
     }
 
     private SupplyChange supplyChange(RandomGenerator rnd, Instant at, Map<String, SupplyLine> lines,
@@ -159,8 +193,12 @@ public final class ScenarioGenerator {
     }
 
     private Duration importLag(RandomGenerator rnd) {
-        long min = shape.minImportLag().toMillis();
-        long max = shape.maxImportLag().toMillis();
+        return between(rnd, shape.minImportLag(), shape.maxImportLag());
+    }
+
+    private static Duration between(RandomGenerator rnd, Duration from, Duration to) {
+        long min = from.toMillis();
+        long max = Math.max(min, to.toMillis());
         return Duration.ofMillis(min + (max == min ? 0 : rnd.nextLong(max - min + 1)));
     }
 

@@ -16,21 +16,23 @@ import java.time.Duration;
  * @param engineCrashes how many times the engine process dies mid-run (0 or more)
  * @param faultRate the probability that one request to the store meets a fault (throttling, 5xx, reset,
  *                  lost response), 0..0.5
+ * @param maxStores 1 for one store; above 1, each scenario has 2 to {@code maxStores} stores sharing every pool,
+ *                  each with its own weight and its own import lag drawn between the two bounds above
  */
 public record ScenarioShape(int skuCount, Duration length, int shopperAttempts, int otherChannelOrders,
                             int supplyEvents, Duration minImportLag, Duration maxImportLag, int engineCrashes,
-                            double faultRate) {
+                            double faultRate, int maxStores) {
 
     /** Validates the shape. */
     public ScenarioShape {
         if (skuCount < 1 || length == null || length.isNegative() || length.isZero() || shopperAttempts < 0
                 || otherChannelOrders < 0 || supplyEvents < 0 || minImportLag == null || maxImportLag == null
                 || minImportLag.isNegative() || maxImportLag.compareTo(minImportLag) < 0 || engineCrashes < 0
-                || faultRate < 0 || faultRate > 0.5) {
+                || faultRate < 0 || faultRate > 0.5 || maxStores < 1) {
             throw new IllegalArgumentException("invalid scenario shape: " + skuCount + " skus, length " + length
                     + ", " + shopperAttempts + " attempts, " + otherChannelOrders + " other-channel orders, "
                     + supplyEvents + " supply events, import lag " + minImportLag + ".." + maxImportLag + ", "
-                    + engineCrashes + " crashes, fault rate " + faultRate);
+                    + engineCrashes + " crashes, fault rate " + faultRate + ", " + maxStores + " stores at most");
         }
     }
 
@@ -42,7 +44,19 @@ public record ScenarioShape(int skuCount, Duration length, int shopperAttempts, 
      */
     public static ScenarioShape ci() {
         return new ScenarioShape(8, Duration.ofMinutes(60), 200, 16, 24, Duration.ofSeconds(30),
-                Duration.ofSeconds(180), 1, 0.05);
+                Duration.ofSeconds(180), 1, 0.05, 1);
+    }
+
+    /**
+     * The shape of the multi-store proof (issue 11): 2-4 stores sharing 3 SKUs' pools, 25 minutes of demand, each
+     * store's orders imported 0 to 5 minutes late (each store has its own bound), PO events, one engine crash and a
+     * 5% fault rate in every store. Smaller than {@link #ci()} so a hundred seeds fit in the default build.
+     *
+     * @return the shape
+     */
+    public static ScenarioShape multiStore() {
+        return new ScenarioShape(3, Duration.ofMinutes(25), 70, 5, 8, Duration.ZERO, Duration.ofMinutes(5), 1,
+                0.05, 4);
     }
 
     /**
@@ -53,6 +67,6 @@ public record ScenarioShape(int skuCount, Duration length, int shopperAttempts, 
      */
     public ScenarioShape withFaultRate(double rate) {
         return new ScenarioShape(skuCount, length, shopperAttempts, otherChannelOrders, supplyEvents, minImportLag,
-                maxImportLag, engineCrashes, rate);
+                maxImportLag, engineCrashes, rate, maxStores);
     }
 }

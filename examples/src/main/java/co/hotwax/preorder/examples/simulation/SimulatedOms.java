@@ -67,11 +67,13 @@ public final class SimulatedOms {
     public record Released(PreOrder preOrder, String storeOrderId) {
     }
 
-    private record PendingImport(Instant importAt, long seq, PreOrder preOrder) {
+    private record PendingImport(Instant importAt, long seq, PreOrder preOrder, String storeOrderId) {
     }
 
     private final Clock clock;
-    private final String storeChannel;
+    private final List<String> storeChannels;
+    /** Shopify order id by OMS order id: with several stores the OMS qualifies ids, which each shop numbers alike. */
+    private final Map<String, String> storeOrderIds = new LinkedHashMap<>();
     private final PreorderBook book;
     private final Map<String, SupplyLine> supply = new LinkedHashMap<>();
     private final Map<String, PreOrder> preOrders = new LinkedHashMap<>();
@@ -86,12 +88,12 @@ public final class SimulatedOms {
      * Creates the OMS with its initial PO lines.
      *
      * @param clock the run's clock
-     * @param storeChannel the channel id of the Shopify store (its shop domain)
+     * @param storeChannels the channel ids of the Shopify stores (their shop domains)
      * @param initialSupply PO lines that exist at the start
      */
-    public SimulatedOms(Clock clock, String storeChannel, Collection<SupplyLine> initialSupply) {
+    public SimulatedOms(Clock clock, List<String> storeChannels, Collection<SupplyLine> initialSupply) {
         this.clock = clock;
-        this.storeChannel = storeChannel;
+        this.storeChannels = List.copyOf(storeChannels);
         this.book = PreorderBook.builder().clock(clock).build();
         for (SupplyLine line : initialSupply) {
             supply.put(line.lineId(), line);
@@ -110,12 +112,12 @@ public final class SimulatedOms {
     }
 
     /**
-     * The channel id Shopify orders are imported under.
+     * The channel ids Shopify orders are imported under, one per store.
      *
-     * @return the shop domain
+     * @return the shop domains
      */
-    public String storeChannel() {
-        return storeChannel;
+    public List<String> storeChannels() {
+        return storeChannels;
     }
 
     /**
@@ -183,15 +185,18 @@ public final class SimulatedOms {
     /**
      * Schedules the import of an order Shopify accepted.
      *
-     * @param storeOrderId the Shopify order id (becomes the OMS order id)
+     * @param storeChannel the store that took it (its shop domain)
+     * @param storeOrderId the Shopify order id (the OMS order id; with several stores, prefixed by the store)
      * @param sku the SKU
      * @param quantity units
      * @param placedAt when Shopify accepted it
      * @param importAt when the OMS will see it
      */
-    public void scheduleImport(String storeOrderId, String sku, long quantity, Instant placedAt, Instant importAt) {
+    public void scheduleImport(String storeChannel, String storeOrderId, String sku, long quantity, Instant placedAt,
+                               Instant importAt) {
+        String orderId = storeChannels.size() == 1 ? storeOrderId : storeChannel + "/" + storeOrderId;
         pending.add(new PendingImport(importAt, importSeq++,
-                PreOrder.open(storeOrderId, "1", sku, quantity, placedAt, storeChannel)));
+                PreOrder.open(orderId, "1", sku, quantity, placedAt, storeChannel), storeOrderId));
     }
 
     /**
@@ -203,7 +208,9 @@ public final class SimulatedOms {
     public int importDue(Instant now) {
         int n = 0;
         while (!pending.isEmpty() && !pending.peek().importAt().isAfter(now)) {
-            take(pending.poll().preOrder());
+            PendingImport next = pending.poll();
+            storeOrderIds.put(next.preOrder().orderId(), next.storeOrderId());
+            take(next.preOrder());
             n++;
         }
         return n;
@@ -265,7 +272,7 @@ public final class SimulatedOms {
             preOrderFeed.put(r);
             book.releasePreOrder(r.orderId(), r.lineId());
             listener.preOrderReleased(r);
-            released.add(new Released(r, storeChannel.equals(r.channel()) ? r.orderId() : null));
+            released.add(new Released(r, storeOrderIds.get(r.orderId())));
         }
         return released;
     }
@@ -280,7 +287,7 @@ public final class SimulatedOms {
     public long capacity(String sku) {
         long units = promisableSupply(sku);
         for (PreOrder p : preOrders.values()) {
-            if (p.sku().equals(sku) && p.status().holdsSupply() && !storeChannel.equals(p.channel())) {
+            if (p.sku().equals(sku) && p.status().holdsSupply() && !storeChannels.contains(p.channel())) {
                 units -= p.quantity();
             }
         }
@@ -347,13 +354,42 @@ public final class SimulatedOms {
     }
 
     /**
-     * What the store should offer for a SKU once everything is imported and synced: P when listed, else 0.
+     * What the stores together should offer for a SKU once everything is imported and synced: P when listed, else
+     * 0.
      *
      * @param sku the SKU
      * @return the expected sellable units
      */
     public long expectedSellable(String sku) {
         return pool(sku).filter(PoolState::listed).map(PoolState::preorderable).orElse(0L);
+    }
+
+    /**
+     * What each store should offer for a SKU once everything is imported and synced: {@link #expectedSellable}
+     * split by weight, {@code floor(P * w / W)} with the units left by rounding one by one to the stores in order
+     * (the split the README documents under "Several stores").
+     *
+     * @param sku the SKU
+     * @param weights the stores' weights, in the order the engine was given them
+     * @return the expected sellable units per store
+     */
+    public long[] expectedShares(String sku, int[] weights) {
+        long p = expectedSellable(sku);
+        long total = 0;
+        for (int w : weights) {
+            total += w;
+        }
+        long[] shares = new long[weights.length];
+        long given = 0;
+        for (int i = 0; i < weights.length; i++) {
+            shares[i] = p * weights[i] / total;
+            given += shares[i];
+        }
+        for (int i = 0; given < p; i++) {
+            shares[i]++;
+            given++;
+        }
+        return shares;
     }
 
     private PreOrder take(PreOrder preOrder) {

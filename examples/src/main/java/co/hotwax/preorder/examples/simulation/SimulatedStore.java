@@ -21,9 +21,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The Shopify store of one run: the testkit's simulator on loopback, seeded with one product and tracked variant
+ * One Shopify store of a run: the testkit's simulator on loopback, seeded with one product and tracked variant
  * per SKU (policy DENY, stocked at 0 at a dedicated pre-order location and at a warehouse), sharing the run's
- * virtual clock. Every simulator call of the harness goes through here.
+ * virtual clock. Every simulator call of the harness goes through here. A multi-store run has one per store, each
+ * its own simulator (its own shop, bucket, faults and oversell ledger).
  */
 public final class SimulatedStore implements AutoCloseable {
     /** The API version every client of the run uses. */
@@ -32,9 +33,11 @@ public final class SimulatedStore implements AutoCloseable {
     public static final String PREORDER_TAG = "HC:Pre-Order";
     /** A recognisable token: the adapter must never print it. */
     static final String TOKEN = "shpat_simulation_do_not_print";
+    /** Spreads the fault plans of a run's stores apart; store 0 keeps the seed itself. */
+    private static final long FAULT_STREAM = 0x9E3779B97F4A7C15L;
 
     /**
-     * The store's counters at the end of a run.
+     * A store's counters at the end of a run, or the sum over a run's stores ({@link #plus}).
      *
      * @param requests GraphQL requests received
      * @param throttled requests answered THROTTLED
@@ -46,27 +49,44 @@ public final class SimulatedStore implements AutoCloseable {
      */
     public record Counts(long requests, long throttled, long faultsInjected, long writesApplied,
                          long writesRefused, long retriedKeys, long quantityWritesApplied) {
+        /**
+         * The sum of these counters and another store's.
+         *
+         * @param o the other store's counters
+         * @return the sums
+         */
+        public Counts plus(Counts o) {
+            return new Counts(requests + o.requests, throttled + o.throttled, faultsInjected + o.faultsInjected,
+                    writesApplied + o.writesApplied, writesRefused + o.writesRefused, retriedKeys + o.retriedKeys,
+                    quantityWritesApplied + o.quantityWritesApplied);
+        }
     }
 
     private final ShopifySimulator simulator;
+    private final StoreSpec spec;
     private final OversellLedger ledger = new OversellLedger();
     private final String preorderLocationId;
     private final String warehouseLocationId;
     private final Map<String, Variant> variants = new LinkedHashMap<>();
-
+    private Runnable afterEveryCall = () -> { };
 
     /**
      * Starts the simulator and creates the catalog.
      *
      * @param clock the run's clock (the simulator's latency and slow responses advance it)
      * @param skus one product and variant each
-     * @param seed seeds the fault plan
+     * @param seed seeds the fault plan (mixed with the store's index, so stores meet different faults)
      * @param options fault rate and latency
+     * @param spec the store's domain and weight
+     * @param index the store's index in the run, 0 for the first
      */
-    public SimulatedStore(VirtualClock clock, List<String> skus, long seed, RunOptions options) {
+    public SimulatedStore(VirtualClock clock, List<String> skus, long seed, RunOptions options, StoreSpec spec,
+                          int index) {
         FaultPlan faults = options.faultRate() == 0 ? FaultPlan.none()
-                : FaultPlan.seeded(seed, faultRates(options.faultRate()));
+                : FaultPlan.seeded(seed + index * FAULT_STREAM, faultRates(options.faultRate()));
+        this.spec = spec;
         this.simulator = ShopifySimulator.builder()
+                .shopDomain(spec.shopDomain())
                 .accessToken(TOKEN)
                 .clock(clock)
                 .sleeper(clock)
@@ -108,6 +128,35 @@ public final class SimulatedStore implements AutoCloseable {
      */
     public List<String> skus() {
         return List.copyOf(variants.keySet());
+    }
+
+    /**
+     * The store's weight in the split of shared pools.
+     *
+     * @return the weight, at least 1
+     */
+    public int weight() {
+        return spec.weight();
+    }
+
+    /**
+     * Sets what runs after every call a client from {@link #observedHttpClient()} makes to this store, answered
+     * or failed: the run's invariant check.
+     *
+     * @param check the check
+     */
+    void afterEveryCall(Runnable check) {
+        this.afterEveryCall = check;
+    }
+
+    /**
+     * A new HTTP client for the SDK's adapter that runs the run's check after every call to this store, before the
+     * adapter sees the answer.
+     *
+     * @return the client
+     */
+    public java.net.http.HttpClient observedHttpClient() {
+        return ObservedHttpClient.newClient(() -> { }, () -> afterEveryCall.run());
     }
 
     /**
@@ -216,7 +265,8 @@ public final class SimulatedStore implements AutoCloseable {
     }
 
     /**
-     * Declares to the simulator's oversell ledger what Shopify may have sold in total.
+     * Declares to the simulator's oversell ledger what Shopify may have sold in total (meaningful for a store that
+     * has a pool to itself).
      *
      * @param sku the SKU
      * @param at from when

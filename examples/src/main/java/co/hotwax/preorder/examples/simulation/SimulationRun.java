@@ -18,6 +18,13 @@ import java.util.Optional;
  * The single-threaded driver of one simulated run: replays a scenario's events in time order against one approach,
  * with the OMS importing Shopify orders after their lag, and measures what Shopify oversold.
  *
+ * <p>A scenario with several stores runs one simulator per store, all sharing every pool. An observer checks the
+ * invariant of stores sharing a pool (README, "Several stores") after every call the engine's adapter makes to any
+ * store and after every event: for each SKU, {@code sum over stores of max(0, available)} never exceeds
+ * {@code max(0, capacity - units Shopify sold)}, that is {@code P - orders in flight in every store}, except while a
+ * propagation window is open for the SKU (a drop Shopify cannot see, {@link PropagationWindows}). A one-store run is
+ * checked the same way.
+ *
  * <p>Between two events the driver wakes the approach whenever it has work due ({@link SyncApproach#nextDue()}) or
  * an import comes in; every wake-up advances the one virtual clock. The simulator still serves real HTTP on
  * loopback, but only one request is ever in flight (the driver waits for it), so a seed replays exactly.
@@ -26,6 +33,10 @@ public final class SimulationRun {
     /** How often the driver may wake at the same instant before it nudges the clock forward. */
     private static final int SAME_INSTANT_LIMIT = 3;
     private static final Duration NUDGE = Duration.ofMillis(100);
+    /** How long a multi-store run goes on after settling: one engine reconciliation and a poll. */
+    private static final Duration CONVERGE = EngineApproach.RECONCILE_INTERVAL.plusMinutes(1);
+    /** Breaches kept word for word; the rest are only counted. */
+    private static final int BREACHES_KEPT = 20;
 
     private final long seed;
     private final Scenario scenario;
@@ -33,7 +44,10 @@ public final class SimulationRun {
     private final VirtualClock clock;
     private final PropagationWindows windows = new PropagationWindows();
     private final List<RunResult.Sample> samples = new ArrayList<>();
-    private SimulatedStore store;
+    private final List<SimulatedStore> stores = new ArrayList<>();
+    private final List<String> breaches = new ArrayList<>();
+    private long breachCount;
+    private long checks;
     private SimulatedOms oms;
     private SyncApproach approach;
     private long attempts;
@@ -47,7 +61,7 @@ public final class SimulationRun {
     }
 
     /**
-     * Runs one approach on one scenario, in a fresh simulated store.
+     * Runs one approach on one scenario, in fresh simulated stores.
      *
      * @param seed the seed (faults and the approach's randomness derive from it)
      * @param scenario the events
@@ -60,13 +74,19 @@ public final class SimulationRun {
     }
 
     private RunResult execute(SyncApproach.Factory factory) {
-        try (SimulatedStore s = new SimulatedStore(clock, scenario.skus(), seed, options)) {
-            store = s;
-            oms = new SimulatedOms(clock, store.shopDomain(), scenario.initialSupply());
+        try {
+            List<String> channels = new ArrayList<>();
+            for (StoreSpec spec : scenario.stores()) {
+                SimulatedStore store = new SimulatedStore(clock, scenario.skus(), seed, options, spec, stores.size());
+                stores.add(store);
+                store.afterEveryCall(() -> checkInvariant("after a call to " + spec.shopDomain()));
+                channels.add(store.shopDomain());
+            }
+            oms = new SimulatedOms(clock, channels, scenario.initialSupply());
             for (String sku : scenario.skus()) {
                 declareCapacity(sku);
             }
-            try (SyncApproach a = factory.create(new RunContext(seed, clock, store, oms))) {
+            try (SyncApproach a = factory.create(new RunContext(seed, clock, stores, oms))) {
                 approach = a;
                 oms.listener(approach);
                 approach.start();
@@ -79,8 +99,20 @@ public final class SimulationRun {
                     afterWork();
                 }
                 settle();
-                return result();
+                List<String> shortfalls = List.of();
+                if (stores.size() > 1) {
+                    // A store may stay below its share until the engine next reads it afresh (README, "Several
+                    // stores"): note where it is, then give the sync one reconciliation to converge.
+                    shortfalls = shareDifferences().stream().filter(d -> d.available() < d.expected())
+                            .map(ShareDifference::toString).toList();
+                    if (!shortfalls.isEmpty()) {
+                        runFor(CONVERGE);
+                    }
+                }
+                return result(shortfalls);
             }
+        } finally {
+            stores.forEach(SimulatedStore::close);
         }
     }
 
@@ -88,11 +120,13 @@ public final class SimulationRun {
         Instant now = clock.instant();
         if (event instanceof ShopperAttempt a) {
             attempts++;
+            SimulatedStore store = stores.get(a.store());
             Optional<String> order = store.placeOrder(a.sku(), a.quantity());
             if (order.isPresent()) {
                 accepted++;
-                windows.accepted(a.sku(), order.get(), now, a.quantity());
-                oms.scheduleImport(order.get(), a.sku(), a.quantity(), now, now.plus(a.importLag()));
+                windows.accepted(a.sku(), store.shopDomain() + " " + order.get(), now, a.quantity());
+                oms.scheduleImport(store.shopDomain(), order.get(), a.sku(), a.quantity(), now,
+                        now.plus(a.importLag()));
             }
         } else if (event instanceof OtherChannelOrder o) {
             oms.takeOtherChannel(o.orderId(), o.sku(), o.quantity(), o.channel());
@@ -104,7 +138,7 @@ public final class SimulationRun {
             // The OMS tells the approach first (the engine lowers on_hand), then moves the fulfilment.
             for (SimulatedOms.Released released : oms.release(r.sku())) {
                 if (released.storeOrderId() != null) {
-                    store.moveFulfilment(released.storeOrderId());
+                    storeOf(released.preOrder().channel()).moveFulfilment(released.storeOrderId());
                 }
             }
         } else if (event instanceof EngineCrash) {
@@ -160,10 +194,52 @@ public final class SimulationRun {
         }
     }
 
+    /** Lets the approach work for a while with no new input. */
+    private void runFor(Duration span) {
+        Instant end = clock.instant().plus(span);
+        while (clock.instant().isBefore(end)) {
+            Instant due = approach.nextDue();
+            clock.advanceTo(due.isAfter(clock.instant()) ? earliest(due, end) : clock.instant().plus(NUDGE));
+            approach.tick();
+            afterWork();
+        }
+    }
+
+    /**
+     * A store whose final quantity of a SKU differs from what it should show.
+     *
+     * @param sku the SKU
+     * @param store the store's domain
+     * @param available what it shows
+     * @param expected its weighted share of P (P itself with one store)
+     */
+    private record ShareDifference(String sku, String store, long available, long expected) {
+        @Override
+        public String toString() {
+            return sku + ": " + store + " available " + available + ", expected " + expected;
+        }
+    }
+
+    private List<ShareDifference> shareDifferences() {
+        int[] weights = stores.stream().mapToInt(SimulatedStore::weight).toArray();
+        List<ShareDifference> differences = new ArrayList<>();
+        for (String sku : scenario.skus()) {
+            long[] expected = oms.expectedShares(sku, weights);
+            for (int i = 0; i < stores.size(); i++) {
+                long available = stores.get(i).available(sku);
+                if (available != expected[i]) {
+                    differences.add(new ShareDifference(sku, stores.get(i).shopDomain(), available, expected[i]));
+                }
+            }
+        }
+        return differences;
+    }
+
     private void afterWork() {
         if (approach.caughtUp()) {
             windows.caughtUp(clock.instant());
         }
+        checkInvariant("after the driver's step");
         long capacity = 0;
         long sold = 0;
         long uncovered = 0;
@@ -178,29 +254,74 @@ public final class SimulationRun {
         }
     }
 
+    /**
+     * For each SKU outside a propagation window: what the stores together will still sell never exceeds what
+     * remains. Never throws: it runs inside the adapter's HTTP exchange, so it records what it finds.
+     */
+    private void checkInvariant(String when) {
+        checks++;
+        for (String sku : scenario.skus()) {
+            if (windows.windowOpen(sku)) {
+                continue;
+            }
+            long remaining = Math.max(0, windows.capacity(sku) - windows.sold(sku));
+            long willSell = 0;
+            StringBuilder each = new StringBuilder();
+            for (SimulatedStore store : stores) {
+                long available = store.available(sku);
+                willSell += Math.max(0, available);
+                each.append(each.length() == 0 ? "" : ", ").append(store.shopDomain()).append(' ').append(available);
+            }
+            if (willSell > remaining) {
+                breachCount++;
+                if (breaches.size() < BREACHES_KEPT) {
+                    breaches.add(clock.instant() + " " + when + ": " + sku + " the stores will still sell "
+                            + willSell + " (" + each + ") but " + remaining + " remain (capacity "
+                            + windows.capacity(sku) + ", sold " + windows.sold(sku) + ")");
+                }
+            }
+        }
+    }
+
+    private SimulatedStore storeOf(String channel) {
+        for (SimulatedStore store : stores) {
+            if (store.shopDomain().equals(channel)) {
+                return store;
+            }
+        }
+        throw new IllegalStateException("no store for channel " + channel);
+    }
+
     private void declareCapacity(String sku) {
         long capacity = oms.capacity(sku);
         windows.capacity(sku, clock.instant(), capacity);
-        store.declareCapacity(sku, clock.instant(), capacity);
+        if (stores.size() == 1) {
+            // The simulator's ledger sees one store's orders: it can only check a pool that store has to itself.
+            stores.get(0).declareCapacity(sku, clock.instant(), capacity);
+        }
     }
 
-    private RunResult result() {
+    private RunResult result(List<String> shortfalls) {
         List<RunResult.SkuRow> rows = new ArrayList<>();
-        List<String> mismatches = new ArrayList<>();
+        List<String> mismatches = shareDifferences().stream().map(ShareDifference::toString).toList();
+        SimulatedStore.Counts counts = stores.get(0).counts();
+        for (SimulatedStore store : stores.subList(1, stores.size())) {
+            counts = counts.plus(store.counts());
+        }
         for (String sku : scenario.skus()) {
             Optional<PoolState> pool = oms.pool(sku);
-            long available = store.available(sku);
-            long expected = oms.expectedSellable(sku);
-            if (available != expected) {
-                mismatches.add(sku + ": store available " + available + ", expected " + expected);
+            long available = 0;
+            for (SimulatedStore store : stores) {
+                available += store.available(sku);
             }
             rows.add(new RunResult.SkuRow(sku, oms.promisableSupply(sku), oms.preOrdersTaken(sku),
                     pool.map(PoolState::preorderable).orElse(0L), available, oms.uncoveredUnits(sku),
                     windows.oversold(sku)));
         }
         return new RunResult(scenario.name(), approach.name(), attempts, accepted, windows.oversold(),
-                windows.oversoldOutsideWindow(), store.ledgerOversold(), windows.violations(),
-                approach.problems(), approach.writesReported(), windows.lags(), rows, mismatches, samples, store.counts());
+                windows.oversoldOutsideWindow(), stores.size() == 1 ? stores.get(0).ledgerOversold() : -1,
+                windows.violations(), approach.problems(), approach.writesReported(), windows.lags(), rows,
+                mismatches, shortfalls, samples, counts, stores.size(), checks, breachCount, breaches);
     }
 
     private static Instant earliest(Instant a, Instant b) {

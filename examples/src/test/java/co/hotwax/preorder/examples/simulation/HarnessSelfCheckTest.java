@@ -26,6 +26,32 @@ class HarnessSelfCheckTest {
     }
 
     @Test
+    void theMultiStoreObserverCatchesStoresThatTogetherOfferMoreThanRemains() {
+        // One connector per store pushing the whole P to each: together they offer P once per store.
+        long seed = 4;
+        Scenario scenario = new ScenarioGenerator(seed, ScenarioShape.multiStore()).generate();
+        RunResult push = SimulationRun.run(seed, scenario, AbsolutePushJob::new, RunOptions.clean());
+        assertThat(push.stores()).isBetween(2, 4);
+        assertThat(push.invariantBreaches()).as("checks that found the stores offering more than remains")
+                .isPositive();
+        assertThat(push.breaches()).first().asString().contains("remain");
+    }
+
+    @Test
+    void aMultiStoreSeedReplaysToTheSameRun() {
+        long seed = 5;
+        ScenarioShape shape = ScenarioShape.multiStore();
+        Scenario scenario = new ScenarioGenerator(seed, shape).generate();
+        RunOptions faults = RunOptions.withFaults(shape.faultRate());
+        RunResult first = SimulationRun.run(seed, scenario, EngineApproach::new, faults);
+        RunResult second = SimulationRun.run(seed, scenario, EngineApproach::new, faults);
+        assertThat(second.samples()).isEqualTo(first.samples());
+        assertThat(second.skus()).isEqualTo(first.skus());
+        assertThat(second.store()).isEqualTo(first.store());
+        assertThat(second.invariantChecks()).isEqualTo(first.invariantChecks()).isPositive();
+    }
+
+    @Test
     void aSeedReplaysToTheSameRun() {
         long seed = 3;
         Scenario scenario = new ScenarioGenerator(seed, SHAPE).generate();

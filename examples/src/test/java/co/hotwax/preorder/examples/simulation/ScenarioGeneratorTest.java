@@ -45,6 +45,32 @@ class ScenarioGeneratorTest {
     }
 
     @Test
+    void aMultiStoreShapeGivesTwoToFourStoresWithTheirOwnLagsAndShoppersInEach() {
+        ScenarioShape shape = ScenarioShape.multiStore();
+        Set<Integer> counts = new HashSet<>();
+        for (long seed = 0; seed < 40; seed++) {
+            Scenario s = new ScenarioGenerator(seed, shape).generate();
+            counts.add(s.stores().size());
+            assertThat(s.stores()).as("seed %d", seed).allSatisfy(store -> {
+                assertThat(store.weight()).isBetween(1, 3);
+                assertThat(store.maxImportLag()).isBetween(shape.minImportLag(), shape.maxImportLag());
+            });
+            for (ScenarioEvent e : s.events()) {
+                if (e instanceof ShopperAttempt a) {
+                    assertThat(a.importLag()).as("seed %d", seed)
+                            .isLessThanOrEqualTo(s.stores().get(a.store()).maxImportLag());
+                }
+            }
+            assertThat(s.events().stream().filter(ShopperAttempt.class::isInstance)
+                    .map(e -> ((ShopperAttempt) e).store()).distinct().count())
+                    .as("seed %d: every store has shoppers", seed).isEqualTo(s.stores().size());
+        }
+        assertThat(counts).containsExactlyInAnyOrder(2, 3, 4);
+        assertThat(new ScenarioGenerator(3, ScenarioShape.ci()).generate().stores())
+                .containsExactly(StoreSpec.single());
+    }
+
+    @Test
     void overManySeedsEveryKindOfPoEventOccurs() {
         Set<SupplyChange.Kind> seen = EnumSet.noneOf(SupplyChange.Kind.class);
         Set<String> otherChannels = new HashSet<>();
