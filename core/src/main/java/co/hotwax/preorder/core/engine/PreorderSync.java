@@ -9,6 +9,7 @@ import co.hotwax.preorder.core.engine.internal.CommandInbox;
 import co.hotwax.preorder.core.engine.internal.EngineConfig;
 import co.hotwax.preorder.core.engine.internal.Lifecycle;
 import co.hotwax.preorder.core.engine.internal.ListenerSet;
+import co.hotwax.preorder.core.engine.internal.StoreQuotas;
 import co.hotwax.preorder.core.engine.internal.BookRead;
 import co.hotwax.preorder.core.engine.internal.SyncLoop;
 import co.hotwax.preorder.spi.InvalidInputException;
@@ -65,7 +66,9 @@ import java.util.random.RandomGenerator;
  * <h2>Several stores</h2>
  * Publishers sharing one pool get shares of P by weight: {@code floor(P * w / W)}, the leftover units one by one to
  * the stores in builder order, so the shares never add up to more than P. Each store's desired state carries its
- * own channel's open pre-orders ({@link co.hotwax.preorder.spi.DesiredState#openOrders()}).
+ * own channel's open pre-orders ({@link co.hotwax.preorder.spi.DesiredState#openOrders()}). A store may have a
+ * fixed {@link Quota} instead ({@link Builder#publisher(InventoryPublisher, Quota)}, {@link Builder#defaultQuota}):
+ * it is given its quota first and the stores without one share the rest by weight.
  *
  * <h2>Threading</h2>
  * <ul>
@@ -505,6 +508,9 @@ public final class PreorderSync implements AutoCloseable {
         private StockSource stock;
         private final List<InventoryPublisher> publishers = new ArrayList<>();
         private final List<Integer> weights = new ArrayList<>();
+        /** Per publisher its own quota, or null. */
+        private final List<Quota> quotas = new ArrayList<>();
+        private Quota defaultQuota;
         private BookPolicy policy = BookPolicy.defaults();
         private boolean publishPhysicalStock;
         private final List<SyncListener> listeners = new ArrayList<>();
@@ -580,6 +586,34 @@ public final class PreorderSync implements AutoCloseable {
         public Builder publisher(InventoryPublisher publisher, int weight) {
             publishers.add(Objects.requireNonNull(publisher, "publisher"));
             weights.add(weight);
+            quotas.add(null);
+            return this;
+        }
+
+        /**
+         * Adds a publisher with a fixed quota of every shared pool instead of a share by weight: it is given its
+         * quota first, the publishers without one share the rest (see {@link Quota}).
+         *
+         * @param publisher the publisher
+         * @param quota its quota
+         * @return this builder
+         */
+        public Builder publisher(InventoryPublisher publisher, Quota quota) {
+            publishers.add(Objects.requireNonNull(publisher, "publisher"));
+            weights.add(1);
+            quotas.add(Objects.requireNonNull(quota, () -> "the quota of publisher " + publisher.channelId()));
+            return this;
+        }
+
+        /**
+         * The quota of every publisher added without its own ({@link #publisher(InventoryPublisher, Quota)}); with
+         * it set, no publisher shares by weight.
+         *
+         * @param quota the quota, or null for none (the default: publishers share by weight)
+         * @return this builder
+         */
+        public Builder defaultQuota(Quota quota) {
+            this.defaultQuota = quota;
             return this;
         }
 
@@ -773,7 +807,7 @@ public final class PreorderSync implements AutoCloseable {
             requireIntervals();
             // Derived values stay local: build() never changes the builder, so it can be built again.
             RandomGenerator jitter = random != null ? random : new SplittableRandom();
-            EngineConfig config = new EngineConfig(supply, preOrders, stock, publishers, weights, policy,
+            EngineConfig config = new EngineConfig(supply, preOrders, stock, publishers, weights, StoreQuotas.resolve(publishers, quotas, defaultQuota), policy,
                     publishPhysicalStock, ListenerSet.sync(listeners), ListenerSet.book(bookListeners), clock, jitter, pollInterval, reconcileInterval,
                     backoffMin, backoffMax, effectiveBatchSize);
             return new PreorderSync(config, executor, feedExecutor, sleeper, healthThresholds);

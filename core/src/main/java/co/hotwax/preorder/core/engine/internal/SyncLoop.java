@@ -86,7 +86,8 @@ public final class SyncLoop {
             channels.add(publishers.get(i).channelId());
             weights[i] = config.weights().get(i);
         }
-        DesiredStates desired = new DesiredStates(channels, new ShareSplitter(weights), config.publishPhysicalStock());
+        DesiredStates desired = new DesiredStates(channels, new ShareSplitter(weights), config.quotas(),
+                config.publishPhysicalStock());
         this.scheduler = new PublishScheduler(publishers, desired,
                 new Backoff(config.backoffMin(), config.backoffMax(), config.random()), clock, this::emit, batchSize);
     }

@@ -1,0 +1,49 @@
+package co.hotwax.preorder.core.engine.internal;
+
+import co.hotwax.preorder.core.engine.Quota;
+import co.hotwax.preorder.spi.InventoryPublisher;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Resolves and checks the stores' quotas when the engine is built.
+ */
+public final class StoreQuotas {
+    private StoreQuotas() {
+    }
+
+    /**
+     * Each publisher's quota: its own, else the default, else none.
+     *
+     * @param publishers the publishers, in builder order
+     * @param own per publisher its own quota, or null
+     * @param defaultQuota the quota of publishers without their own, or null
+     * @return per publisher the quota that applies, or null to share by weight
+     * @throws IllegalArgumentException naming the stores when their quota fractions add up to more than 1: their
+     *         shares of a pool could not all be given
+     */
+    public static List<Quota> resolve(List<InventoryPublisher> publishers, List<Quota> own, Quota defaultQuota) {
+        List<Quota> effective = new ArrayList<>();
+        BigInteger numerator = BigInteger.ZERO;
+        BigInteger denominator = BigInteger.ONE;
+        List<String> fractions = new ArrayList<>();
+        for (int i = 0; i < publishers.size(); i++) {
+            Quota quota = own.get(i) != null ? own.get(i) : defaultQuota;
+            effective.add(quota);
+            if (quota instanceof Quota.Fraction f) {
+                numerator = numerator.multiply(BigInteger.valueOf(f.denominator()))
+                        .add(BigInteger.valueOf(f.numerator()).multiply(denominator));
+                denominator = denominator.multiply(BigInteger.valueOf(f.denominator()));
+                fractions.add(publishers.get(i).channelId() + " " + f);
+            }
+        }
+        if (numerator.compareTo(denominator) > 0) {
+            throw new IllegalArgumentException("the quota fractions of " + String.join(", ", fractions)
+                    + " add up to more than the whole pool; together they may be at most 1 (100%)");
+        }
+        return Collections.unmodifiableList(effective);
+    }
+}
