@@ -141,7 +141,9 @@ public final class PublishScheduler {
     /**
      * Publishes at most one batch per publisher, from the most urgent lane that has work ready in any publisher:
      * all urgent work of all publishers goes before any normal work. With a single publisher, an urgent batch with
-     * room left is topped up with ready normal work, after the urgent items.
+     * room left is topped up with ready normal work, after the urgent items. With several, once every publisher's
+     * urgent batch is out, each publisher's ready normal work follows in the same step (increases of pools no store
+     * still has a decrease of queued, {@link DecreasesFirst}).
      *
      * @return whether anything was published
      */
@@ -178,6 +180,19 @@ public final class PublishScheduler {
             }
         }
         recomputeConfirmed();
+        if (lane == Lane.URGENT && stores.length > 1) {
+            // Every store's decreases of this step are out: now the increases, so a steady stream of sales (each
+            // one a decrease somewhere) cannot starve them (measured: RebalanceLatencyHarness). An increase of a
+            // pool whose decrease in another store is still queued or unconfirmed stays held (ready() leaves it).
+            long later = clock.millis();
+            for (PublisherQueue store : stores) {
+                List<Slot> batch = store.ready(Lane.NORMAL, later, batchSize);
+                if (!batch.isEmpty()) {
+                    publish(store, batch, later);
+                }
+            }
+            recomputeConfirmed();
+        }
         updateGauges();
         return true;
     }
