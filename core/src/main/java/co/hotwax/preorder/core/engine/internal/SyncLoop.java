@@ -102,6 +102,15 @@ public final class SyncLoop {
     }
 
     /**
+     * Runs the publish calls of one step to several publishers at once, off the loop thread.
+     *
+     * @param executor where the calls run
+     */
+    public void publishOn(Executor executor) {
+        scheduler.callOn(executor);
+    }
+
+    /**
      * Runs later feed reads on an executor, off the loop thread.
      *
      * @param executor where feed reads run
