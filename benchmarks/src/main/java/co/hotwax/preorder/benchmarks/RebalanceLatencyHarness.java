@@ -21,7 +21,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -35,9 +37,10 @@ import java.util.function.LongSupplier;
  *
  * <p>Each store is its own simulator at Standard limits with 100 ms of latency per request, seeded as listed
  * ({@link ListedShop}) with its share of each SKU's P (one PO line of 100-300 units); the engine runs its own loop
- * thread with one Shopify publisher per store, weights 1. The store preflight is off: it checks a SKU's setup
- * before its first listing, not the steady state measured here. The initial resync (writes nothing when the seeding
- * is right) and the refill of every store's cost bucket come before the window.
+ * thread with one Shopify publisher per store, weights 1, and calls the stores at once. The store preflight is
+ * off: it checks a SKU's setup before its first listing, not the steady state measured here. The initial resync,
+ * the settling after it (a restarted engine holds a store's share back until the other stores' exposures are
+ * known, then raises it again) and the refill of every store's cost bucket come before the window.
  *
  * <p>Load, for a fixed window, from one seeded generator on a fixed-rate timer: shoppers' orders of {@code stores}
  * units (the sum of the weights, so every store's share of the SKU drops by exactly one unit), in a store and for a
@@ -50,7 +53,8 @@ import java.util.function.LongSupplier;
  * until the other stores' decreases are confirmed) is reported beside it. Orders for a SKU with less than ten
  * orders' worth left are not measured (near sell-out a share can stay at 0).
  *
- * <p>Arguments: {@code [windowSeconds=60] [skus=1500] [stores=3] [ordersPerSecond=20] [seed=1]}.
+ * <p>Arguments: {@code [windowSeconds=60] [skus=1500] [stores=3] [ordersPerSecond=20] [seed=1] [calls=concurrent]};
+ * {@code calls=serial} has the engine call the stores one after the other (a direct executor), for comparison.
  */
 public final class RebalanceLatencyHarness {
     private static final long IMPORT_LAG_MILLIS = 300;
@@ -67,6 +71,7 @@ public final class RebalanceLatencyHarness {
     private final AtomicLong shopOrders = new AtomicLong();
     private final AtomicLong refusedOrders = new AtomicLong();
     private final AtomicLong unmeasured = new AtomicLong();
+    private final Map<String, Long> refusedBy = new ConcurrentHashMap<>();
 
     private RebalanceLatencyHarness(int skuCount, int storeCount, long seed) {
         this.skuCount = skuCount;
@@ -80,7 +85,7 @@ public final class RebalanceLatencyHarness {
     /**
      * Entry point.
      *
-     * @param args {@code [windowSeconds] [skus] [stores] [ordersPerSecond] [seed]}
+     * @param args {@code [windowSeconds] [skus] [stores] [ordersPerSecond] [seed] [concurrent|serial]}
      * @throws Exception on failure
      */
     public static void main(String[] args) throws Exception {
@@ -89,13 +94,14 @@ public final class RebalanceLatencyHarness {
         int stores = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int rate = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         long seed = args.length > 4 ? Long.parseLong(args[4]) : 1;
+        boolean serial = args.length > 5 && args[5].equals("serial");
         if (stores < 2) {
             throw new IllegalArgumentException("at least two stores share the pools, was " + stores);
         }
-        new RebalanceLatencyHarness(skus, stores, seed).run(Duration.ofSeconds(window), rate, seed);
+        new RebalanceLatencyHarness(skus, stores, seed).run(Duration.ofSeconds(window), rate, seed, serial);
     }
 
-    private void run(Duration window, int ordersPerSecond, long seed) throws Exception {
+    private void run(Duration window, int ordersPerSecond, long seed, boolean serial) throws Exception {
         List<ListedShop> shops = new ArrayList<>();
         try {
             for (int s = 0; s < storeCount; s++) {
@@ -113,6 +119,9 @@ public final class RebalanceLatencyHarness {
             EngineWatch watch = new EngineWatch();
             PreorderSync.Builder builder = PreorderSync.builder().supply(supply).policy(BookPolicy.defaults())
                     .pollInterval(Duration.ofMillis(200)).reconcileInterval(Duration.ofHours(6));
+            if (serial) {
+                builder.publishExecutor(Runnable::run);
+            }
             for (int s = 0; s < storeCount; s++) {
                 latencies[s] = new ChangeLatencies(nanoTime);
                 shopify[s] = ShopifyPublisher.builder(shops.get(s).config()).random(new SplittableRandom(seed + s))
@@ -133,7 +142,13 @@ public final class RebalanceLatencyHarness {
                 long r0 = System.nanoTime();
                 sync.start();
                 watch.resynced.await();
-                System.out.printf("initial resync: %.1f s (not measured)%n", seconds(System.nanoTime() - r0));
+                // A restarted engine first holds each store at what no other store's unknown exposure can overlap,
+                // then raises them back: wait until that is done, so the window starts from settled shares.
+                while (sync.metrics().pendingPools() > 0) {
+                    Thread.sleep(200);
+                }
+                System.out.printf("initial resync and settling: %.1f s (not measured)%n",
+                        seconds(System.nanoTime() - r0));
                 for (ListedShop shop : shops) {
                     shop.awaitFullBucket();
                 }
@@ -175,10 +190,12 @@ public final class RebalanceLatencyHarness {
                     Thread.sleep(500);
                 }
                 load.shutdownNow();
+                System.out.println("publish calls to the stores: " + (serial ? "one after the other" : "at once"));
                 System.out.printf("load for %.1f s (asked %d s, %d orders/s): %,d shop orders of %d units imported"
                                 + " after %d ms (%,d refused, sold out; %,d near sell-out not measured)%n",
                         windowSeconds, window.toSeconds(), ordersPerSecond, shopOrders.get(), storeCount,
                         IMPORT_LAG_MILLIS, refusedOrders.get(), unmeasured.get());
+                System.out.println("refused orders by reason: " + refusedBy);
                 for (int s = 0; s < storeCount; s++) {
                     long charged = shops.get(s).shop().pointsCharged() - charged0[s];
                     System.out.printf("store %d: %,d publish calls, %,d points (%.1f points/s), THROTTLED %d%n", s,
@@ -234,6 +251,7 @@ public final class RebalanceLatencyHarness {
         OrderResult placed = shop.shop().orders().placeOrder(variantIds[store][i], storeCount, shop.location().id());
         if (!placed.accepted()) {
             refusedOrders.incrementAndGet();
+            refusedBy.merge(placed.reason(), 1L, Long::sum);
             return;
         }
         shopOrders.incrementAndGet();
