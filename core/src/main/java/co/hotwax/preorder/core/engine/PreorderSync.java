@@ -847,7 +847,7 @@ public final class PreorderSync implements AutoCloseable {
             requireIntervals();
             // Derived values stay local: build() never changes the builder, so it can be built again.
             RandomGenerator jitter = random != null ? random : new SplittableRandom();
-            List<Quota> effectiveQuotas = StoreQuotas.resolve(publishers, quotas, defaultQuota);
+            List<Quota> effectiveQuotas = StoreQuotas.resolve(publishers, weights, quotas, defaultQuota);
             EngineConfig config = new EngineConfig(supply, preOrders, stock, publishers, weights, effectiveQuotas, policy,
                     publishPhysicalStock, ListenerSet.sync(listeners), ListenerSet.book(bookListeners), clock, jitter, pollInterval, reconcileInterval,
                     backoffMin, backoffMax, effectiveBatchSize);

@@ -116,7 +116,7 @@ public final class PreorderSyncConfig {
                 root.number("engine.health.unreachable-after", 1, 1000)
                         .map(Long::intValue).orElse(HealthThresholds.DEFAULTS.unreachableAfter()));
         this.defaultQuota = quota(root, "engine.default-quota");
-        this.stores = readStores(root, factory);
+        this.stores = readStores(root, factory, defaultQuota);
     }
 
     /**
@@ -214,7 +214,7 @@ public final class PreorderSyncConfig {
         return b.build();
     }
 
-    private static List<Store> readStores(ConfigReader root, StoreFactory factory) {
+    private static List<Store> readStores(ConfigReader root, StoreFactory factory, Optional<Quota> defaultQuota) {
         List<String> ids = root.list("stores");
         if (ids.isEmpty()) {
             throw new InvalidInputException(root.key("stores"), "is required: the ids of the stores, comma-separated");
@@ -233,6 +233,11 @@ public final class PreorderSyncConfig {
                 ConfigReader keys = root.scope("store." + id + ".");
                 Optional<Long> weight = keys.number("weight", 1, 1_000_000);
                 Optional<Quota> quota = quota(keys, "quota");
+                if (weight.isPresent() && quota.isEmpty() && defaultQuota.isPresent()) {
+                    throw new InvalidInputException(keys.key("weight"), "store " + id + " has a weight ("
+                            + weight.get() + "), but engine.default-quota (" + defaultQuota.get() + ") gives every"
+                            + " store without its own quota a quota, which takes no part in the split by weight");
+                }
                 if (weight.isPresent() && quota.isPresent()) {
                     throw new InvalidInputException(keys.key("quota"), "store " + id + " has both a weight ("
                             + weight.get() + ") and a quota (" + quota.get() + "); a store with a quota takes no"

@@ -91,6 +91,8 @@ class StoreQuotaTest {
         assertThatThrownBy(() -> f.builder().defaultQuota(Quota.percent(40)).publisher(new FakeStore("a"))
                 .publisher(new FakeStore("b")).publisher(new FakeStore("c")).build())
                 .hasMessageContaining("a 40%, b 40%, c 40%");
+        assertThatThrownBy(() -> f.builder().defaultQuota(Quota.units(5)).publisher(new FakeStore("shop-us"), 3)
+                .build()).hasMessageContaining("shop-us has weight 3").hasMessageContaining("default quota (5 units)");
         assertThatThrownBy(() -> f.builder().publisher(new FakeStore("shop-us"), (Quota) null))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("shop-us");
         assertThatThrownBy(() -> Quota.units(-1)).hasMessageContaining("-1");
@@ -121,6 +123,8 @@ class StoreQuotaTest {
                 "p.store.eu.quota", "-5");
         assertRejected(Map.of("p.stores", "eu", "p.store.eu.shop", "eu", "p.store.eu.quota", "10",
                 "p.store.eu.weight", "2"), "p.store.eu.quota", "store eu has both a weight (2) and a quota (10 units)");
+        assertRejected(Map.of("p.stores", "eu", "p.store.eu.shop", "eu", "p.store.eu.weight", "2",
+                "p.engine.default-quota", "10%"), "p.store.eu.weight", "store eu has a weight (2), but");
         assertRejected(Map.of("p.stores", "eu", "p.store.eu.shop", "eu", "p.engine.default-quota", "2/0"),
                 "p.engine.default-quota", "denominator");
     }
