@@ -167,6 +167,26 @@ final class ChangeLatencies {
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
+    /**
+     * Prints a label and the p50, p90, p99 and max of sorted latencies, in milliseconds.
+     *
+     * @param label what was measured
+     * @param sorted latencies in nanoseconds, sorted
+     */
+    static void print(String label, long[] sorted) {
+        if (sorted.length == 0) {
+            System.out.println(label + ": no change reflected");
+            return;
+        }
+        System.out.printf("%s over %,d changes: p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n", label, sorted.length,
+                millis(percentile(sorted, 50)), millis(percentile(sorted, 90)), millis(percentile(sorted, 99)),
+                millis(sorted[sorted.length - 1]));
+    }
+
+    private static long millis(long nanos) {
+        return java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(nanos);
+    }
+
     private static final class Change {
         final long called;
         final String kind;

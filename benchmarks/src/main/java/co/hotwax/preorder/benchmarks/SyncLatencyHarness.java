@@ -3,37 +3,22 @@ package co.hotwax.preorder.benchmarks;
 import co.hotwax.preorder.core.BookEvent;
 import co.hotwax.preorder.core.BookPolicy;
 import co.hotwax.preorder.core.engine.PreorderSync;
-import co.hotwax.preorder.core.engine.SyncEvent;
-import co.hotwax.preorder.spi.ShopifyPlan;
 import co.hotwax.preorder.shopify.ShopifyPublisher;
 import co.hotwax.preorder.shopify.ShopifyPublisherConfig;
-import co.hotwax.preorder.shopify.internal.GraphQlResponse;
-import co.hotwax.preorder.shopify.internal.GraphQlTransport;
-import co.hotwax.preorder.shopify.internal.PreorderMetafield;
-import co.hotwax.preorder.shopify.internal.ShopifyDocuments;
-import co.hotwax.preorder.shopify.internal.ShopifyDocuments.MetafieldEntry;
 import co.hotwax.preorder.spi.PreOrder;
 import co.hotwax.preorder.spi.PreOrderStatus;
 import co.hotwax.preorder.spi.SupplyLine;
 import co.hotwax.preorder.spi.SupplyStatus;
 import co.hotwax.preorder.testkit.InMemoryPurchaseOrderSource;
-import co.hotwax.preorder.testkit.InventoryPolicy;
 import co.hotwax.preorder.testkit.Location;
 import co.hotwax.preorder.testkit.OrderResult;
-import co.hotwax.preorder.testkit.Product;
-import co.hotwax.preorder.spi.ShopifyPlan;
 import co.hotwax.preorder.testkit.ShopifySimulator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -74,8 +59,6 @@ import java.util.function.LongSupplier;
  * <p>Arguments: {@code [windowSeconds=120] [skus=10000] [seed=1]}.
  */
 public final class SyncLatencyHarness {
-    private static final String TOKEN = "shpat_latency_benchmark";
-    private static final int PER_PRODUCT = 10;
     private static final long TICK_MILLIS = 20;
     private static final int TICKS_PER_PO_EVENT = 5;
     private static final long IMPORT_LAG_MILLIS = 300;
@@ -117,19 +100,13 @@ public final class SyncLatencyHarness {
     }
 
     private void run(Duration window, long seed) throws Exception {
-        try (ShopifySimulator shop = ShopifySimulator.builder().accessToken(TOKEN).plan(ShopifyPlan.STANDARD)
-                .latency(Duration.ofMillis(100)).start()) {
-            Location location = shop.addLocation("Pre-order");
-            ShopifyPublisherConfig config = ShopifyPublisherConfig.builder()
-                    .shopDomain(shop.shopDomain())
-                    .endpoint(shop.graphqlEndpoint("2026-04").resolve("/"))
-                    .accessToken(() -> TOKEN)
-                    .defaultLocationId(location.id())
-                    .plan(ShopifyPlan.STANDARD)
-                    .build();
+        try (ListedShop listed = new ListedShop("sim-shop.myshopify.com", true)) {
+            ShopifySimulator shop = listed.shop();
+            Location location = listed.location();
+            ShopifyPublisherConfig config = listed.config();
             InMemoryPurchaseOrderSource supply = new InMemoryPurchaseOrderSource();
             long t0 = System.nanoTime();
-            seed(shop, location, config, supply);
+            seed(listed, supply);
             System.out.printf("seeded %,d SKUs as listed (tracked, DENY, on_hand = P, metafield, tag) in %.1f s%n",
                     skuCount, seconds(System.nanoTime() - t0));
 
@@ -137,28 +114,14 @@ public final class SyncLatencyHarness {
             ChangeLatencies latencies = new ChangeLatencies(nanoTime);
             ShopifyPublisher shopify = ShopifyPublisher.builder(config).random(new SplittableRandom(seed)).build();
             TimedPublisher publisher = new TimedPublisher(shopify, latencies, nanoTime);
-            CountDownLatch resynced = new CountDownLatch(1);
-            AtomicLong retrying = new AtomicLong();
-            AtomicLong rejected = new AtomicLong();
-            AtomicLong writesInResync = new AtomicLong();
+            EngineWatch watch = new EngineWatch();
             PreorderSync sync = PreorderSync.builder()
                     .supply(supply)
                     .publisher(publisher)
                     .policy(BookPolicy.defaults())
                     .pollInterval(Duration.ofMillis(200))
                     .reconcileInterval(Duration.ofHours(6))
-                    .listener(event -> {
-                        if (event instanceof SyncEvent.ResyncCompleted) {
-                            resynced.countDown();
-                        } else if (event instanceof SyncEvent.Retrying) {
-                            retrying.incrementAndGet();
-                        } else if (event instanceof SyncEvent.Rejected r) {
-                            rejected.incrementAndGet();
-                            System.out.println("rejected: " + r);
-                        } else if (event instanceof SyncEvent.Published p && p.wrote() && resynced.getCount() > 0) {
-                            writesInResync.incrementAndGet();
-                        }
-                    })
+                    .listener(watch)
                     .bookListener(event -> {
                         if (event instanceof BookEvent.PoolChanged changed) {
                             latencies.poolChanged(changed.sku());
@@ -176,24 +139,22 @@ public final class SyncLatencyHarness {
             try (sync) {
                 long r0 = System.nanoTime();
                 sync.start();
-                resynced.await();
+                watch.resynced.await();
                 System.out.printf("initial resync of %,d SKUs: %.1f s, %,d publish calls, %,d SKUs written (0 = seeding"
                         + " matched), THROTTLED so far %d%n", skuCount, seconds(System.nanoTime() - r0), publisher.calls(),
-                        writesInResync.get(), shopify.throttledResponses());
+                        watch.writesInResync.get(), shopify.throttledResponses());
 
                 // The resync drained the bucket; steady state at this load spends less than the restore rate, so
                 // the bucket is full in steady state: measure from there, not from the start-up transient.
                 long b0 = System.nanoTime();
-                while (shop.throttleStatus().currentlyAvailable() < shop.throttleStatus().maximumAvailable() - 1) {
-                    Thread.sleep(200);
-                }
+                listed.awaitFullBucket();
                 System.out.printf("waited %.1f s for the bucket to refill before measuring%n", seconds(System.nanoTime() - b0));
                 long calls0 = publisher.calls();
                 long states0 = publisher.states();
                 long requests0 = shopify.requestsSent();
                 long charged0 = shop.pointsCharged();
                 long throttled0 = shopify.throttledResponses();
-                long retrying0 = retrying.get();
+                long retrying0 = watch.retrying.get();
                 ScheduledExecutorService load = Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "load");
                     t.setDaemon(true);
@@ -221,43 +182,22 @@ public final class SyncLatencyHarness {
                 report(window, windowSeconds, latencies, shop, shopify, publisher.calls() - calls0,
                         publisher.states() - states0, shopify.requestsSent() - requests0,
                         shop.pointsCharged() - charged0, shopify.throttledResponses() - throttled0,
-                        retrying.get() - retrying0, rejected.get());
+                        watch.retrying.get() - retrying0, watch.rejected.get());
                 System.out.println("engine metrics: " + sync.metrics());
             }
         }
     }
 
-    private void seed(ShopifySimulator shop, Location location, ShopifyPublisherConfig config,
-                      InMemoryPurchaseOrderSource supply) throws Exception {
-        PreorderMetafield metafield = new PreorderMetafield(new ObjectMapper(), Clock.systemUTC());
-        String value = metafield.value(true, ETA);
-        List<MetafieldEntry> entries = new ArrayList<>(skuCount);
-        for (int p = 0; p * PER_PRODUCT < skuCount; p++) {
-            Product product = shop.addProduct("Product " + p, List.of(config.productTag()));
-            for (int v = 0; v < PER_PRODUCT && p * PER_PRODUCT + v < skuCount; v++) {
-                int i = p * PER_PRODUCT + v;
-                skus[i] = "SKU-" + p + "-" + v;
-                variantIds[i] = shop.addVariant(product.id(), skus[i], true, InventoryPolicy.DENY).id();
-                ordered[i] = 100 + random.nextInt(201);
-                // With no pre-orders yet and no buffer, P is the units still on order.
-                shop.stock(variantIds[i], location.id(), (int) ordered[i]);
-                supply.put(line(i));
-                entries.add(new MetafieldEntry(variantIds[i], value));
-            }
+    private void seed(ListedShop listed, InMemoryPurchaseOrderSource supply) throws Exception {
+        for (int i = 0; i < skuCount; i++) {
+            skus[i] = ListedShop.sku(i);
+            ordered[i] = 100 + random.nextInt(201);
         }
-        // The simulator has no back door for metafields: set them over its API (25 per call), waiting for the
-        // bucket rather than getting throttled.
-        ShopifyDocuments documents = new ShopifyDocuments(config.metafieldNamespace(), config.metafieldKey());
-        HttpClient http = HttpClient.newHttpClient();
-        GraphQlTransport transport = new GraphQlTransport(http, shop.graphqlEndpoint("2026-04"), () -> TOKEN,
-                Duration.ofSeconds(30), new ObjectMapper());
-        for (int from = 0; from < entries.size(); from += 25) {
-            String document = documents.metafieldsSet(entries.subList(from, Math.min(entries.size(), from + 25)));
-            GraphQlResponse response = transport.post(document);
-            while (response.throttled() || response.httpStatus() != 200) {
-                Thread.sleep(1000);
-                response = transport.post(document);
-            }
+        // With no pre-orders yet and no buffer, P is the units still on order.
+        String[] ids = listed.seed(ordered, ETA);
+        System.arraycopy(ids, 0, variantIds, 0, skuCount);
+        for (int i = 0; i < skuCount; i++) {
+            supply.put(line(i));
         }
     }
 
@@ -326,26 +266,12 @@ public final class SyncLatencyHarness {
                         + " (%.1f points/s), THROTTLED %d (simulator total %d), engine retries %d, rejected %d%n",
                 calls, states, requests, charged, charged / windowSeconds, throttled, shop.stats().throttled(), retrying,
                 rejected);
-        printLatencies("change -> Shopify latency", sorted);
-        latencies.sortedLatenciesByKind().forEach((kind, values) -> printLatencies("  " + kind, values));
+        ChangeLatencies.print("change -> Shopify latency", sorted);
+        latencies.sortedLatenciesByKind().forEach((kind, values) -> ChangeLatencies.print("  " + kind, values));
         // E.g. a receipt of units pre-orders already hold: on order -k, held beyond received -k, P unchanged.
         System.out.printf("of which %,d left the desired state as it was (reflected when the book applied them);"
                 + " not reflected: %,d %s (never applied by the book: %,d)%n", latencies.unchanged(),
                 latencies.unreflected(), latencies.unreflectedByKind(), latencies.neverEntered());
-    }
-
-    private static void printLatencies(String label, long[] sorted) {
-        if (sorted.length == 0) {
-            System.out.println(label + ": no change reflected");
-            return;
-        }
-        System.out.printf("%s over %,d changes: p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n", label, sorted.length,
-                millis(ChangeLatencies.percentile(sorted, 50)), millis(ChangeLatencies.percentile(sorted, 90)),
-                millis(ChangeLatencies.percentile(sorted, 99)), millis(sorted[sorted.length - 1]));
-    }
-
-    private static long millis(long nanos) {
-        return TimeUnit.NANOSECONDS.toMillis(nanos);
     }
 
     private static double seconds(long nanos) {

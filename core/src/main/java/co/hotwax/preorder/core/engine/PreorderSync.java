@@ -9,6 +9,7 @@ import co.hotwax.preorder.core.engine.internal.CommandInbox;
 import co.hotwax.preorder.core.engine.internal.EngineConfig;
 import co.hotwax.preorder.core.engine.internal.Lifecycle;
 import co.hotwax.preorder.core.engine.internal.ListenerSet;
+import co.hotwax.preorder.core.engine.internal.StoreQuotas;
 import co.hotwax.preorder.core.engine.internal.BookRead;
 import co.hotwax.preorder.core.engine.internal.SyncLoop;
 import co.hotwax.preorder.spi.InvalidInputException;
@@ -39,6 +40,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
@@ -65,7 +67,9 @@ import java.util.random.RandomGenerator;
  * <h2>Several stores</h2>
  * Publishers sharing one pool get shares of P by weight: {@code floor(P * w / W)}, the leftover units one by one to
  * the stores in builder order, so the shares never add up to more than P. Each store's desired state carries its
- * own channel's open pre-orders ({@link co.hotwax.preorder.spi.DesiredState#openOrders()}).
+ * own channel's open pre-orders ({@link co.hotwax.preorder.spi.DesiredState#openOrders()}). A store may have a
+ * fixed {@link Quota} instead ({@link Builder#publisher(InventoryPublisher, Quota)}, {@link Builder#defaultQuota}):
+ * it is given its quota first and the stores without one share the rest by weight.
  *
  * <h2>Threading</h2>
  * <ul>
@@ -73,7 +77,8 @@ import java.util.random.RandomGenerator;
  *   {@link #stockChanged}, {@link #supplyChanged}), {@link #metrics()}, {@link #metricsSnapshot()},
  *   {@link #health()} and {@link #readBook} are thread-safe, callable from any thread and never block: they
  *   validate the value and queue a command (or a read) for the loop, or read published figures.</li>
- *   <li>One loop thread owns the book and calls the publishers (one call at a time per publisher). Listener
+ *   <li>One loop thread owns the book and calls the publishers (one call at a time per publisher; with several,
+ *   the calls of one step to different publishers run at once on {@link Builder#publishExecutor}). Listener
  *   callbacks ({@link SyncListener}, {@link BookListener}) run on that thread and must not block; a listener that
  *   does I/O goes behind an {@link AsyncSyncListener} or {@link AsyncBookListener}.</li>
  *   <li>Feed reads (polls, and reloads after an expired checkpoint) run on a separate feed thread
@@ -105,6 +110,9 @@ public final class PreorderSync implements AutoCloseable {
     private final SyncLoop loop;
     /** The feed thread this engine created (none when the builder was given a feed executor). */
     private volatile ExecutorService ownFeedThread;
+    private final Executor publishExecutor;
+    /** The threads for concurrent publish calls this engine created (several publishers, none given). */
+    private volatile ExecutorService ownPublishThreads;
 
     /**
      * Where the engine is in its life, from {@link #state()}.
@@ -127,11 +135,12 @@ public final class PreorderSync implements AutoCloseable {
 
     private final HealthThresholds healthThresholds;
 
-    private PreorderSync(EngineConfig config, Executor executor, Executor feedExecutor, Sleeper sleeper,
-                         HealthThresholds healthThresholds) {
+    private PreorderSync(EngineConfig config, Executor executor, Executor feedExecutor, Executor publishExecutor,
+                         Sleeper sleeper, HealthThresholds healthThresholds) {
         this.publishers = config.publishers();
         this.policy = config.policy();
         this.feedExecutor = feedExecutor;
+        this.publishExecutor = publishExecutor;
         this.executor = executor != null ? executor : PreorderSync::startDaemon;
         this.sleeper = sleeper != null ? sleeper : inbox::awaitWork;
         this.loop = new SyncLoop(config, inbox);
@@ -161,14 +170,17 @@ public final class PreorderSync implements AutoCloseable {
         load(Lifecycle.Phase.RUNNING);
         try {
             loop.readFeedsOn(feedExecutor != null ? feedExecutor : startFeedThread());
+            if (publishers.size() > 1) {
+                loop.publishOn(publishExecutor != null ? publishExecutor : startPublishThreads());
+            }
             executor.execute(() -> loop.runUntilStopped(lifecycle, sleeper));
         } catch (RuntimeException e) {
             lifecycle.moveTo(Lifecycle.Phase.STOPPED);
-            stopFeedThread();
+            stopOwnThreads();
             throw e;
         } catch (Error e) {
             loop.fail(lifecycle, e);
-            stopFeedThread();
+            stopOwnThreads();
             throw e;
         }
         LOG.info("Preorder sync started: {} pools, {} publisher(s)", loop.poolCount(), publishers.size());
@@ -200,14 +212,14 @@ public final class PreorderSync implements AutoCloseable {
         Objects.requireNonNull(grace, "grace");
         Lifecycle.Phase before = lifecycle.requestStop();
         if (before != Lifecycle.Phase.RUNNING && before != Lifecycle.Phase.STOPPING) {
-            stopFeedThread();
+            stopOwnThreads();
             failPendingReads();
             return true;
         }
         inbox.wakeUp();
         boolean done = lifecycle.awaitLoopEnd(grace);
         lifecycle.moveTo(Lifecycle.Phase.STOPPED);
-        stopFeedThread();
+        stopOwnThreads();
         failPendingReads();
         LOG.info("Preorder sync stopped{}", done ? "" : " (the loop did not finish within " + grace + ")");
         return done;
@@ -480,12 +492,28 @@ public final class PreorderSync implements AutoCloseable {
         return thread;
     }
 
-    private void stopFeedThread() {
+    private void stopOwnThreads() {
         ExecutorService thread = ownFeedThread;
         if (thread != null) {
             // A feed call blocked in I/O is interrupted; its result, if any, is never applied.
             thread.shutdownNow();
         }
+        ExecutorService publishing = ownPublishThreads;
+        if (publishing != null) {
+            // A publish call in flight ends on its own (the loop has ended or given up waiting for it).
+            publishing.shutdown();
+        }
+    }
+
+    private Executor startPublishThreads() {
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService threads = Executors.newCachedThreadPool(task -> {
+            Thread t = new Thread(task, "preorder-sync-publish-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        ownPublishThreads = threads;
+        return threads;
     }
 
     private static void requireIds(String orderId, String lineId) {
@@ -509,6 +537,9 @@ public final class PreorderSync implements AutoCloseable {
         private StockSource stock;
         private final List<InventoryPublisher> publishers = new ArrayList<>();
         private final List<Integer> weights = new ArrayList<>();
+        /** Per publisher its own quota, or null. */
+        private final List<Quota> quotas = new ArrayList<>();
+        private Quota defaultQuota;
         private BookPolicy policy = BookPolicy.defaults();
         private boolean publishPhysicalStock;
         private final List<SyncListener> listeners = new ArrayList<>();
@@ -519,6 +550,7 @@ public final class PreorderSync implements AutoCloseable {
         private RandomGenerator random;
         private Executor executor;
         private Executor feedExecutor;
+        private Executor publishExecutor;
         private Duration pollInterval = Duration.ofSeconds(5);
         private Duration reconcileInterval = Duration.ofHours(1);
         private Integer batchSize;
@@ -585,6 +617,34 @@ public final class PreorderSync implements AutoCloseable {
         public Builder publisher(InventoryPublisher publisher, int weight) {
             publishers.add(Objects.requireNonNull(publisher, "publisher"));
             weights.add(weight);
+            quotas.add(null);
+            return this;
+        }
+
+        /**
+         * Adds a publisher with a fixed quota of every shared pool instead of a share by weight: it is given its
+         * quota first, the publishers without one share the rest (see {@link Quota}).
+         *
+         * @param publisher the publisher
+         * @param quota its quota
+         * @return this builder
+         */
+        public Builder publisher(InventoryPublisher publisher, Quota quota) {
+            publishers.add(Objects.requireNonNull(publisher, "publisher"));
+            weights.add(1);
+            quotas.add(Objects.requireNonNull(quota, () -> "the quota of publisher " + publisher.channelId()));
+            return this;
+        }
+
+        /**
+         * The quota of every publisher added without its own ({@link #publisher(InventoryPublisher, Quota)}); with
+         * it set, no publisher shares by weight.
+         *
+         * @param quota the quota, or null for none (the default: publishers share by weight)
+         * @return this builder
+         */
+        public Builder defaultQuota(Quota quota) {
+            this.defaultQuota = quota;
             return this;
         }
 
@@ -705,6 +765,20 @@ public final class PreorderSync implements AutoCloseable {
         }
 
         /**
+         * With several publishers, runs the publish calls of one loop step to the different publishers at once, so
+         * a step takes about one call's time however many stores there are (each publisher still gets one call at
+         * a time). Manual mode calls them one after the other on the caller's thread.
+         *
+         * @param executor the executor; default daemon threads named {@code preorder-sync-publish-<n>}, ended by
+         *                 {@link #stop(Duration)}
+         * @return this builder
+         */
+        public Builder publishExecutor(Executor executor) {
+            this.publishExecutor = Objects.requireNonNull(executor, "publishExecutor");
+            return this;
+        }
+
+        /**
          * How often the feeds are polled.
          *
          * @param interval positive; default 5 seconds
@@ -794,10 +868,11 @@ public final class PreorderSync implements AutoCloseable {
             requireIntervals();
             // Derived values stay local: build() never changes the builder, so it can be built again.
             RandomGenerator jitter = random != null ? random : new SplittableRandom();
-            EngineConfig config = new EngineConfig(supply, preOrders, stock, publishers, weights, policy,
+            List<Quota> effectiveQuotas = StoreQuotas.resolve(publishers, weights, quotas, defaultQuota);
+            EngineConfig config = new EngineConfig(supply, preOrders, stock, publishers, weights, effectiveQuotas, policy,
                     publishPhysicalStock, ListenerSet.sync(listeners), ListenerSet.book(bookListeners), clock, jitter, pollInterval, reconcileInterval,
                     backoffMin, backoffMax, effectiveBatchSize, continueOnSetupProblems);
-            return new PreorderSync(config, executor, feedExecutor, sleeper, healthThresholds);
+            return new PreorderSync(config, executor, feedExecutor, publishExecutor, sleeper, healthThresholds);
         }
 
         /** Checks every publisher and returns the smallest batch size they all accept. */

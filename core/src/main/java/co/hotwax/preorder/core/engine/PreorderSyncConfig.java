@@ -37,6 +37,8 @@ import java.util.regex.Pattern;
  * engine.continue-on-setup-problems (see {@link PreorderSync.Builder#continueOnSetupProblems})
  * stores = us, eu              (the stores, in order: leftover units of a shared pool go to the first)
  * store.&lt;id&gt;.weight          (default 1)
+ * store.&lt;id&gt;.quota           (instead of a weight: 40 units, 25% or 1/3 of every shared pool; see {@link Quota})
+ * engine.default-quota         (the quota of every store without its own; then no store shares by weight)
  * store.&lt;id&gt;.*               (read by the store factory, e.g. the Shopify adapter's ShopifyStoreConfig)
  * </pre>
  *
@@ -54,16 +56,18 @@ public final class PreorderSyncConfig {
     private final boolean publishPhysicalStock;
     private final boolean continueOnSetupProblems;
     private final HealthThresholds healthThresholds;
+    private final Optional<Quota> defaultQuota;
     private final List<Store> stores;
 
     /**
      * One configured store.
      *
      * @param id its id in the configuration ({@code store.<id>.*})
-     * @param weight its share weight
+     * @param weight its share weight (unused with a quota)
+     * @param quota its own quota, or null to share by weight (or take the default quota)
      * @param publisher the publisher the store factory built
      */
-    public record Store(String id, int weight, InventoryPublisher publisher) {
+    public record Store(String id, int weight, Quota quota, InventoryPublisher publisher) {
         /**
          * Validates the store.
          *
@@ -75,6 +79,17 @@ public final class PreorderSyncConfig {
         public Store {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(publisher, "publisher");
+        }
+
+        /**
+         * A store that shares by weight.
+         *
+         * @param id its id
+         * @param weight its share weight
+         * @param publisher its publisher
+         */
+        public Store(String id, int weight, InventoryPublisher publisher) {
+            this(id, weight, null, publisher);
         }
     }
 
@@ -106,7 +121,8 @@ public final class PreorderSyncConfig {
                 positive(root, "engine.health.max-lag").orElse(HealthThresholds.DEFAULTS.maxLag()),
                 root.number("engine.health.unreachable-after", 1, 1000)
                         .map(Long::intValue).orElse(HealthThresholds.DEFAULTS.unreachableAfter()));
-        this.stores = readStores(root, factory);
+        this.defaultQuota = quota(root, "engine.default-quota");
+        this.stores = readStores(root, factory, defaultQuota);
     }
 
     /**
@@ -133,8 +149,9 @@ public final class PreorderSyncConfig {
     }
 
     /**
-     * Sets the policy, the intervals, the batch size, the backoff, the publishing mode, the health thresholds and
-     * the stores' publishers (with their weights, in order) on a builder. Set the sources yourself.
+     * Sets the policy, the intervals, the batch size, the backoff, the publishing mode, the health thresholds, the
+     * default quota and the stores' publishers (with their weights or quotas, in order) on a builder. Set the
+     * sources yourself.
      *
      * @param builder the engine's builder
      * @return the same builder
@@ -149,8 +166,13 @@ public final class PreorderSyncConfig {
             Duration min = backoffMin.orElse(Duration.ofMillis(500));
             builder.retryBackoff(min, backoffMax.orElse(max(min, Duration.ofMinutes(1))));
         }
+        defaultQuota.ifPresent(builder::defaultQuota);
         for (Store store : stores) {
-            builder.publisher(store.publisher(), store.weight());
+            if (store.quota() != null) {
+                builder.publisher(store.publisher(), store.quota());
+            } else {
+                builder.publisher(store.publisher(), store.weight());
+            }
         }
         return builder;
     }
@@ -199,7 +221,7 @@ public final class PreorderSyncConfig {
         return b.build();
     }
 
-    private static List<Store> readStores(ConfigReader root, StoreFactory factory) {
+    private static List<Store> readStores(ConfigReader root, StoreFactory factory, Optional<Quota> defaultQuota) {
         List<String> ids = root.list("stores");
         if (ids.isEmpty()) {
             throw new InvalidInputException(root.key("stores"), "is required: the ids of the stores, comma-separated");
@@ -216,9 +238,21 @@ public final class PreorderSyncConfig {
                     throw new InvalidInputException(root.key("stores"), "store id '" + id + "' is listed twice");
                 }
                 ConfigReader keys = root.scope("store." + id + ".");
-                int weight = keys.number("weight", 1, 1_000_000).orElse(1L).intValue();
+                Optional<Long> weight = keys.number("weight", 1, 1_000_000);
+                Optional<Quota> quota = quota(keys, "quota");
+                if (weight.isPresent() && quota.isEmpty() && defaultQuota.isPresent()) {
+                    throw new InvalidInputException(keys.key("weight"), "store " + id + " has a weight ("
+                            + weight.get() + "), but engine.default-quota (" + defaultQuota.get() + ") gives every"
+                            + " store without its own quota a quota, which takes no part in the split by weight");
+                }
+                if (weight.isPresent() && quota.isPresent()) {
+                    throw new InvalidInputException(keys.key("quota"), "store " + id + " has both a weight ("
+                            + weight.get() + ") and a quota (" + quota.get() + "); a store with a quota takes no"
+                            + " part in the split by weight: set one of them");
+                }
                 InventoryPublisher publisher = factory.create(id, keys);
-                stores.add(new Store(id, weight, Objects.requireNonNull(publisher, "the publisher of store " + id)));
+                stores.add(new Store(id, weight.orElse(1L).intValue(), quota.orElse(null),
+                        Objects.requireNonNull(publisher, "the publisher of store " + id)));
                 keys.rejectUnknown();
             }
         } catch (RuntimeException e) {
@@ -226,6 +260,31 @@ public final class PreorderSyncConfig {
             throw e;
         }
         return List.copyOf(stores);
+    }
+
+    /** A quota: {@code 40} (units), {@code 25%} or {@code 1/3} (of the pool). */
+    private static Optional<Quota> quota(ConfigReader keys, String name) {
+        Optional<String> value = keys.string(name);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = value.get();
+        try {
+            if (text.endsWith("%")) {
+                return Optional.of(Quota.percent(Integer.parseInt(text.substring(0, text.length() - 1).trim())));
+            }
+            int slash = text.indexOf('/');
+            if (slash > 0) {
+                return Optional.of(Quota.fraction(Long.parseLong(text.substring(0, slash).trim()),
+                        Long.parseLong(text.substring(slash + 1).trim())));
+            }
+            return Optional.of(Quota.units(Long.parseLong(text)));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(keys.key(name), "is not a quota: '" + text
+                    + "' (units such as 40, a percentage such as 25% or a fraction such as 1/3)");
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(keys.key(name), "'" + text + "': " + e.getMessage());
+        }
     }
 
     private static Optional<Duration> positive(ConfigReader root, String name) {

@@ -104,6 +104,20 @@ class SharedPoolInvariantTest {
     }
 
     @Test
+    void theInvariantHoldsWithRandomQuotasAndNoQuotaStoreSellsBeyondItsQuota() {
+        for (long seed = 300; seed < 400; seed++) {
+            new Run(seed).quotas().play();
+        }
+    }
+
+    @Test
+    void theInvariantHoldsWithQuotasPerFacility() {
+        for (long seed = 400; seed < 420; seed++) {
+            new Run(seed).quotas().perFacility().play();
+        }
+    }
+
+    @Test
     void aPublisherThatDoesNotReportInFlightOrdersNeverOversellsEither() {
         for (long seed = 100; seed < 120; seed++) {
             new Run(seed).blind().play();
@@ -112,7 +126,8 @@ class SharedPoolInvariantTest {
 
     /**
      * One seeded run: 2-4 stores, random weights, shoppers, imports 0-5 steps late, PO changes, POS sales; in
-     * per-location mode two facilities, each its own pool shared by every store.
+     * per-location mode two facilities, each its own pool shared by every store. With quotas, each store at random
+     * shares by weight or has a quota of units or a percentage (the percentages at most 100 together).
      */
     private static final class Run {
         final long seed;
@@ -124,6 +139,9 @@ class SharedPoolInvariantTest {
         FaultInjectingStore[] stores;
         long[] supply;
         long[] sold;
+        long[][] soldBy;
+        Quota[] quotas;
+        boolean withQuotas;
         boolean window;
         boolean blind;
         int step;
@@ -138,6 +156,11 @@ class SharedPoolInvariantTest {
             return this;
         }
 
+        Run quotas() {
+            withQuotas = true;
+            return this;
+        }
+
         Run perFacility() {
             facilities = new String[] {"WH1", "WH2"};
             return this;
@@ -146,6 +169,7 @@ class SharedPoolInvariantTest {
         void play() {
             int n = 2 + random.nextInt(3);
             stores = new FaultInjectingStore[n];
+            quotas = new Quota[n];
             PreorderSync.Builder builder = f.builder();
             if (facilities[0] != null) {
                 builder.policy(Fixture.perFacility());
@@ -153,10 +177,17 @@ class SharedPoolInvariantTest {
             for (int i = 0; i < n; i++) {
                 stores[i] = new FaultInjectingStore("shop-" + i).reportInFlight(!blind);
                 stores[i].afterPublish = this::check;
-                builder.publisher(stores[i], 1 + random.nextInt(3));
+                int weight = 1 + random.nextInt(3);
+                quotas[i] = withQuotas ? randomQuota(i) : null;
+                if (quotas[i] == null) {
+                    builder.publisher(stores[i], weight);
+                } else {
+                    builder.publisher(stores[i], quotas[i]);
+                }
             }
             supply = new long[facilities.length];
             sold = new long[facilities.length];
+            soldBy = new long[facilities.length][n];
             for (int k = 0; k < facilities.length; k++) {
                 supply[k] = 40 + random.nextInt(200);
                 f.supply.add(line(k));
@@ -172,6 +203,7 @@ class SharedPoolInvariantTest {
                     long qty = 1 + random.nextInt(random.nextInt(10) == 0 ? 12 : 4);
                     if (stores[store].sell(key(k), qty)) {
                         sold[k] += qty;
+                        soldBy[k][store] += qty;
                         pending.add(order(k, qty, stores[store].channelId()));
                         dueAt.add(step + random.nextInt(6));
                     }
@@ -201,9 +233,38 @@ class SharedPoolInvariantTest {
             sync.runUntilIdle(500);
             check();
             for (int k = 0; !blind && k < facilities.length; k++) {
-                assertThat(sum(k)).as("seed %d %s: once every order is imported the whole P is shared out", seed,
-                        key(k)).isEqualTo(Math.max(0, supply[k] - sold[k]));
+                long remains = Math.max(0, supply[k] - sold[k]);
+                assertThat(sum(k)).as("seed %d %s: once every order is imported the whole P is shared out, as far"
+                        + " as the quotas allow", seed, key(k)).isEqualTo(Math.min(remains, quotasLeft(k)));
             }
+        }
+
+        /** Every fourth store shares by weight, the others have a quota of units or of the percentage left. */
+        Quota randomQuota(int store) {
+            int draw = random.nextInt(4);
+            if (draw == 0) {
+                return null;
+            }
+            if (draw == 1) {
+                return Quota.units(random.nextInt(120));
+            }
+            int used = 0;
+            for (int i = 0; i < store; i++) {
+                used += quotas[i] instanceof Quota.Fraction q ? (int) q.numerator() : 0;
+            }
+            return Quota.percent(random.nextInt(100 - used + 1));
+        }
+
+        /** What the quotas still allow in pool k once every order is imported; unbounded with a dynamic store. */
+        long quotasLeft(int k) {
+            long left = 0;
+            for (int i = 0; i < stores.length; i++) {
+                if (quotas[i] == null) {
+                    return Long.MAX_VALUE;
+                }
+                left += Math.max(0, quotas[i].limit(Math.max(supply[k], sold[k])) - soldBy[k][i]);
+            }
+            return left;
         }
 
         String key(int k) {
@@ -242,6 +303,16 @@ class SharedPoolInvariantTest {
             for (int k = 0; !window && k < facilities.length; k++) {
                 assertThat(sum(k)).as("seed %d step %d %s: units the stores will still sell vs what remains", seed,
                         step, key(k)).isLessThanOrEqualTo(Math.max(0, supply[k] - sold[k]));
+                for (int i = 0; i < stores.length; i++) {
+                    if (quotas[i] != null && supply[k] >= sold[k]) {
+                        // A store's sold units plus what it will still sell stay within its quota of the pool (or
+                        // within what it had sold before a cut lowered a percentage below it).
+                        long limit = quotas[i].limit(supply[k]);
+                        assertThat(soldBy[k][i] + Math.max(0, stores[i].available(key(k))))
+                                .as("seed %d step %d %s: store %d, quota %s", seed, step, key(k), i, quotas[i])
+                                .isLessThanOrEqualTo(Math.max(limit, soldBy[k][i]));
+                    }
+                }
             }
         }
     }

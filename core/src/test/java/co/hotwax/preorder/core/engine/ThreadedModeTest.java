@@ -49,6 +49,33 @@ class ThreadedModeTest {
     }
 
     @Test
+    void theCallsOfOneStepToSeveralStoresRunAtOnce() throws Exception {
+        FaultInjectingFeed.Supply supply = FaultInjectingFeed.supply();
+        supply.add(future("L1", "RED", 10));
+        FaultInjectingStore a = new FaultInjectingStore("shop-a");
+        FaultInjectingStore b = new FaultInjectingStore("shop-b");
+        CountDownLatch release = new CountDownLatch(1);
+        a.entered = new CountDownLatch(1);
+        b.entered = new CountDownLatch(1);
+        a.release = release;
+        b.release = release;
+        PreorderSync sync = PreorderSync.builder().supply(supply).publisher(a).publisher(b).build();
+        try {
+            sync.start();
+            // Both calls are in flight together: one after the other, shop-b's would wait for shop-a's release.
+            assertThat(a.entered.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(b.entered.await(10, TimeUnit.SECONDS)).as("shop-b called while shop-a's call is open").isTrue();
+            release.countDown();
+            awaitState(() -> a.available("RED") + b.available("RED") == 10 && sync.metrics().pendingPools() == 0);
+            assertThat(a.available("RED")).isEqualTo(5);
+            assertThat(b.available("RED")).isEqualTo(5);
+        } finally {
+            release.countDown();
+            sync.close();
+        }
+    }
+
+    @Test
     void aGracefulStopFinishesTheBatchInFlight() throws Exception {
         FaultInjectingFeed.Supply supply = FaultInjectingFeed.supply();
         supply.add(future("L1", "RED", 10), future("L2", "BLUE", 20));

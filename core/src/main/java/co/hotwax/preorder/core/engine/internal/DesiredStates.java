@@ -2,10 +2,15 @@ package co.hotwax.preorder.core.engine.internal;
 
 import co.hotwax.preorder.core.PoolKey;
 import co.hotwax.preorder.core.PoolState;
+import co.hotwax.preorder.core.engine.Quota;
 import co.hotwax.preorder.spi.DesiredState;
 import co.hotwax.preorder.spi.Quantities;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Turns a pool's state into what each store should show: its share of P, its own open orders, the listing and the
@@ -23,10 +28,16 @@ import java.util.List;
  *       exposure still counts, so no store is raised into units another may still sell; keeping what a store
  *       already shows raises nothing. When the decrease is confirmed the pool is computed again.</li>
  * </ol>
+ *
+ * <p>A store with a {@link Quota} is given at most {@code quota.limit(pool total) - its open orders} (the pool
+ * total is P plus every channel's open orders), and the split gives it that before the stores without a quota
+ * share the rest; the two rules above apply to it unchanged, so the invariant holds with quotas too.
  */
 public final class DesiredStates {
     private final List<String> channels;
     private final ShareSplitter splitter;
+    private final List<Quota> quotas;
+    private final boolean anyQuota;
     private final boolean publishPhysicalStock;
     private final ExposureLedger ledger;
 
@@ -35,14 +46,18 @@ public final class DesiredStates {
      *
      * @param channels the publishers' channel ids, in builder order
      * @param splitter splits P between them
+     * @param quotas per channel its quota, or null to share by weight
      * @param publishPhysicalStock true in shared-location mode: physical ATP is published on top of the P share
      */
-    public DesiredStates(List<String> channels, ShareSplitter splitter, boolean publishPhysicalStock) {
-        if (channels.size() != splitter.size()) {
-            throw new IllegalArgumentException("one weight per channel is needed");
+    public DesiredStates(List<String> channels, ShareSplitter splitter, List<Quota> quotas,
+                         boolean publishPhysicalStock) {
+        if (channels.size() != splitter.size() || quotas.size() != channels.size()) {
+            throw new IllegalArgumentException("one weight and one quota (or null) per channel are needed");
         }
         this.channels = List.copyOf(channels);
         this.splitter = splitter;
+        this.quotas = Collections.unmodifiableList(new ArrayList<>(quotas));
+        this.anyQuota = quotas.stream().anyMatch(Objects::nonNull);
         this.publishPhysicalStock = publishPhysicalStock;
         this.ledger = channels.size() > 1 ? new ExposureLedger(channels.size()) : null;
     }
@@ -121,8 +136,9 @@ public final class DesiredStates {
 
     private long share(PoolKey key, PoolState state, int store) {
         long p = state.preorderable();
+        long[] quota = quotas(state);
         if (ledger == null) {
-            return p;
+            return quota[0] == ShareSplitter.NO_QUOTA ? p : Math.min(p, quota[0]);
         }
         int n = channels.size();
         long[] inFlight = new long[n];
@@ -138,7 +154,26 @@ public final class DesiredStates {
         // The cap only holds back increases: a store may keep what its channel shows (no exposure grows), so a
         // change other stores must react to first does not also lower this one for nothing.
         long cap = Math.max(Math.max(0, p - othersExposure), ledger.shown(key, store, openOrders(state, store)));
-        return Math.min(splitter.shares(p, inFlight)[store], cap);
+        return Math.min(splitter.shares(p, inFlight, quota)[store], cap);
+    }
+
+    /** Per store what its quota still allows (its limit less its open orders), or {@link ShareSplitter#NO_QUOTA}. */
+    private long[] quotas(PoolState state) {
+        long[] remaining = new long[channels.size()];
+        if (!anyQuota) {
+            Arrays.fill(remaining, ShareSplitter.NO_QUOTA);
+            return remaining;
+        }
+        long total = state.preorderable();
+        for (long open : state.openUnitsByChannel().values()) {
+            total = open > Long.MAX_VALUE - total ? Long.MAX_VALUE : total + open;
+        }
+        for (int i = 0; i < remaining.length; i++) {
+            Quota quota = quotas.get(i);
+            remaining[i] = quota == null ? ShareSplitter.NO_QUOTA
+                    : Math.max(0, quota.limit(total) - openOrders(state, i));
+        }
+        return remaining;
     }
 
     private long openOrders(PoolState state, int store) {

@@ -2,6 +2,7 @@ package co.hotwax.preorder.core.engine.internal;
 
 import co.hotwax.preorder.core.BookListener;
 import co.hotwax.preorder.core.BookPolicy;
+import co.hotwax.preorder.core.engine.Quota;
 import co.hotwax.preorder.core.engine.SyncListener;
 import co.hotwax.preorder.spi.InventoryPublisher;
 import co.hotwax.preorder.spi.PreOrderSource;
@@ -10,6 +11,8 @@ import co.hotwax.preorder.spi.StockSource;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -21,6 +24,7 @@ import java.util.random.RandomGenerator;
  * @param stock the stock source, or null
  * @param publishers the publishers, in builder order
  * @param weights each publisher's weight, in the same order
+ * @param quotas each publisher's quota (its own or the default), or null to share by weight, in the same order
  * @param policy the book's policy
  * @param publishPhysicalStock whether physical ATP is published on top of the P share
  * @param listener receives sync events
@@ -36,7 +40,8 @@ import java.util.random.RandomGenerator;
  *                                the start (false)
  */
 public record EngineConfig(List<PurchaseOrderSource> supply, PreOrderSource preOrders, StockSource stock,
-                           List<InventoryPublisher> publishers, List<Integer> weights, BookPolicy policy,
+                           List<InventoryPublisher> publishers, List<Integer> weights, List<Quota> quotas,
+                           BookPolicy policy,
                            boolean publishPhysicalStock, SyncListener listener, BookListener bookListener,
                            Clock clock, RandomGenerator random, Duration pollInterval, Duration reconcileInterval,
                            Duration backoffMin, Duration backoffMax, int batchSize, boolean continueOnSetupProblems) {
@@ -46,5 +51,6 @@ public record EngineConfig(List<PurchaseOrderSource> supply, PreOrderSource preO
         supply = List.copyOf(supply);
         publishers = List.copyOf(publishers);
         weights = List.copyOf(weights);
+        quotas = Collections.unmodifiableList(new ArrayList<>(quotas));
     }
 }

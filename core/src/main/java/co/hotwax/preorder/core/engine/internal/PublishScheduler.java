@@ -15,7 +15,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -44,6 +49,8 @@ public final class PublishScheduler {
 
     private volatile long pending;
     private volatile long oldestDirty = -1;
+    /** Where the calls of one step to several publishers run at once; null: one after the other on the loop. */
+    private Executor calls;
 
     /**
      * Creates a scheduler.
@@ -141,7 +148,9 @@ public final class PublishScheduler {
     /**
      * Publishes at most one batch per publisher, from the most urgent lane that has work ready in any publisher:
      * all urgent work of all publishers goes before any normal work. With a single publisher, an urgent batch with
-     * room left is topped up with ready normal work, after the urgent items.
+     * room left is topped up with ready normal work, after the urgent items. With several, once every publisher's
+     * urgent batch is out, each publisher's ready normal work follows in the same step (increases of pools no store
+     * still has a decrease of queued, {@link DecreasesFirst}).
      *
      * @return whether anything was published
      */
@@ -162,6 +171,7 @@ public final class PublishScheduler {
         if (lane == null) {
             return false;
         }
+        List<List<Slot>> batches = new ArrayList<>(stores.length);
         for (PublisherQueue store : stores) {
             List<Slot> batch = store.ready(lane, now, batchSize);
             if (lane == Lane.URGENT && stores.length == 1 && batch.size() < batchSize) {
@@ -173,11 +183,22 @@ public final class PublishScheduler {
                 batch = new ArrayList<>(batch);
                 batch.addAll(store.ready(Lane.NORMAL, now, batchSize - batch.size()));
             }
-            if (!batch.isEmpty()) {
-                publish(store, batch, now);
-            }
+            batches.add(batch);
         }
+        publishAll(batches, now);
         recomputeConfirmed();
+        if (lane == Lane.URGENT && stores.length > 1) {
+            // Every store's decreases of this step are out: now the increases, so a steady stream of sales (each
+            // one a decrease somewhere) cannot starve them (measured: RebalanceLatencyHarness). An increase of a
+            // pool whose decrease in another store is still queued or unconfirmed stays held (ready() leaves it).
+            long later = clock.millis();
+            List<List<Slot>> increases = new ArrayList<>(stores.length);
+            for (PublisherQueue store : stores) {
+                increases.add(store.ready(Lane.NORMAL, later, batchSize));
+            }
+            publishAll(increases, later);
+            recomputeConfirmed();
+        }
         updateGauges();
         return true;
     }
@@ -343,31 +364,103 @@ public final class PublishScheduler {
                 ? Lane.URGENT : Lane.NORMAL;
     }
 
-    /** Publishes a batch with the store (and the SKU of a one-state batch) in the MDC, for every log line. */
-    private void publish(PublisherQueue store, List<Slot> batch, long now) {
-        try (LogContext ignored = LogContext.store(store.channel, batch.size() == 1 ? batch.get(0).key : null)) {
-            publishBatch(store, batch, now);
+    /**
+     * Runs the publish calls of one step to several publishers at once (each publisher still gets one call at a
+     * time), so a step takes about one call's time rather than the sum of every store's; the outcomes are then
+     * applied on the loop thread in builder order, as when the calls run one after the other. Without it (manual
+     * mode) the calls run one after the other on the loop thread.
+     *
+     * @param executor where the calls run
+     */
+    public void callOn(Executor executor) {
+        this.calls = Objects.requireNonNull(executor, "executor");
+    }
+
+    /** Publishes each publisher's batch of one step (an empty one is skipped), at once when {@link #callOn} set. */
+    private void publishAll(List<List<Slot>> batches, long now) {
+        List<Integer> busy = new ArrayList<>();
+        for (int i = 0; i < stores.length; i++) {
+            if (!batches.get(i).isEmpty()) {
+                busy.add(i);
+            }
+        }
+        if (calls == null || busy.size() < 2) {
+            for (int i : busy) {
+                publish(stores[i], batches.get(i), now);
+            }
+            return;
+        }
+        List<CompletableFuture<Call>> running = new ArrayList<>(busy.size());
+        for (int i : busy) {
+            PublisherQueue store = stores[i];
+            List<DesiredState> states = statesOf(batches.get(i));
+            try {
+                running.add(CompletableFuture.supplyAsync(() -> call(store, batches.get(i), states), calls));
+            } catch (RejectedExecutionException e) {
+                // The executor is shutting down (the engine stops): this call runs here, as without one.
+                running.add(CompletableFuture.completedFuture(call(store, batches.get(i), states)));
+            }
+        }
+        for (int k = 0; k < busy.size(); k++) {
+            PublisherQueue store = stores[busy.get(k)];
+            List<Slot> batch = batches.get(busy.get(k));
+            Call call;
+            try {
+                call = running.get(k).join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                // The executor refused the call or it failed outside the publisher: retried like a failed call.
+                call = new Call(statesOf(batch), null, "publish call failed: " + e.getCause());
+            }
+            try (LogContext ignored = LogContext.store(store.channel, batch.size() == 1 ? batch.get(0).key : null)) {
+                handle(store, batch, call, now);
+            }
         }
     }
 
-    private void publishBatch(PublisherQueue store, List<Slot> batch, long now) {
+    /** Publishes a batch with the store (and the SKU of a one-state batch) in the MDC, for every log line. */
+    private void publish(PublisherQueue store, List<Slot> batch, long now) {
+        try (LogContext ignored = LogContext.store(store.channel, batch.size() == 1 ? batch.get(0).key : null)) {
+            handle(store, batch, call(store, batch, statesOf(batch)), now);
+        }
+    }
+
+    /** One publish call's states and outcomes, or why it failed (then outcomes is null). */
+    private record Call(List<DesiredState> states, List<PublishOutcome> outcomes, String failure) {
+    }
+
+    private static List<DesiredState> statesOf(List<Slot> batch) {
         List<DesiredState> states = new ArrayList<>(batch.size());
         for (Slot slot : batch) {
             states.add(slot.desired);
         }
-        List<PublishOutcome> outcomes;
-        String failure = null;
-        try {
-            outcomes = store.publisher.publish(states);
+        return states;
+    }
+
+    /**
+     * Calls the publisher, with its store in the MDC of the calling thread; touches no scheduler state, so it may run
+     * off the loop thread.
+     */
+    private static Call call(PublisherQueue store, List<Slot> batch, List<DesiredState> states) {
+        try (LogContext ignored = LogContext.store(store.channel, batch.size() == 1 ? batch.get(0).key : null)) {
+            List<PublishOutcome> outcomes = store.publisher.publish(states);
             if (outcomes == null || outcomes.size() != states.size()) {
                 throw new IllegalStateException("publisher returned " + (outcomes == null ? "no" : outcomes.size())
                         + " outcomes for " + states.size() + " states");
             }
+            return new Call(states, outcomes, null);
         } catch (RuntimeException e) {
             LOG.warn("Publisher {} failed a batch of {} states; all will be retried", store.channel, states.size(), e);
-            outcomes = null;
-            failure = "publisher failed: " + e;
+            return new Call(states, null, "publisher failed: " + e);
         }
+    }
+
+    private void handle(PublisherQueue store, List<Slot> batch, Call call, long now) {
+        List<DesiredState> states = call.states();
+        List<PublishOutcome> outcomes = call.outcomes();
+        String failure = call.failure();
         for (int i = 0; i < batch.size(); i++) {
             Slot slot = batch.get(i);
             LogContext.sku(slot.key);

@@ -88,7 +88,8 @@ public final class SyncLoop {
             channels.add(publishers.get(i).channelId());
             weights[i] = config.weights().get(i);
         }
-        DesiredStates desired = new DesiredStates(channels, new ShareSplitter(weights), config.publishPhysicalStock());
+        DesiredStates desired = new DesiredStates(channels, new ShareSplitter(weights), config.quotas(),
+                config.publishPhysicalStock());
         this.scheduler = new PublishScheduler(publishers, desired,
                 new Backoff(config.backoffMin(), config.backoffMax(), config.random()), clock, this::emit, batchSize);
     }
@@ -104,6 +105,15 @@ public final class SyncLoop {
         setupChecks.run();
         rebuild(feeds.loadNow());
         nextReconcileAt = clock.millis() + reconcileMillis;
+    }
+
+    /**
+     * Runs the publish calls of one step to several publishers at once, off the loop thread.
+     *
+     * @param executor where the calls run
+     */
+    public void publishOn(Executor executor) {
+        scheduler.callOn(executor);
     }
 
     /**
