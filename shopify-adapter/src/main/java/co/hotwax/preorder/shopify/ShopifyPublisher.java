@@ -130,7 +130,8 @@ public final class ShopifyPublisher implements InventoryPublisher {
         locations.add(config.defaultLocationId());
         this.storePreflight = new StorePreflight(client, new PreflightDocuments(config.metafieldNamespace(), config.metafieldKey()),
                 new PreorderMetafield(json, b.clock), config.apiVersion(), locations, config.productTag());
-        this.elsewhere = new CommittedElsewhere(reader, config.shopDomain(), config.preflight() && config.allowUnsafeListing());
+        this.elsewhere = new CommittedElsewhere(reader, config.shopDomain(), config.preflight(),
+                config.allowUnsafeListing());
         this.gate = config.preflight() ? new PreflightGate(storePreflight, elsewhere, new PreorderMetafield(json, b.clock), b.clock,
                 config.allowUnsafeListing(), config.preflightRecheck(), config.shopDomain()) : null;
     }
@@ -256,7 +257,7 @@ public final class ShopifyPublisher implements InventoryPublisher {
         Objects.requireNonNull(skus, "skus");
         try {
             StorePreflight.Checked checked = storePreflight.check(skus);
-            elsewhere.learn(checked.otherLocations());
+            elsewhere.learn(checked);
             return checked.report();
         } catch (CallFailedException e) {
             throw new ShopifyUnavailableException(tokens.scrub("cannot check shop " + config.shopDomain() + ": " + e.getMessage()),

@@ -86,4 +86,47 @@ class CommittedElsewhereTest {
         assertThat(blind.reportedInFlight()).as("not observed, or 0").isLessThanOrEqualTo(0);
         assertThat(blind.sold()).isEqualTo(P + 1 + 2);
     }
+
+    /**
+     * The default setup: the SKU passes the preflight and is listed while only the pre-order location stocks it;
+     * then another inventory sync stocks it at the online warehouse, first in the routing order. The re-check after
+     * {@code preflightRecheck} finds the warehouse (logged: the SKU is already listed, so it is not held back) and from
+     * then on the units committed there are counted as in flight, without {@code allowUnsafeListing}.
+     */
+    @Test
+    void aSkuStockedAtAnOnlineLocationAfterItWasListedHasItsUnitsThereCountedAfterTheRecheck() throws Exception {
+        try (ProxiedShop fixture = new ProxiedShop(TOKEN)) {
+            ShopifySimulator shop = fixture.shop;
+            Location warehouse = shop.addLocation("Warehouse");
+            Location pickup = shop.addLocation("Pick-up counter", false);
+            Variant v = shop.addVariant(shop.addProduct("Routed", List.of()).id(), SKU, true, InventoryPolicy.DENY);
+            shop.routingPriority(List.of(warehouse.id(), fixture.location.id()));
+            long sold = 0;
+            try (ShopifyPublisher p = fixture.publisher(fixture.config(TOKEN).build(), 13)) {
+                assertThat(p.publish(List.of(listed(P, 0))).get(0).status()).isEqualTo(PublishOutcome.Status.APPLIED);
+                for (int i = 0; i < 8; i++) {
+                    sold += accepted(shop.orders().checkout(SKU, 1), warehouse);
+                }
+                // Stocked afterwards: at the warehouse (sells online) and at a pick-up counter (does not), where a
+                // released pre-order is waiting with 2 units committed: those must not count.
+                shop.stock(v.id(), pickup.id(), 2);
+                assertThat(shop.orders().placeOrder(SKU, 2, pickup.id()).accepted()).isTrue();
+                shop.stock(v.id(), warehouse.id(), 1);
+                CheckoutResult b2b = shop.orders().checkout(SKU, 3);
+                assertThat(b2b.locations()).containsExactly(warehouse.id());
+                sold += 3;
+                shop.stock(v.id(), warehouse.id(), 0);
+
+                fixture.time.advance(ShopifyPublisherConfig.DEFAULT_PREFLIGHT_RECHECK);
+                PublishOutcome outcome = p.publish(List.of(listed(P - 8, 8))).get(0);
+                assertThat(outcome.status()).as(outcome.reason()).isEqualTo(PublishOutcome.Status.APPLIED);
+                assertThat(outcome.inFlight()).as("the routed order at the warehouse, not the pick-up units")
+                        .isEqualTo(3);
+                for (int i = 0; i < 5; i++) {
+                    sold += accepted(shop.orders().checkout(SKU, 1), warehouse);
+                }
+            }
+            assertThat(sold).as("P plus the other sync's one stray unit, never more").isLessThanOrEqualTo(P + 1);
+        }
+    }
 }

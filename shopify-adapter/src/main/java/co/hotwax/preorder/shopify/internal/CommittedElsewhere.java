@@ -29,11 +29,15 @@ import java.util.Set;
  * elsewhere are ordinary stock. Units committed at a location that does not sell online (a store's pick-up orders)
  * are counted too: the pre-order location then sells less, never more.
  *
- * <p>Only with {@code allowUnsafeListing}, the setup in which Shopify is known to take pre-orders at other
- * locations. In a store set up as the preflight asks, the other locations that stock a pre-order SKU are where
- * released pre-orders go to be fulfilled ({@code preOrderReleased}, then the fulfilment moves there): their units
- * are committed there too, the OMS no longer counts them as open, and the adapter cannot tell them from routed
- * orders (a desired state carries no count of released units), so counting them would stop the SKU from selling.
+ * <p>Which locations count: by default only the other locations that are active and fulfil online orders, the
+ * ones routing can commit an online order at. In a store set up as the preflight asks none of them stocks a listed
+ * pre-order SKU (the SKU would not be listed), so this costs nothing; it catches a SKU stocked at such a location
+ * after it was listed, found at its next re-check. Locations that do not sell online are where released pre-orders
+ * go to be fulfilled ({@code preOrderReleased}, then the fulfilment moves there): their units are committed there
+ * too, the OMS no longer counts them as open, and the adapter cannot tell them from routed orders (a desired state
+ * carries no count of released units), so counting them would stop the SKU from selling. With
+ * {@code allowUnsafeListing}, the setup in which Shopify is known to take pre-orders at other locations, every other
+ * location counts.
  *
  * @see <a href="https://help.shopify.com/en/manual/locations/managing-orders">Shopify: managing orders with locations</a>
  * @see <a href="https://help.shopify.com/en/manual/fulfillment/setup/order-routing">Shopify: order routing</a>
@@ -46,6 +50,7 @@ public final class CommittedElsewhere {
     private final LevelReader reader;
     private final String shop;
     private final boolean enabled;
+    private final boolean everyLocation;
     private final Map<String, Set<String>> stockedElsewhere = new HashMap<>();
     private final Set<String> warned = new HashSet<>();
 
@@ -54,25 +59,28 @@ public final class CommittedElsewhere {
      *
      * @param reader reads levels at a location
      * @param shop the shop domain, for log lines
-     * @param enabled whether units elsewhere are counted at all (with {@code allowUnsafeListing}); when false
-     *                nothing is learned, so nothing is read
+     * @param enabled whether units elsewhere are counted at all (the preflight runs); when false nothing is
+     *                learned, so nothing is read
+     * @param everyLocation whether every other location counts ({@code allowUnsafeListing}) or only those that
+     *                      are active and fulfil online orders
      */
-    public CommittedElsewhere(LevelReader reader, String shop, boolean enabled) {
+    public CommittedElsewhere(LevelReader reader, String shop, boolean enabled, boolean everyLocation) {
         this.reader = reader;
         this.shop = shop;
         this.enabled = enabled;
+        this.everyLocation = everyLocation;
     }
 
     /**
      * Takes what a preflight read: per SKU, the other locations it is stocked at (empty: only the pre-order ones).
      *
-     * @param otherLocations per SKU checked, its other locations
+     * @param checked a preflight's result
      */
-    public void learn(Map<String, Set<String>> otherLocations) {
+    public void learn(StorePreflight.Checked checked) {
         if (!enabled) {
             return;
         }
-        otherLocations.forEach((sku, locations) -> {
+        (everyLocation ? checked.otherLocations() : checked.otherOnlineLocations()).forEach((sku, locations) -> {
             if (locations.isEmpty()) {
                 stockedElsewhere.remove(sku);
             } else {

@@ -81,7 +81,7 @@ public final class PreflightGate {
         PreflightReport report;
         try {
             StorePreflight.Checked checked = preflight.check(List.copyOf(due));
-            elsewhere.learn(checked.otherLocations());
+            elsewhere.learn(checked);
             report = checked.report();
         } catch (CallFailedException e) {
             items.stream().filter(BatchItem::open).forEach(i -> i.fail(e, "store preflight failed"));

@@ -99,6 +99,7 @@ public final class StorePreflight {
         }
         Map<String, List<PreflightFinding>> perSku = new LinkedHashMap<>();
         Map<String, Set<String>> elsewhere = new LinkedHashMap<>();
+        Map<String, Set<String>> elsewhereOnline = new LinkedHashMap<>();
         List<String> unique = new ArrayList<>(new LinkedHashSet<>(skus));
         if (!unique.isEmpty()) {
             Map<String, List<JsonNode>> variants = variants(unique);
@@ -107,10 +108,20 @@ public final class StorePreflight {
                 perSku.put(sku, skuFindings(sku, found, sites, !sites.isEmpty()));
                 if (found.size() == 1) {
                     elsewhere.put(sku, otherLocations(found.get(0)));
+                    Set<String> online = new LinkedHashSet<>();
+                    for (String id : elsewhere.get(sku)) {
+                        Site site = sites.get(id);
+                        if (site == null || site.active() && site.online()) {
+                            // A location the read did not list is taken as selling online: counting its units
+                            // can only make the pre-order location sell less.
+                            online.add(id);
+                        }
+                    }
+                    elsewhereOnline.put(sku, online);
                 }
             }
         }
-        return new Checked(new PreflightReport(response.apiVersion(), store, perSku), elsewhere);
+        return new Checked(new PreflightReport(response.apiVersion(), store, perSku), elsewhere, elsewhereOnline);
     }
 
     private Set<String> otherLocations(JsonNode variant) {
@@ -129,8 +140,11 @@ public final class StorePreflight {
      *
      * @param report the findings
      * @param otherLocations per SKU found once, the non-pre-order locations it is stocked at
+     * @param otherOnlineLocations per SKU found once, those of its other locations that are active and fulfil online
+     *                             orders: the ones Shopify's routing can commit an online order at
      */
-    public record Checked(PreflightReport report, Map<String, Set<String>> otherLocations) {
+    public record Checked(PreflightReport report, Map<String, Set<String>> otherLocations,
+                          Map<String, Set<String>> otherOnlineLocations) {
     }
 
     private PreflightFinding scopes(GraphQlResponse response) {
