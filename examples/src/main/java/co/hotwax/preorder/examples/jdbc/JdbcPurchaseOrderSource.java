@@ -1,8 +1,8 @@
 package co.hotwax.preorder.examples.jdbc;
 
-import co.hotwax.preorder.examples.RowError;
-import co.hotwax.preorder.examples.SourceUnavailableException;
-import co.hotwax.preorder.examples.internal.FeedArguments;
+import co.hotwax.preorder.cli.source.RowError;
+import co.hotwax.preorder.cli.source.SourceUnavailableException;
+import co.hotwax.preorder.cli.source.internal.FeedArguments;
 import co.hotwax.preorder.spi.Checkpoint;
 import co.hotwax.preorder.spi.CheckpointExpiredException;
 import co.hotwax.preorder.spi.FeedPage;

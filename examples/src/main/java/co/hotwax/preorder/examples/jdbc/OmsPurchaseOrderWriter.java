@@ -1,6 +1,6 @@
 package co.hotwax.preorder.examples.jdbc;
 
-import co.hotwax.preorder.examples.SourceUnavailableException;
+import co.hotwax.preorder.cli.source.SourceUnavailableException;
 
 import java.math.BigDecimal;
 import java.sql.Connection;

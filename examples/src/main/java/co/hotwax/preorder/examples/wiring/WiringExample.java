@@ -2,7 +2,7 @@ package co.hotwax.preorder.examples.wiring;
 
 import co.hotwax.preorder.core.BookPolicy;
 import co.hotwax.preorder.core.engine.PreorderSync;
-import co.hotwax.preorder.examples.csv.CsvSupplySource;
+import co.hotwax.preorder.cli.csv.CsvSupplySource;
 import co.hotwax.preorder.shopify.ShopifyPublisher;
 import co.hotwax.preorder.shopify.ShopifyPublisherConfig;
 import co.hotwax.preorder.spi.PreOrder;

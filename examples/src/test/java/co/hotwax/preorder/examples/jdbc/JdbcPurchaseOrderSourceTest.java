@@ -1,6 +1,6 @@
 package co.hotwax.preorder.examples.jdbc;
 
-import co.hotwax.preorder.examples.RowError;
+import co.hotwax.preorder.cli.source.RowError;
 import co.hotwax.preorder.spi.Checkpoint;
 import co.hotwax.preorder.spi.CheckpointExpiredException;
 import co.hotwax.preorder.spi.FeedPage;
