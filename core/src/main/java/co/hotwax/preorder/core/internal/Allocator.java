@@ -50,7 +50,7 @@ final class Allocator {
         for (int i = 0, n = lines.size(); i < n; i++) {
             lines.get(i).allocated = 0;
         }
-        OrderRows orders = pool.orders;
+        OrderRows orders = pool;
         boolean anyPinned = false;
         for (int i = 0, n = orders.size(); i < n; i++) {
             orders.rollToPrevious(i);
@@ -68,7 +68,7 @@ final class Allocator {
      * row, rather than in the book's index, whose probe would read several far-away objects.
      */
     private static void takePinnedLines(Pool pool, Sink sink) {
-        OrderRows orders = pool.orders;
+        OrderRows orders = pool;
         ArrayList<LineEntry> lines = pool.lines;
         for (int i = 0, n = orders.size(); i < n; i++) {
             if (!orders.isPinned(i) || !orders.holdsSupply(i)) {
@@ -92,7 +92,7 @@ final class Allocator {
      * received unit left, and taking never gives a unit back.
      */
     private static void serveInTimeOrder(Pool pool, Sink sink) {
-        OrderRows orders = pool.orders;
+        OrderRows orders = pool;
         int lineCount = pool.lines.size();
         int firstWithUnits = 0;
         int firstWithReceived = 0;
@@ -116,7 +116,7 @@ final class Allocator {
     private static int takeInLineOrder(Pool pool, int i, int first, boolean receivedOnly, Sink sink) {
         ArrayList<LineEntry> lines = pool.lines;
         int line = first;
-        long need = pool.orders.missing(i);
+        long need = pool.missing(i);
         while (need > 0 && line < lines.size()) {
             LineEntry l = lines.get(line);
             long units = Math.min(need, receivedOnly ? l.receivedLeft() : l.unitsLeft());
@@ -135,9 +135,9 @@ final class Allocator {
             return;
         }
         line.allocated += units;
-        pool.orders.take(order, units, line.etaDay);
+        pool.take(order, units, line.etaDay);
         if (sink != null) {
-            sink.take(pool.orders.entry(order), line, units);
+            sink.take(pool.entry(order), line, units);
         }
     }
 
@@ -172,7 +172,7 @@ final class Allocator {
             // Reference stores only on change: each one into an old object costs G1 card refinement.
             pool.nextEta = nextEta;
         }
-        categorize(pool.orders);
+        categorize(pool);
         applyEligibility(pool, policy, today);
     }
 

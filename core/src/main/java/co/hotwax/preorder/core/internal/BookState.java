@@ -574,9 +574,9 @@ public final class BookState {
             lines.computeIfAbsent(order, o -> new ArrayList<>(2)).add(line);
             quantities.computeIfAbsent(order, o -> new ArrayList<>(2)).add(quantity);
         });
-        List<PreOrderState> out = new ArrayList<>(pool.orders.size());
-        for (int i = 0, n = pool.orders.size(); i < n; i++) {
-            OrderEntry e = pool.orders.entry(i);
+        List<PreOrderState> out = new ArrayList<>(pool.size());
+        for (int i = 0, n = pool.size(); i < n; i++) {
+            OrderEntry e = pool.entry(i);
             List<Allocation> allocations = lines.containsKey(e)
                     ? Snapshots.allocations(lines.get(e), quantities.get(e)) : List.of();
             out.add(Snapshots.preOrder(e, allocations, emitter));

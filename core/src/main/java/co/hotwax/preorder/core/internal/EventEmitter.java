@@ -47,7 +47,7 @@ final class EventEmitter {
             listener.onEvent(new BookEvent.NextPromiseDateChanged(sku, facility, promise(pool.prevNextEta()),
                     promise(pool.nextEta)));
         }
-        OrderRows orders = pool.orders;
+        OrderRows orders = pool;
         for (int i = 0, n = orders.size(); i < n; i++) {
             changed |= emitOrder(orders, i, sku, facility);
         }

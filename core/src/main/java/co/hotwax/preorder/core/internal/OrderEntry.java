@@ -108,7 +108,7 @@ final class OrderEntry {
         this.placedSecond = order.placedAt().getEpochSecond();
         this.placedNano = order.placedAt().getNano();
         if (pool != null) {
-            pool.orders.loadInputs(this);
+            pool.loadInputs(this);
         }
     }
 
@@ -143,28 +143,28 @@ final class OrderEntry {
     void setStatus(PreOrderStatus status) {
         this.status = status;
         if (pool != null) {
-            pool.orders.loadInputs(this);
+            pool.loadInputs(this);
         }
     }
 
     /** Units covered by the last recompute; the entry must be in a pool. */
     long covered() {
-        return pool.orders.covered(slot);
+        return pool.covered(slot);
     }
 
     /** Latest ETA of the allocations as an epoch day, {@link #NO_DAY} when not fully covered; in a pool. */
     long promiseDay() {
-        return pool.orders.promiseDay(slot);
+        return pool.promiseDay(slot);
     }
 
     /** The category as of the last recompute ({@link #ABSENT} before the first); in a pool. */
     byte category() {
-        return pool.orders.category(slot);
+        return pool.category(slot);
     }
 
     /** Takes the outcome of the same pre-order from a previous state as the one before the call. */
     void capturePrevFrom(OrderEntry old) {
-        pool.orders.setPrevious(slot, old.category(), old.covered(), old.promiseDay());
+        pool.setPrevious(slot, old.category(), old.covered(), old.promiseDay());
     }
 
     /**

@@ -14,8 +14,12 @@ import java.util.Arrays;
  * recompute then reads a few adjacent cache lines instead of one object scattered over the heap per pre-order,
  * which was the main cost of an event on a catalog larger than the CPU cache. This class is the only code that
  * knows the layout; everyone else goes through the named accessors, which the JIT inlines.
+ *
+ * <p>{@link Pool} extends this class rather than holding an instance: a recompute then finds the rows' array through
+ * the pool object it has already loaded. A separate object between the two was one more dependent cache miss per
+ * event: with it the event rate was 12 % lower, without it back at its level before (BENCHMARKS.md, "Issue 18").
  */
-final class OrderRows {
+abstract class OrderRows {
     /** Longs per row. */
     static final int STRIDE = 6;
 

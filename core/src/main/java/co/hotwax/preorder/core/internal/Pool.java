@@ -9,9 +9,10 @@ import java.util.Collections;
 
 /**
  * One pool's inputs (lines in (eta, lineId) order, pre-orders in time order, physical ATP) and its last computed
- * outcome, plus the outcome as it was before the current call so the call's events can be derived by a diff.
+ * outcome, plus the outcome as it was before the current call so the call's events can be derived by a diff. The
+ * pre-orders and their rows are the inherited {@link OrderRows}.
  */
-final class Pool {
+final class Pool extends OrderRows {
     final PoolKey key;
     /**
      * The key's parts, copied: an upsert checks that the entry stays in its pool by comparing them, and the copy
@@ -30,8 +31,6 @@ final class Pool {
     private final long skuC;
     private final int skuLength;
     final ArrayList<LineEntry> lines = new ArrayList<>(2);
-    /** The pre-orders in time order, with the values every recompute reads and writes. */
-    final OrderRows orders = new OrderRows();
     long physicalAtp;
 
     long preorderable;
@@ -119,7 +118,7 @@ final class Pool {
     }
 
     boolean isEmpty() {
-        return lines.isEmpty() && orders.size() == 0;
+        return lines.isEmpty() && size() == 0;
     }
 
     /**
@@ -132,7 +131,7 @@ final class Pool {
 
     /** For a call that changes no allocation: every pre-order's previous outcome is its current one. */
     void keepOrdersPrev() {
-        orders.keepOutcomesAsPrevious();
+        keepOutcomesAsPrevious();
     }
 
     /** Takes another pool's current outcome (the same pool in a previous state) as the one before the call. */
@@ -199,7 +198,7 @@ final class Pool {
      */
     void insertOrder(OrderEntry e, long[] moved) {
         e.pool = this;
-        orders.insert(e, moved);
+        insert(e, moved);
     }
 
     /**
@@ -210,7 +209,7 @@ final class Pool {
      *               pool
      */
     void removeOrder(OrderEntry e, long[] saveTo) {
-        if (!orders.remove(e, saveTo)) {
+        if (!remove(e, saveTo)) {
             throw new IllegalStateException("pre-order " + e.key() + " is not in pool " + key);
         }
         e.pool = null;
@@ -222,20 +221,20 @@ final class Pool {
      * @param e the entry, in no pool
      */
     void appendOrder(OrderEntry e) {
-        orders.append(e);
+        append(e);
         e.pool = this;
     }
 
     /** Sorts lines and pre-orders once after a bulk load. */
     void sortAll() {
         lines.sort(LineEntry.ORDER);
-        orders.sortAndLoad();
+        sortAndLoad();
     }
 
     /** Whether this pool holds exactly the same inputs as another (same records in the same order, same ATP). */
     boolean sameInputs(Pool other) {
         if (other == null || physicalAtp != other.physicalAtp || lines.size() != other.lines.size()
-                || orders.size() != other.orders.size()) {
+                || size() != other.size()) {
             return false;
         }
         for (int i = 0, n = lines.size(); i < n; i++) {
@@ -243,8 +242,8 @@ final class Pool {
                 return false;
             }
         }
-        for (int i = 0, n = orders.size(); i < n; i++) {
-            if (!orders.entry(i).sameValues(other.orders.entry(i))) {
+        for (int i = 0, n = size(); i < n; i++) {
+            if (!entry(i).sameValues(other.entry(i))) {
                 return false;
             }
         }

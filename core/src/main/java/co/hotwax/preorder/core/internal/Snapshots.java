@@ -18,7 +18,7 @@ final class Snapshots {
     static PoolState pool(Pool pool, EventEmitter dates) {
         TreeMap<String, Long> byChannel = new TreeMap<>();
         ArrayList<String> uncovered = new ArrayList<>();
-        OrderRows orders = pool.orders;
+        OrderRows orders = pool;
         for (int i = orders.size() - 1; i >= 0; i--) {
             OrderEntry o = orders.entry(i);
             if (o.status == PreOrderStatus.OPEN) {
