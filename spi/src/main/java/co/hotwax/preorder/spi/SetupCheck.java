@@ -18,6 +18,7 @@ public record SetupCheck(List<Problem> problems) {
     /**
      * Copies the problems.
      *
+     * @param problems the problems found, in the order checked
      * @throws NullPointerException when the list or a problem is null
      */
     public SetupCheck {
@@ -56,6 +57,10 @@ public record SetupCheck(List<Problem> problems) {
         /**
          * Validates the problem.
          *
+         * @param blocking whether the channel cannot work safely with it
+         * @param check a short stable name of what was checked
+         * @param reason what was found and why it matters
+         * @param fix what to change; null is taken as empty
          * @throws InvalidInputException when the check or the reason is blank
          */
         public Problem {

@@ -73,6 +73,7 @@ public final class PreorderSyncConfig {
          *
          * @param id its id in the configuration ({@code store.<id>.*})
          * @param weight its share weight
+         * @param quota its fixed quota, or null when it shares by weight
          * @param publisher the publisher the store factory built
          * @throws NullPointerException when the id or publisher is null
          */

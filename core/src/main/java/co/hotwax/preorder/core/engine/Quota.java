@@ -74,6 +74,7 @@ public sealed interface Quota {
         /**
          * Validates the number.
          *
+         * @param max the units, 0..{@link Quantities#MAX}
          * @throws IllegalArgumentException when out of range
          */
         public Units {
@@ -106,6 +107,8 @@ public sealed interface Quota {
         /**
          * Validates the fraction.
          *
+         * @param numerator 0..denominator
+         * @param denominator 1..{@link #MAX_DENOMINATOR}
          * @throws IllegalArgumentException when out of range
          */
         public Fraction {

@@ -16,8 +16,10 @@ import java.util.stream.Collectors;
  * @since 0.1.0
  */
 public final class StoreSetupException extends PreorderSyncException {
+    /** Serialization version of this exception's form. */
     private static final long serialVersionUID = 1L;
 
+    /** The store's channel id; serialized with the message. */
     private final String channel;
     private final transient List<SetupCheck.Problem> blockers;
 
