@@ -4,6 +4,8 @@ import co.hotwax.preorder.core.BatchReport;
 import co.hotwax.preorder.core.BookPolicy;
 import co.hotwax.preorder.core.PreorderBook;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +38,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>{@code -XX:+UseTransparentHugePages}, as README recommends for a book of this size and as
  * {@link BookEventBenchmark} runs (about 10% faster here; BENCHMARKS.md has both settings). To measure without:
  * {@code -jvmArgsAppend "-Xms1536m -Xmx1536m -XX:+UseParallelGC"}.
+ *
+ * <p>Each iteration also prints the CPU time it took, of the benchmark thread and of the whole JVM. With
+ * {@code -p threads=1} the whole recompute runs on the benchmark thread, so its thread-CPU time is the rebuild's own
+ * work, which other processes on a shared machine do not stretch the way they stretch wall-clock time; the JVM's
+ * figure adds the collector's threads.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -52,8 +59,12 @@ public class BookRebuildBenchmark {
     @Param({"2"})
     public int threads;
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private CatalogGenerator catalog;
     private ExecutorService executor;
+    private long threadCpuStart;
+    private long processCpuStart;
 
     /** Generates the inputs once per trial; generation is not measured. */
     @Setup(Level.Trial)
@@ -68,6 +79,20 @@ public class BookRebuildBenchmark {
     @Setup(Level.Iteration)
     public void collectPreviousBook() {
         System.gc();
+        threadCpuStart = THREADS.getCurrentThreadCpuTime();
+        processCpuStart = processCpuNanos();
+    }
+
+    /** Prints the iteration's CPU time: the benchmark thread's and the whole JVM's. */
+    @TearDown(Level.Iteration)
+    public void printCpuTime() {
+        System.out.printf(" [cpu: %,.0f ms thread, %,.0f ms process]",
+                (THREADS.getCurrentThreadCpuTime() - threadCpuStart) / 1e6, (processCpuNanos() - processCpuStart) / 1e6);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Stops the rebuild threads. */
