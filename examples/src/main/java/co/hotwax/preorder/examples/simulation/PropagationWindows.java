@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Counts oversold units and decides which of them the propagation window excuses.
@@ -23,6 +25,8 @@ public final class PropagationWindows {
     private final Map<String, Long> capacity = new HashMap<>();
     private final Map<String, Long> sold = new HashMap<>();
     private final Map<String, Instant> openSince = new HashMap<>();
+    /** SKUs whose open window a store's refusal opened or prolonged: its length is no propagation lag. */
+    private final Set<String> refused = new HashSet<>();
     private final Map<String, Long> oversoldBySku = new HashMap<>();
     private final List<Duration> lags = new ArrayList<>();
     private final List<String> violations = new ArrayList<>();
@@ -48,15 +52,30 @@ public final class PropagationWindows {
     }
 
     /**
+     * A store refuses the sync's writes for its setup (a revoked scope) and may show a stale quantity of the SKU:
+     * a window opens, as for a drop Shopify cannot see, unless one is open already.
+     *
+     * @param sku the SKU
+     * @param at when the refusal was seen
+     */
+    public void storeRefusing(String sku, Instant at) {
+        openSince.putIfAbsent(sku, at);
+        refused.add(sku);
+    }
+
+    /**
      * The sync has nothing left to publish: every open window closes now.
      *
      * @param at when the sync was seen caught up
      */
     public void caughtUp(Instant at) {
-        for (Instant since : openSince.values()) {
-            lags.add(Duration.between(since, at));
-        }
+        openSince.forEach((sku, since) -> {
+            if (!refused.contains(sku)) {
+                lags.add(Duration.between(since, at));
+            }
+        });
         openSince.clear();
+        refused.clear();
     }
 
     /**
@@ -156,7 +175,8 @@ public final class PropagationWindows {
     }
 
     /**
-     * The measured propagation lags (capacity drop to sync caught up), one per closed window.
+     * The measured propagation lags (capacity drop to sync caught up), one per closed window that no store's
+     * refusal opened or prolonged.
      *
      * @return the lags
      */
