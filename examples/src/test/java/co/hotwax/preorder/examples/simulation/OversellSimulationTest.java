@@ -79,7 +79,7 @@ class OversellSimulationTest {
     private static final AtomicLong LOCATION_OVERSOLD_OUTSIDE = new AtomicLong();
     private static final AtomicLong REFUSAL_BREACHES = new AtomicLong();
     /** Per revoked scope: seeds where the stores offered more than remains while a store refused writes. */
-    private static final Map<String, Set<Long>> REFUSAL_BREACH_SEEDS = new ConcurrentSkipListMap<>();
+    private static final Map<String, Set<String>> REFUSAL_BREACH_SEEDS = new ConcurrentSkipListMap<>();
     private static final AtomicLong MOVES_HELD = new AtomicLong();
     private static final AtomicLong BULK_SEEDS = new AtomicLong();
     private static final AtomicLong BULK_QUERIES = new AtomicLong();
@@ -214,7 +214,7 @@ class OversellSimulationTest {
         REFUSAL_BREACHES.addAndGet(locations.refusalBreaches());
         if (locations.refusalBreaches() > 0) {
             REFUSAL_BREACH_SEEDS.computeIfAbsent(locations.scopeWindows().get(0).scope(),
-                    k -> new ConcurrentSkipListSet<>()).add(seed);
+                    k -> new ConcurrentSkipListSet<>()).add((engine.stores() > 1 ? "multi-store " : "") + seed);
         }
         MOVES_HELD.addAndGet(locations.movesHeld());
         LOCATION_SEEDS.incrementAndGet();
