@@ -97,11 +97,13 @@ final class LocationActivity {
      *
      * @param physicalLocations the stores' physical locations, summed
      * @param refusalBreaches checks that found the stores offering more than remains while a store refused writes
+     * @param oversoldWhileRefused units oversold in those windows
      * @param movesNeverMade held fulfilment moves still waiting
      */
-    RunResult.Locations result(long physicalLocations, long refusalBreaches, long movesNeverMade) {
+    RunResult.Locations result(long physicalLocations, long refusalBreaches, long oversoldWhileRefused,
+                               long movesNeverMade) {
         return new RunResult.Locations(mixedCarts, mixedAccepted, splitCarts, posSales, posAccepted, posPreorderTried,
                 posPreorderAccepted, locationChanges, preorderLinesElsewhere, scopeWindows,
-                physicalLocations, refusalBreaches, movesHeld, movesNeverMade);
+                physicalLocations, refusalBreaches, oversoldWhileRefused, movesHeld, movesNeverMade);
     }
 }

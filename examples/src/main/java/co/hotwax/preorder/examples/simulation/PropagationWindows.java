@@ -32,6 +32,7 @@ public final class PropagationWindows {
     private final List<String> violations = new ArrayList<>();
     private long oversold;
     private long excused;
+    private long excusedWhileRefused;
 
     /** Creates an empty check. */
     public PropagationWindows() {
@@ -99,6 +100,9 @@ public final class PropagationWindows {
             oversoldBySku.merge(sku, over, Long::sum);
             if (openSince.containsKey(sku)) {
                 excused += over;
+                if (refused.contains(sku)) {
+                    excusedWhileRefused += over;
+                }
             } else {
                 violations.add(over + " unit(s) of " + sku + " oversold by order " + orderId + " at " + at
                         + " (sold " + after + ", capacity " + cap + ", no capacity drop pending)");
@@ -163,6 +167,15 @@ public final class PropagationWindows {
      */
     public long oversoldOutsideWindow() {
         return oversold - excused;
+    }
+
+    /**
+     * Oversold units accepted inside a window a store's refusal opened or prolonged.
+     *
+     * @return the units, part of {@link #oversold()}
+     */
+    public long oversoldWhileRefused() {
+        return excusedWhileRefused;
     }
 
     /**

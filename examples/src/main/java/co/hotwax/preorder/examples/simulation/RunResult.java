@@ -72,13 +72,15 @@ public record RunResult(String scenario, String approach, long attempts, long ac
      * @param physicalLocations the stores' physical locations, summed
      * @param refusalBreaches invariant checks that found the stores offering more than remains for a SKU a store
      *     refusing the engine's writes (a revoked scope) might show stale: inside a window, not failures, reported
+     * @param oversoldWhileRefused units oversold inside such windows (part of the run's oversold units)
      * @param movesHeld released orders whose fulfilment move the OMS held until the store showed the SKU again
      * @param movesNeverMade held moves still waiting when the run ended
      */
     public record Locations(long mixedCarts, long mixedAccepted, long splitCarts, long posSales, long posAccepted,
                             long posPreorderTried, long posPreorderAccepted, long locationChanges,
                             List<String> preorderLinesElsewhere, List<ScopeWindow> scopeWindows,
-                            long physicalLocations, long refusalBreaches, long movesHeld, long movesNeverMade) {
+                            long physicalLocations, long refusalBreaches, long oversoldWhileRefused, long movesHeld,
+                            long movesNeverMade) {
         /** Copies the lists. */
         public Locations {
             preorderLinesElsewhere = List.copyOf(preorderLinesElsewhere);

@@ -427,7 +427,7 @@ public final class SimulationRun {
                 windows.violations(), approach.problems(), approach.writesReported(), windows.lags(), rows,
                 mismatches, shortfalls, samples, counts, stores.size(), checks, breachCount, breaches,
                 activity.result(scenario.stores().stream().mapToLong(s -> s.layout().locations().size()).sum(),
-                        refusalBreaches, heldMoves.size()),
+                        refusalBreaches, windows.oversoldWhileRefused(), heldMoves.size()),
                 approach.caughtUp());
     }
 

@@ -81,6 +81,7 @@ class OversellSimulationTest {
     /** Per revoked scope: seeds where the stores offered more than remains while a store refused writes. */
     private static final Map<String, Set<String>> REFUSAL_BREACH_SEEDS = new ConcurrentSkipListMap<>();
     private static final AtomicLong MOVES_HELD = new AtomicLong();
+    private static final AtomicLong OVERSOLD_WHILE_REFUSED = new AtomicLong();
     private static final AtomicLong BULK_SEEDS = new AtomicLong();
     private static final AtomicLong BULK_QUERIES = new AtomicLong();
 
@@ -217,6 +218,7 @@ class OversellSimulationTest {
                     k -> new ConcurrentSkipListSet<>()).add((engine.stores() > 1 ? "multi-store " : "") + seed);
         }
         MOVES_HELD.addAndGet(locations.movesHeld());
+        OVERSOLD_WHILE_REFUSED.addAndGet(locations.oversoldWhileRefused());
         LOCATION_SEEDS.incrementAndGet();
         MIXED_CARTS.addAndGet(locations.mixedCarts());
         MIXED_ACCEPTED.addAndGet(locations.mixedAccepted());
@@ -231,6 +233,15 @@ class OversellSimulationTest {
         LOCATION_OVERSOLD_OUTSIDE.addAndGet(engine.oversoldOutsideWindow());
     }
 
+    /** Per revoked scope, how many seeds saw breaches while a store refused, and the first few. */
+    private static String refusalSeeds() {
+        StringBuilder out = new StringBuilder();
+        REFUSAL_BREACH_SEEDS.forEach((scope, seeds) -> out.append(out.length() == 0 ? "" : "; ").append(scope)
+                .append(": ").append(seeds.size()).append(" seed(s), e.g. ")
+                .append(String.join(", ", seeds.stream().limit(5).toList())));
+        return out.toString();
+    }
+
     @AfterAll
     static void multiLocationSummary() {
         if (LOCATION_SEEDS.get() == 0) {
@@ -241,12 +252,13 @@ class OversellSimulationTest {
                         + "(%d POS carts with a pre-order SKU refused), %d location setting changes, %d scope "
                         + "revocation(s) (in %d of them the store refused calls and the engine reported it; %d release "
                         + "move(s) held until the store showed the SKU again; %d check(s) found the stores offering more "
-                        + "than remains while a store refused writes, in seeds by revoked scope %s), %d unit(s) oversold "
+                        + "than remains while a store refused writes and %d unit(s) were oversold then, in seeds by "
+                        + "revoked scope %s), %d unit(s) oversold "
                         + "outside a propagation window; bulk reads on in %d seed(s): %d bulk export(s).%n",
                 LOCATION_SEEDS.get(), PHYSICAL_LOCATIONS.get(), MIXED_ACCEPTED.get(), MIXED_CARTS.get(),
                 SPLIT_CARTS.get(), POS_ACCEPTED.get(), POS_SALES.get(), POS_PREORDER_REFUSED.get(),
                 LOCATION_CHANGES.get(), SCOPE_WINDOWS.get(), SCOPE_WINDOWS_DENIED.get(), MOVES_HELD.get(),
-                REFUSAL_BREACHES.get(), REFUSAL_BREACH_SEEDS, LOCATION_OVERSOLD_OUTSIDE.get(), BULK_SEEDS.get(), BULK_QUERIES.get());
+                REFUSAL_BREACHES.get(), OVERSOLD_WHILE_REFUSED.get(), refusalSeeds(), LOCATION_OVERSOLD_OUTSIDE.get(), BULK_SEEDS.get(), BULK_QUERIES.get());
         assertThat(MIXED_ACCEPTED.get()).as("mixed carts were accepted").isPositive();
         assertThat(POS_ACCEPTED.get()).as("POS sales were accepted").isPositive();
         assertThat(SCOPE_WINDOWS_DENIED.get()).as("a revoked scope refused the engine's calls").isPositive();
