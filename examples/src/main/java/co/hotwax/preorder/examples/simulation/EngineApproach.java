@@ -12,7 +12,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -23,7 +27,17 @@ import java.util.SplittableRandom;
  * run checks every store after every call.
  *
  * <p>A crash drops the engine and its publishers without stopping them (queued OMS calls are lost, as in a killed
- * process) and starts new ones over the same feeds: the restart reloads snapshots and resyncs every SKU.
+ * process) and starts new ones over the same feeds: the restart reloads snapshots and resyncs every SKU. The engine
+ * starts even when a store's setup check fails ({@code continueOnSetupProblems}: a restart while a scope is revoked
+ * must not take the other stores down); the publisher still refuses to write into a store its preflight blocks.
+ *
+ * <p>A store that refuses the engine's writes for its setup (a revoked scope: a {@code ChannelProblem}) may show a
+ * stale quantity until the engine has published each SKU there again, so the engine counts as caught up only once
+ * it has ({@link #caughtUp()}): a capacity drop during a revocation stays inside its propagation window until the
+ * store shows it.
+ *
+ * <p>{@code bulkReads} sets the publishers' {@code bulkReadThreshold} below the catalog, so every resolution (the
+ * first publish and each restart) exports the catalog with a bulk query (issue 15 item 5).
  */
 public final class EngineApproach implements SyncApproach {
     /** The most steps one tick runs: far above what a tick needs, a guard against a loop that never idles. */
@@ -34,6 +48,9 @@ public final class EngineApproach implements SyncApproach {
     private final RunContext ctx;
     private final SplittableRandom random;
     private final List<String> rejections = new ArrayList<>();
+    /** Per store, the SKUs whose state a channel problem may have left stale there, until published again. */
+    private final Map<String, Set<String>> unconfirmed = new HashMap<>();
+    private final Integer bulkReadThreshold;
     private PreorderSync engine;
     private int generation;
     private long writes;
@@ -44,8 +61,24 @@ public final class EngineApproach implements SyncApproach {
      * @param context the run
      */
     public EngineApproach(RunContext context) {
+        this(context, null);
+    }
+
+    private EngineApproach(RunContext context, Integer bulkReadThreshold) {
         this.ctx = context;
         this.random = new SplittableRandom(context.seed());
+        this.bulkReadThreshold = bulkReadThreshold;
+    }
+
+    /**
+     * The engine with its publishers' bulk reads on: {@code bulkReadThreshold} is half the run's pre-order SKUs
+     * (rounded down), below the catalog, so each resolution of the catalog exports it with a bulk query.
+     *
+     * @param context the run
+     * @return the approach
+     */
+    public static EngineApproach withBulkReads(RunContext context) {
+        return new EngineApproach(context, context.store().skus().size() / 2);
     }
 
     @Override
@@ -71,6 +104,7 @@ public final class EngineApproach implements SyncApproach {
                 .reconcileInterval(RECONCILE_INTERVAL)
                 .retryBackoff(Duration.ofMillis(200), Duration.ofSeconds(10))
                 .listener(this::onSyncEvent)
+                .continueOnSetupProblems(true)
                 .build();
         engine.startManual();
         tick();
@@ -78,14 +112,16 @@ public final class EngineApproach implements SyncApproach {
 
     private ShopifyPublisher publisher(SimulatedStore store) {
         URI endpoint = store.endpoint();
-        ShopifyPublisherConfig config = ShopifyPublisherConfig.builder()
+        ShopifyPublisherConfig.Builder config = ShopifyPublisherConfig.builder()
                 .shopDomain(store.shopDomain())
                 .endpoint(URI.create(endpoint.getScheme() + "://" + endpoint.getAuthority()))
                 .accessToken(store::token)
                 .apiVersion(SimulatedStore.API_VERSION)
-                .defaultLocationId(store.preorderLocationId())
-                .build();
-        return ShopifyPublisher.builder(config)
+                .defaultLocationId(store.preorderLocationId());
+        if (bulkReadThreshold != null) {
+            config.bulkReadThreshold(bulkReadThreshold);
+        }
+        return ShopifyPublisher.builder(config.build())
                 .clock(ctx.clock())
                 .sleeper(ctx.clock()::sleep)
                 .random(random.split())
@@ -94,12 +130,23 @@ public final class EngineApproach implements SyncApproach {
     }
 
     private void onSyncEvent(SyncEvent event) {
-        if (event instanceof SyncEvent.Published p && p.wrote()) {
-            writes++;
+        if (event instanceof SyncEvent.Published p) {
+            if (p.wrote()) {
+                writes++;
+            }
+            int at = p.key().indexOf('@');
+            unconfirmed.getOrDefault(p.publisher(), new HashSet<>()).remove(at < 0 ? p.key() : p.key().substring(0, at));
         } else if (event instanceof SyncEvent.Rejected r) {
             rejections.add("engine #" + generation + " publisher rejected " + r.key() + ": " + r.reason());
         } else if (event instanceof SyncEvent.InputRejected r) {
             rejections.add("engine #" + generation + " rejected input " + r.item() + ": " + r.reason());
+        } else if (event instanceof SyncEvent.ChannelProblem c) {
+            rejections.add(ctx.clock().instant() + " engine #" + generation + " store " + c.publisher()
+                    + " refuses every SKU: " + c.reason());
+            unconfirmed.computeIfAbsent(c.publisher(), k -> new HashSet<>()).addAll(ctx.store().skus());
+        } else if (event instanceof SyncEvent.SetupProblem s && s.blocking()) {
+            rejections.add(ctx.clock().instant() + " engine #" + generation + " store " + s.publisher()
+                    + " setup check at start, " + s.check() + ": " + s.reason());
         }
     }
 
@@ -126,13 +173,18 @@ public final class EngineApproach implements SyncApproach {
     }
 
     @Override
+    public boolean confirmed(String channel, String sku) {
+        return !unconfirmed.getOrDefault(channel, Set.of()).contains(sku);
+    }
+
+    @Override
     public Instant nextDue() {
         return engine.nextDue();
     }
 
     @Override
     public boolean caughtUp() {
-        return engine.metrics().pendingPools() == 0;
+        return engine.metrics().pendingPools() == 0 && unconfirmed.values().stream().allMatch(Set::isEmpty);
     }
 
     @Override

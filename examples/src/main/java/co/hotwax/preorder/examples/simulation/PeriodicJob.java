@@ -2,11 +2,14 @@ package co.hotwax.preorder.examples.simulation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A scheduled job of the kind merchants run today: every interval, starting at the run's first instant, it reads
  * the OMS and writes the store with the plain {@link StoreAdminClient}. It never reports being caught up, so no
- * propagation window of its ever closes; what it oversells is counted in full.
+ * propagation window of its ever closes; what it oversells is counted in full. A run the store refuses (a revoked
+ * scope) is given up, as a cron job's failed run is, and the next interval tries again.
  */
 public abstract class PeriodicJob implements SyncApproach {
     /** The run. */
@@ -14,6 +17,7 @@ public abstract class PeriodicJob implements SyncApproach {
     /** The plain GraphQL client. */
     protected final StoreAdminClient client;
     private final Duration interval;
+    private final List<String> failedRuns = new ArrayList<>();
     private Instant nextRun;
 
     /**
@@ -43,7 +47,11 @@ public abstract class PeriodicJob implements SyncApproach {
         if (now.isBefore(nextRun)) {
             return;
         }
-        runOnce();
+        try {
+            runOnce();
+        } catch (IllegalStateException e) {
+            failedRuns.add(now + " " + name() + " run failed: " + e.getMessage());
+        }
         while (!nextRun.isAfter(now)) {
             nextRun = nextRun.plus(interval);
         }
@@ -57,6 +65,11 @@ public abstract class PeriodicJob implements SyncApproach {
     @Override
     public final boolean caughtUp() {
         return false;
+    }
+
+    @Override
+    public List<String> problems() {
+        return List.copyOf(failedRuns);
     }
 
     @Override

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Counts oversold units and decides which of them the propagation window excuses.
@@ -23,11 +25,14 @@ public final class PropagationWindows {
     private final Map<String, Long> capacity = new HashMap<>();
     private final Map<String, Long> sold = new HashMap<>();
     private final Map<String, Instant> openSince = new HashMap<>();
+    /** SKUs whose open window a store's refusal opened or prolonged: its length is no propagation lag. */
+    private final Set<String> refused = new HashSet<>();
     private final Map<String, Long> oversoldBySku = new HashMap<>();
     private final List<Duration> lags = new ArrayList<>();
     private final List<String> violations = new ArrayList<>();
     private long oversold;
     private long excused;
+    private long excusedWhileRefused;
 
     /** Creates an empty check. */
     public PropagationWindows() {
@@ -48,15 +53,30 @@ public final class PropagationWindows {
     }
 
     /**
+     * A store refuses the sync's writes for its setup (a revoked scope) and may show a stale quantity of the SKU:
+     * a window opens, as for a drop Shopify cannot see, unless one is open already.
+     *
+     * @param sku the SKU
+     * @param at when the refusal was seen
+     */
+    public void storeRefusing(String sku, Instant at) {
+        openSince.putIfAbsent(sku, at);
+        refused.add(sku);
+    }
+
+    /**
      * The sync has nothing left to publish: every open window closes now.
      *
      * @param at when the sync was seen caught up
      */
     public void caughtUp(Instant at) {
-        for (Instant since : openSince.values()) {
-            lags.add(Duration.between(since, at));
-        }
+        openSince.forEach((sku, since) -> {
+            if (!refused.contains(sku)) {
+                lags.add(Duration.between(since, at));
+            }
+        });
         openSince.clear();
+        refused.clear();
     }
 
     /**
@@ -80,6 +100,9 @@ public final class PropagationWindows {
             oversoldBySku.merge(sku, over, Long::sum);
             if (openSince.containsKey(sku)) {
                 excused += over;
+                if (refused.contains(sku)) {
+                    excusedWhileRefused += over;
+                }
             } else {
                 violations.add(over + " unit(s) of " + sku + " oversold by order " + orderId + " at " + at
                         + " (sold " + after + ", capacity " + cap + ", no capacity drop pending)");
@@ -147,6 +170,15 @@ public final class PropagationWindows {
     }
 
     /**
+     * Oversold units accepted inside a window a store's refusal opened or prolonged.
+     *
+     * @return the units, part of {@link #oversold()}
+     */
+    public long oversoldWhileRefused() {
+        return excusedWhileRefused;
+    }
+
+    /**
      * One line per order that oversold outside a window.
      *
      * @return the descriptions
@@ -156,7 +188,8 @@ public final class PropagationWindows {
     }
 
     /**
-     * The measured propagation lags (capacity drop to sync caught up), one per closed window.
+     * The measured propagation lags (capacity drop to sync caught up), one per closed window that no store's
+     * refusal opened or prolonged.
      *
      * @return the lags
      */

@@ -31,12 +31,17 @@ import java.util.List;
  * @param invariantBreaches how many checks found, for some SKU outside a propagation window, the stores together
  *     willing to sell more than remains
  * @param breaches the first of those breaches, described
+ * @param locations what the stores' locations saw: mixed carts and their routing, POS sales, setting changes,
+ *     scopes revoked and granted
+ * @param caughtUpAtEnd whether the approach was caught up when the run ended (the engine: nothing left to publish
+ *     and every store that refused a write for its setup published again since)
  */
 public record RunResult(String scenario, String approach, long attempts, long accepted, long oversold,
                         long oversoldOutsideWindow, long ledgerOversold, List<String> violations,
                         List<String> problems, long writesReported, List<Duration> lags, List<SkuRow> skus,
                         List<String> mismatches, List<String> shortfalls, List<Sample> samples, SimulatedStore.Counts store, int stores,
-                        long invariantChecks, long invariantBreaches, List<String> breaches) {
+                        long invariantChecks, long invariantBreaches, List<String> breaches, Locations locations,
+                        boolean caughtUpAtEnd) {
 
     /** Copies the lists. */
     public RunResult {
@@ -48,6 +53,51 @@ public record RunResult(String scenario, String approach, long attempts, long ac
         shortfalls = List.copyOf(shortfalls);
         samples = List.copyOf(samples);
         breaches = List.copyOf(breaches);
+    }
+
+    /**
+     * What the stores' locations saw in a run.
+     *
+     * @param mixedCarts online carts that held in-stock SKUs beside the pre-order SKU
+     * @param mixedAccepted those Shopify accepted
+     * @param splitCarts accepted mixed carts Shopify committed at more than one location (a split order)
+     * @param posSales sales rung up at physical locations' POS
+     * @param posAccepted those Shopify accepted
+     * @param posPreorderTried POS carts that held a pre-order SKU
+     * @param posPreorderAccepted pre-order lines a POS sale took (no physical location stocks one: 0 expected)
+     * @param locationChanges online flags flipped and priority lists changed mid-run
+     * @param preorderLinesElsewhere accepted pre-order lines Shopify committed somewhere other than the pre-order
+     *     location (the first few; none expected where pre-order SKUs are stocked only there)
+     * @param scopeWindows the scopes revoked and granted again
+     * @param physicalLocations the stores' physical locations, summed
+     * @param refusalBreaches invariant checks that found the stores offering more than remains for a SKU a store
+     *     refusing the engine's writes (a revoked scope) might show stale: inside a window, not failures, reported
+     * @param oversoldWhileRefused units oversold inside such windows (part of the run's oversold units)
+     * @param movesHeld released orders whose fulfilment move the OMS held until the store showed the SKU again
+     * @param movesNeverMade held moves still waiting when the run ended
+     */
+    public record Locations(long mixedCarts, long mixedAccepted, long splitCarts, long posSales, long posAccepted,
+                            long posPreorderTried, long posPreorderAccepted, long locationChanges,
+                            List<String> preorderLinesElsewhere, List<ScopeWindow> scopeWindows,
+                            long physicalLocations, long refusalBreaches, long oversoldWhileRefused, long movesHeld,
+                            long movesNeverMade) {
+        /** Copies the lists. */
+        public Locations {
+            preorderLinesElsewhere = List.copyOf(preorderLinesElsewhere);
+            scopeWindows = List.copyOf(scopeWindows);
+        }
+    }
+
+    /**
+     * A scope revoked in a store and granted again.
+     *
+     * @param store the store's domain
+     * @param scope the scope
+     * @param revoked when it was revoked
+     * @param granted when it was granted again
+     * @param errorAnswers requests the store answered with GraphQL errors in between (ACCESS_DENIED among them)
+     */
+    public record ScopeWindow(String store, String scope, Instant revoked, Instant granted, long errorAnswers) {
     }
 
     /**

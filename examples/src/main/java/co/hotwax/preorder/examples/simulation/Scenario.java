@@ -39,8 +39,9 @@ public record Scenario(String name, Instant start, Instant end, List<String> sku
                 throw new IllegalArgumentException("scenario " + name + ": event " + e + " is outside "
                         + start + ".." + end);
             }
-            if (e instanceof ScenarioEvent.ShopperAttempt a && a.store() >= stores.size()) {
-                throw new IllegalArgumentException("scenario " + name + ": " + e + " names store " + a.store()
+            int store = storeOf(e);
+            if (store >= stores.size()) {
+                throw new IllegalArgumentException("scenario " + name + ": " + e + " names store " + store
                         + " of " + stores.size());
             }
         }
@@ -60,6 +61,20 @@ public record Scenario(String name, Instant start, Instant end, List<String> sku
     public Scenario(String name, Instant start, Instant end, List<String> skus, List<SupplyLine> initialSupply,
                     List<ScenarioEvent> events) {
         this(name, start, end, skus, initialSupply, events, List.of(StoreSpec.single()));
+    }
+
+    /** The index of the store an event happens in, or -1 for an event of the OMS or the engine. */
+    private static int storeOf(ScenarioEvent e) {
+        if (e instanceof ScenarioEvent.ShopperAttempt a) {
+            return a.store();
+        } else if (e instanceof ScenarioEvent.PosSale p) {
+            return p.store();
+        } else if (e instanceof ScenarioEvent.LocationChange l) {
+            return l.store();
+        } else if (e instanceof ScenarioEvent.ScopeChange c) {
+            return c.store();
+        }
+        return -1;
     }
 
     /**

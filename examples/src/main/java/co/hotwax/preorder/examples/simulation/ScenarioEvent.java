@@ -4,6 +4,7 @@ import co.hotwax.preorder.spi.SupplyLine;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One thing that happens at one instant of a simulated run. The same list of events drives every approach being
@@ -20,28 +21,44 @@ public sealed interface ScenarioEvent {
     Instant at();
 
     /**
-     * A shopper tries to buy on Shopify. The store accepts or refuses; an accepted order reaches the OMS after
-     * {@code importLag}.
+     * A shopper tries to buy on Shopify, online: the cart holds the pre-order SKU and, in a mixed cart, one unit of
+     * each of some in-stock SKUs. Shopify checks and routes the whole cart (the simulator's {@code checkout}); an
+     * accepted order reaches the OMS after {@code importLag}.
      *
      * @param at when the shopper checks out
-     * @param sku what they buy
-     * @param quantity how many units
+     * @param sku the pre-order SKU they buy
+     * @param quantity how many units of it
      * @param importLag how long the OMS takes to import the order once placed
      * @param store the index of the store the shopper buys in ({@link Scenario#stores()}), 0 in a one-store run
+     * @param inStock in-stock SKUs in the same cart, one unit each (empty: a pre-order-only cart)
      */
-    record ShopperAttempt(Instant at, String sku, int quantity, Duration importLag, int store)
+    record ShopperAttempt(Instant at, String sku, int quantity, Duration importLag, int store, List<String> inStock)
             implements ScenarioEvent {
-        /** Validates the attempt. */
+        /** Validates the attempt and copies the cart's other lines. */
         public ShopperAttempt {
             requireAt(at);
-            if (quantity < 1 || importLag == null || importLag.isNegative() || store < 0) {
+            if (quantity < 1 || importLag == null || importLag.isNegative() || store < 0 || inStock == null) {
                 throw new IllegalArgumentException("shopper attempt for " + sku + ": quantity " + quantity
                         + " must be >= 1, import lag " + importLag + " and store " + store + " not negative");
             }
+            inStock = List.copyOf(inStock);
         }
 
         /**
-         * An attempt in the only store of a one-store run.
+         * A pre-order-only cart in one store of the run.
+         *
+         * @param at when the shopper checks out
+         * @param sku what they buy
+         * @param quantity how many units
+         * @param importLag how long the OMS takes to import the order once placed
+         * @param store the index of the store
+         */
+        public ShopperAttempt(Instant at, String sku, int quantity, Duration importLag, int store) {
+            this(at, sku, quantity, importLag, store, List.of());
+        }
+
+        /**
+         * A pre-order-only cart in the only store of a one-store run.
          *
          * @param at when the shopper checks out
          * @param sku what they buy
@@ -50,6 +67,70 @@ public sealed interface ScenarioEvent {
          */
         public ShopperAttempt(Instant at, String sku, int quantity, Duration importLag) {
             this(at, sku, quantity, importLag, 0);
+        }
+    }
+
+    /**
+     * A sale at a physical location's Shopify POS: Shopify checks each line against that location's available
+     * ("Shopify POS orders use available inventory from the location where the sale is made",
+     * help.shopify.com/en/manual/locations/setting-up-your-locations). The cart holds in-stock SKUs and sometimes a
+     * pre-order SKU, which the location does not stock, so Shopify must refuse it.
+     *
+     * @param at when the sale is rung up
+     * @param store the index of the store
+     * @param location the physical location's name ({@link StoreLayout.PhysicalLocation#name()})
+     * @param skus one unit of each
+     */
+    record PosSale(Instant at, int store, String location, List<String> skus) implements ScenarioEvent {
+        /** Validates the sale and copies the cart. */
+        public PosSale {
+            requireAt(at);
+            if (store < 0 || location == null || skus == null || skus.isEmpty()) {
+                throw new IllegalArgumentException("POS sale at " + location + " in store " + store
+                        + " needs a location and at least one SKU, got " + skus);
+            }
+            skus = List.copyOf(skus);
+        }
+    }
+
+    /**
+     * The merchant changes a physical location's settings mid-run: its "Fulfill online orders from this location"
+     * flag, or the fulfilment priority list.
+     *
+     * @param at when
+     * @param store the index of the store
+     * @param location the physical location whose online flag changes, or null for a priority change only
+     * @param fulfilsOnlineOrders the new flag (ignored when {@code location} is null)
+     * @param priority the new priority list ({@link StoreLayout#priority()}), or empty to keep it
+     */
+    record LocationChange(Instant at, int store, String location, boolean fulfilsOnlineOrders, List<String> priority)
+            implements ScenarioEvent {
+        /** Validates the change and copies the list. */
+        public LocationChange {
+            requireAt(at);
+            if (store < 0 || priority == null || location == null && priority.isEmpty()) {
+                throw new IllegalArgumentException("location change in store " + store
+                        + " must change a flag or the priority list");
+            }
+            priority = List.copyOf(priority);
+        }
+    }
+
+    /**
+     * The app's access scope is revoked, or granted again, in one store (a merchant editing the app's scopes).
+     *
+     * @param at when
+     * @param store the index of the store
+     * @param scope the access scope, e.g. {@code write_inventory}
+     * @param granted false to revoke, true to grant again
+     */
+    record ScopeChange(Instant at, int store, String scope, boolean granted) implements ScenarioEvent {
+        /** Validates the change. */
+        public ScopeChange {
+            requireAt(at);
+            if (store < 0 || scope == null || scope.isBlank()) {
+                throw new IllegalArgumentException("scope change in store " + store + " needs a scope");
+            }
         }
     }
 

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,20 @@ public final class ScenarioGenerator {
     public static final String FACILITY = "WH-EAST";
     /** Mixes the seed for the second generator, which draws the stores (an odd constant, the golden ratio). */
     private static final long STORE_STREAM = 0x9E3779B97F4A7C15L;
+    /** Mixes the seed for the third generator, which draws each store's locations and their events (SplitMix's). */
+    private static final long LOCATION_STREAM = 0xBF58476D1CE4E5B9L;
+    /**
+     * The scopes revoked mid-run, one per scenario: without them the adapter's quantity writes, its marks (policy,
+     * tracking, metafield, tag), or its preflight's location read are refused with ACCESS_DENIED.
+     */
+    public static final List<String> REVOCABLE_SCOPES = List.of("write_inventory", "write_products",
+            "read_locations");
+    /** The in-stock SKUs every physical location may stock (each store has its own catalog). */
+    public static final List<String> IN_STOCK_SKUS = List.of("INSTOCK-1", "INSTOCK-2", "INSTOCK-3");
+    /** The share of online carts that also hold in-stock SKUs. */
+    private static final double MIXED_CARTS = 0.3;
+    /** The share of POS carts that also try a pre-order SKU, which no physical location stocks. */
+    private static final double POS_TRIES_PREORDER = 0.2;
 
     private final long seed;
     private final ScenarioShape shape;
@@ -83,7 +98,11 @@ public final class ScenarioGenerator {
         List<SupplyLine> initial = List.copyOf(lines.values());
         double[] weights = skuWeights(skus.size());
         RandomGenerator storeRnd = new SplittableRandom(seed * STORE_STREAM + 1);
-        List<StoreSpec> stores = stores(storeRnd);
+        RandomGenerator locationRnd = new SplittableRandom(seed * LOCATION_STREAM + 2);
+        List<StoreSpec> stores = new ArrayList<>();
+        for (StoreSpec store : stores(storeRnd)) {
+            stores.add(store.withLayout(layout(locationRnd)));
+        }
         double[] demand = new double[stores.size()];
         for (int i = 0; i < demand.length; i++) {
             demand[i] = 0.2 + storeRnd.nextDouble();
@@ -93,14 +112,18 @@ public final class ScenarioGenerator {
             String sku = skus.get(pick(rnd, weights));
             int quantity = rnd.nextDouble() < 0.85 ? 1 : 2 + rnd.nextInt(2);
             Instant at = frontLoaded(rnd, end);
+            int store = 0;
+            Duration lag;
             if (stores.size() == 1) {
-                events.add(new ShopperAttempt(at, sku, quantity, importLag(rnd)));
+                lag = importLag(rnd);
             } else {
-                int store = pick(storeRnd, demand);
-                Duration lag = between(storeRnd, shape.minImportLag(), stores.get(store).maxImportLag());
-                events.add(new ShopperAttempt(at, sku, quantity, lag, store));
+                store = pick(storeRnd, demand);
+                lag = between(storeRnd, shape.minImportLag(), stores.get(store).maxImportLag());
             }
+            events.add(new ShopperAttempt(at, sku, quantity, lag, store,
+                    mixedCart(locationRnd, stores.get(store).layout())));
         }
+        events.addAll(locationEvents(locationRnd, stores, skus, end));
         for (int i = 0; i < shape.otherChannelOrders(); i++) {
             String sku = skus.get(pick(rnd, weights));
             boolean b2b = rnd.nextDouble() < 0.25;
@@ -128,6 +151,109 @@ public final class ScenarioGenerator {
                     START.plus(shape.length().multipliedBy(3).dividedBy(4)))));
         }
         return new Scenario("seed " + seed, START, end, skus, initial, events, stores);
+    }
+
+    /**
+     * 1-3 physical locations, each fulfilling online orders or not (at least one does, so mixed carts can be
+     * routed), each stocking every in-stock SKU (a fifth of them at 0), in a shuffled priority list with the
+     * pre-order location.
+     */
+    private static StoreLayout layout(RandomGenerator rnd) {
+        int count = 1 + rnd.nextInt(3);
+        List<StoreLayout.PhysicalLocation> locations = new ArrayList<>();
+        boolean anyOnline = false;
+        for (int i = 1; i <= count; i++) {
+            boolean online = rnd.nextDouble() < 0.5 || i == count && !anyOnline;
+            anyOnline |= online;
+            Map<String, Integer> stock = new LinkedHashMap<>();
+            for (String sku : IN_STOCK_SKUS) {
+                stock.put(sku, rnd.nextDouble() < 0.2 ? 0 : 5 + rnd.nextInt(26));
+            }
+            locations.add(new StoreLayout.PhysicalLocation("Store " + i, online, stock));
+        }
+        List<String> priority = new ArrayList<>();
+        priority.add(StoreLayout.PREORDER);
+        locations.forEach(l -> priority.add(l.name()));
+        shuffle(rnd, priority);
+        return new StoreLayout(locations, IN_STOCK_SKUS, priority);
+    }
+
+    /** The in-stock lines of an online cart: none, or one unit of 1-2 in-stock SKUs. */
+    private static List<String> mixedCart(RandomGenerator rnd, StoreLayout layout) {
+        if (layout.inStockSkus().isEmpty() || rnd.nextDouble() >= MIXED_CARTS) {
+            return List.of();
+        }
+        return someInStock(rnd, layout);
+    }
+
+    /**
+     * What happens at the stores' locations: POS sales (a tenth as many as online attempts), one or two setting
+     * changes per store (a location's online flag flipped, or a new priority list), and one scope revoked in one
+     * store between a quarter and half of the run, granted again 1-6 minutes later.
+     */
+    private List<ScenarioEvent> locationEvents(RandomGenerator rnd, List<StoreSpec> stores, List<String> skus,
+                                               Instant end) {
+        List<ScenarioEvent> events = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, shape.shopperAttempts() / 10); i++) {
+            int store = rnd.nextInt(stores.size());
+            StoreLayout layout = stores.get(store).layout();
+            if (layout.locations().isEmpty()) {
+                continue;
+            }
+            String location = layout.locations().get(rnd.nextInt(layout.locations().size())).name();
+            List<String> cart = new ArrayList<>(someInStock(rnd, layout));
+            if (rnd.nextDouble() < POS_TRIES_PREORDER) {
+                cart.add(skus.get(rnd.nextInt(skus.size())));
+            }
+            events.add(new ScenarioEvent.PosSale(uniform(rnd, START, end), store, location, cart));
+        }
+        for (int store = 0; store < stores.size(); store++) {
+            StoreLayout layout = stores.get(store).layout();
+            Map<String, Boolean> online = new LinkedHashMap<>();
+            layout.locations().forEach(l -> online.put(l.name(), l.fulfilsOnlineOrders()));
+            int changes = layout.locations().isEmpty() ? 0 : 1 + rnd.nextInt(2);
+            Instant[] times = new Instant[changes];
+            for (int c = 0; c < changes; c++) {
+                times[c] = uniform(rnd, START, end);
+            }
+            Arrays.sort(times);
+            for (Instant at : times) {
+                if (rnd.nextBoolean()) {
+                    String name = layout.locations().get(rnd.nextInt(layout.locations().size())).name();
+                    boolean flipped = !online.get(name);
+                    online.put(name, flipped);
+                    events.add(new ScenarioEvent.LocationChange(at, store, name, flipped, List.of()));
+                } else {
+                    List<String> priority = new ArrayList<>(layout.priority());
+                    shuffle(rnd, priority);
+                    events.add(new ScenarioEvent.LocationChange(at, store, null, false, priority));
+                }
+            }
+        }
+        int store = rnd.nextInt(stores.size());
+        String scope = REVOCABLE_SCOPES.get(rnd.nextInt(REVOCABLE_SCOPES.size()));
+        Instant revoked = uniform(rnd, START.plus(shape.length().dividedBy(4)), START.plus(shape.length().dividedBy(2)));
+        Instant granted = earliest(end, revoked.plus(between(rnd, Duration.ofMinutes(1), Duration.ofMinutes(6))));
+        events.add(new ScenarioEvent.ScopeChange(revoked, store, scope, false));
+        events.add(new ScenarioEvent.ScopeChange(granted, store, scope, true));
+        return events;
+    }
+
+    /** One unit each of 1-2 in-stock SKUs. */
+    private static List<String> someInStock(RandomGenerator rnd, StoreLayout layout) {
+        List<String> skus = new ArrayList<>(layout.inStockSkus());
+        shuffle(rnd, skus);
+        return List.copyOf(skus.subList(0, 1 + rnd.nextInt(2)));
+    }
+
+    private static void shuffle(RandomGenerator rnd, List<String> list) {
+        for (int i = list.size() - 1; i > 0; i--) {
+            Collections.swap(list, i, rnd.nextInt(i + 1));
+        }
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** One store, or 2 to {@code maxStores} with their weights and longest import lags. */

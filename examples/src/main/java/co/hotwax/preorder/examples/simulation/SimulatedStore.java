@@ -1,5 +1,8 @@
 package co.hotwax.preorder.examples.simulation;
 
+import co.hotwax.preorder.testkit.CartLine;
+import co.hotwax.preorder.testkit.CheckoutResult;
+import co.hotwax.preorder.testkit.CostModel;
 import co.hotwax.preorder.testkit.FaultPlan;
 import co.hotwax.preorder.testkit.FaultRates;
 import co.hotwax.preorder.testkit.InventoryPolicy;
@@ -14,17 +17,23 @@ import co.hotwax.preorder.testkit.VirtualClock;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * One Shopify store of a run: the testkit's simulator on loopback, seeded with one product and tracked variant
  * per SKU (policy DENY, stocked at 0 at a dedicated pre-order location and at a warehouse), sharing the run's
  * virtual clock. Every simulator call of the harness goes through here. A multi-store run has one per store, each
  * its own simulator (its own shop, bucket, faults and oversell ledger).
+ *
+ * <p>A store is a multi-location store ({@link StoreLayout}): besides the pre-order location and the warehouse it
+ * has physical locations that stock in-stock SKUs (tracked, DENY), fulfil online orders or only sell at their POS,
+ * in the merchant's fulfilment priority list. Online carts go through Shopify's checkout (summed available of the
+ * online locations, routed by priority), POS sales through the location's own available. Every store charges by
+ * Shopify's documented cost calculation ({@link CostModel#documented()}).
  */
 public final class SimulatedStore implements AutoCloseable {
     /** The API version every client of the run uses. */
@@ -46,9 +55,10 @@ public final class SimulatedStore implements AutoCloseable {
      * @param writesRefused write entries refused with user errors
      * @param retriedKeys idempotency keys sent more than once (a retry reusing its key), in the retained log
      * @param quantityWritesApplied quantity entries of {@code inventorySetQuantities} the store applied
+     * @param bulkQueries {@code bulkOperationRunQuery} requests the store executed (the adapter's bulk export)
      */
     public record Counts(long requests, long throttled, long faultsInjected, long writesApplied,
-                         long writesRefused, long retriedKeys, long quantityWritesApplied) {
+                         long writesRefused, long retriedKeys, long quantityWritesApplied, long bulkQueries) {
         /**
          * The sum of these counters and another store's.
          *
@@ -58,7 +68,7 @@ public final class SimulatedStore implements AutoCloseable {
         public Counts plus(Counts o) {
             return new Counts(requests + o.requests, throttled + o.throttled, faultsInjected + o.faultsInjected,
                     writesApplied + o.writesApplied, writesRefused + o.writesRefused, retriedKeys + o.retriedKeys,
-                    quantityWritesApplied + o.quantityWritesApplied);
+                    quantityWritesApplied + o.quantityWritesApplied, bulkQueries + o.bulkQueries);
         }
     }
 
@@ -68,6 +78,7 @@ public final class SimulatedStore implements AutoCloseable {
     private final String preorderLocationId;
     private final String warehouseLocationId;
     private final Map<String, Variant> variants = new LinkedHashMap<>();
+    private final Map<String, String> locationIds = new LinkedHashMap<>();
     private Runnable afterEveryCall = () -> { };
 
     /**
@@ -93,9 +104,10 @@ public final class SimulatedStore implements AutoCloseable {
                 .latency(options.latency())
                 .faults(faults)
                 .ledger(ledger)
+                .costModel(CostModel.documented())
                 .threads(1)
                 .start();
-        this.preorderLocationId = simulator.addLocation("Pre-order").id();
+        this.preorderLocationId = simulator.addLocation(StoreLayout.PREORDER).id();
         // Fulfils moved orders but does not sell online: stocked there and selling online, every SKU would fail the
         // store preflight (checkout would count it and routing could commit orders there; README "Store setup").
         this.warehouseLocationId = simulator.addLocation("Warehouse", false).id();
@@ -106,6 +118,22 @@ public final class SimulatedStore implements AutoCloseable {
             simulator.stock(variant.inventoryItemId(), warehouseLocationId, 0);
             variants.put(sku, variant);
         }
+        locationIds.put(StoreLayout.PREORDER, preorderLocationId);
+        StoreLayout layout = spec.layout();
+        for (StoreLayout.PhysicalLocation physical : layout.locations()) {
+            locationIds.put(physical.name(), simulator.addLocation(physical.name(), physical.fulfilsOnlineOrders()).id());
+        }
+        for (String sku : layout.inStockSkus()) {
+            Variant variant = simulator.addVariant(simulator.addProduct("Product " + sku, List.of()).id(), sku, true,
+                    InventoryPolicy.DENY);
+            for (StoreLayout.PhysicalLocation physical : layout.locations()) {
+                Integer units = physical.stock().get(sku);
+                if (units != null) {
+                    simulator.stock(variant.inventoryItemId(), locationIds.get(physical.name()), units);
+                }
+            }
+        }
+        routingPriority(layout.priority());
     }
 
     /** Throttling, 429, 5xx, resets and lost responses in fixed proportions of {@code rate}. */
@@ -235,14 +263,93 @@ public final class SimulatedStore implements AutoCloseable {
     }
 
     /**
-     * A shopper checks out at the pre-order location.
+     * A shopper checks out online: a pre-order SKU and, in a mixed cart, one unit of each in-stock SKU. Shopify
+     * checks the whole cart against the summed available of the online locations and routes it by the priority
+     * list.
      *
-     * @param sku the SKU
-     * @param quantity units
-     * @return the order id when Shopify accepted it
+     * @param sku the pre-order SKU
+     * @param quantity its units
+     * @param inStock in-stock SKUs in the same cart
+     * @return the checkout's outcome: the booked lines (each its own order) and where each was committed
      */
-    public Optional<String> placeOrder(String sku, int quantity) {
-        return simulator.orders().placeOrder(variantId(sku), quantity, preorderLocationId).order();
+    public CheckoutResult checkout(String sku, int quantity, List<String> inStock) {
+        List<CartLine> cart = new ArrayList<>();
+        cart.add(CartLine.of(variantId(sku), quantity));
+        inStock.forEach(other -> cart.add(CartLine.of(other, 1)));
+        return simulator.orders().checkout(cart);
+    }
+
+    /**
+     * A sale at a physical location's POS, one unit of each SKU.
+     *
+     * @param location the physical location's name
+     * @param skus pre-order or in-stock SKUs
+     * @return the sale's outcome
+     */
+    public CheckoutResult posSale(String location, List<String> skus) {
+        List<CartLine> cart = new ArrayList<>();
+        skus.forEach(sku -> cart.add(CartLine.of(sku, 1)));
+        return simulator.orders().posSale(locationId(location), cart);
+    }
+
+    /**
+     * Turns a physical location's "Fulfill online orders from this location" on or off.
+     *
+     * @param location the physical location's name
+     * @param fulfilsOnlineOrders the new setting
+     */
+    public void fulfilsOnlineOrders(String location, boolean fulfilsOnlineOrders) {
+        simulator.setFulfillsOnlineOrders(locationId(location), fulfilsOnlineOrders);
+    }
+
+    /**
+     * Sets the fulfilment priority list.
+     *
+     * @param locations location names ({@link StoreLayout#PREORDER} and physical ones), highest priority first
+     */
+    public void routingPriority(List<String> locations) {
+        simulator.routingPriority(locations.stream().map(this::locationId).toList());
+    }
+
+    /**
+     * Revokes the app's access scope, or grants it again.
+     *
+     * @param scope the scope
+     * @param granted true to grant
+     */
+    public void scope(String scope, boolean granted) {
+        if (granted) {
+            simulator.grantScope(scope);
+        } else {
+            simulator.revokeScope(scope);
+        }
+    }
+
+    /**
+     * Requests the store answered with GraphQL errors between two instants (an ACCESS_DENIED answer is one).
+     *
+     * @param from from this instant on
+     * @param to before this instant
+     * @return how many
+     */
+    public long errorAnswers(Instant from, Instant to) {
+        return simulator.requestLog().stream()
+                .filter(e -> !e.at().isBefore(from) && e.at().isBefore(to) && e.outcome().startsWith("errors"))
+                .count();
+    }
+
+    /**
+     * The location's GID.
+     *
+     * @param location {@link StoreLayout#PREORDER} or a physical location's name
+     * @return the GID
+     */
+    public String locationId(String location) {
+        String id = locationIds.get(location);
+        if (id == null) {
+            throw new IllegalArgumentException("no location " + location + " in store " + shopDomain());
+        }
+        return id;
     }
 
     /**
@@ -307,7 +414,8 @@ public final class SimulatedStore implements AutoCloseable {
             }
         }
         return new Counts(stats.requests(), stats.throttled(), stats.faultsInjected(), stats.writesApplied(),
-                stats.writesRefused(), retried, quantityWrites);
+                stats.writesRefused(), retried, quantityWrites,
+                stats.operations().getOrDefault("bulkOperationRunQuery", 0L));
     }
 
     private Variant variant(String sku) {

@@ -53,6 +53,20 @@ public interface SyncApproach extends SimulatedOms.Listener, AutoCloseable {
     boolean caughtUp();
 
     /**
+     * Whether the store shows the approach's latest state of a SKU as far as the approach knows: false while a
+     * store's refusal for its setup (a revoked scope) may have left it stale there. The OMS moves a released
+     * order's fulfilment only once this holds, and the run treats every SKU a store may show stale as inside a
+     * propagation window. Approaches that do not track it answer true.
+     *
+     * @param channel the store's domain
+     * @param sku the SKU
+     * @return true when nothing the approach knows of keeps the store stale
+     */
+    default boolean confirmed(String channel, String sku) {
+        return true;
+    }
+
+    /**
      * What the approach or the store refused during the run (rejected items, rejected inputs); a correct engine
      * run has none.
      *

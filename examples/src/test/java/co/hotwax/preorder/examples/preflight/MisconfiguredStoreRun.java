@@ -49,7 +49,28 @@ final class MisconfiguredStoreRun {
         /** The pre-order location is deactivated. */
         INACTIVE_LOCATION,
         /** The pre-order location does not fulfil online orders. */
-        OFFLINE_LOCATION
+        OFFLINE_LOCATION,
+        /**
+         * A physical store that fulfils online orders comes first in the routing priority and stocks the pre-order
+         * SKU (its own count, kept by the store's stock sync) beside in-stock goods: mixed carts route there whole,
+         * and checkout sums its units with the pre-order location's.
+         */
+        ONLINE_STORE_FIRST,
+        /**
+         * The SKU is stocked (the store's own count) at a POS-only store, which the preflight accepts; after the SKU
+         * is listed the merchant turns on "Fulfill online orders" there, so checkout starts summing its units.
+         */
+        TURNED_ONLINE_AFTER_LISTING
+    }
+
+    /**
+     * How a kind sets the store up: the selling plan shoppers buy with (or null), in-stock goods they add to their
+     * cart (or null), and what the merchant changes once the SKU is listed.
+     */
+    private record Setup(String plan, String inStockSku, Runnable afterListing) {
+        static Setup plain() {
+            return new Setup(null, null, () -> { });
+        }
     }
 
     /**
@@ -93,7 +114,7 @@ final class MisconfiguredStoreRun {
             Location preorders = shop.addLocation("Pre-orders");
             Location warehouse = shop.addLocation("Warehouse");
             Variant variant = shop.addVariant(shop.addProduct("Jacket", List.of()).id(), SKU, true, InventoryPolicy.DENY);
-            String plan = misconfigure(kind, shop, preorders, warehouse, variant, phantom);
+            Setup setup = misconfigure(kind, shop, preorders, warehouse, variant, phantom);
             shop.ledger().declareCapacity(SKU, T0, supply);
 
             InMemoryPurchaseOrderSource po = new InMemoryPurchaseOrderSource();
@@ -108,7 +129,8 @@ final class MisconfiguredStoreRun {
                     .sleeper(d -> { throw new AssertionError("manual mode never sleeps"); }).build()) {
                 sync.startManual();
                 sync.runUntilIdle(200);
-                shop(random, shop, sync, time, plan, 3 * supply + phantom + 2);
+                setup.afterListing().run();
+                shop(random, shop, sync, time, setup, 3 * supply + phantom + 2);
             }
             return new Outcome(kind, preflight, supply, shop.ledger().soldNet(SKU), shop.ledger().totalOversold(),
                     count(events, SyncEvent.SetupProblem.class),
@@ -116,15 +138,15 @@ final class MisconfiguredStoreRun {
         }
     }
 
-    /** Sets the store up wrong; returns the selling plan shoppers buy with, or null. */
-    private static String misconfigure(Kind kind, ShopifySimulator shop, Location preorders, Location warehouse,
-                                       Variant variant, int phantom) {
+    /** Sets the store up wrong. */
+    private static Setup misconfigure(Kind kind, ShopifySimulator shop, Location preorders, Location warehouse,
+                                      Variant variant, int phantom) {
         switch (kind) {
             case STOCKED_ELSEWHERE -> shop.stock(variant.id(), warehouse.id(), phantom);
             case RESERVING_PLAN -> {
                 SellingPlanGroup group = shop.addSellingPlanGroup("Other app pre-order", SellingPlanReserve.ON_FULFILLMENT,
                         List.of(variant.id()));
-                return group.planId();
+                return new Setup(group.planId(), null, () -> { });
             }
             case MISSING_SCOPE -> {
                 shop.revokeScope("read_locations");
@@ -132,20 +154,43 @@ final class MisconfiguredStoreRun {
             }
             case INACTIVE_LOCATION -> shop.setActive(preorders.id(), false);
             case OFFLINE_LOCATION -> shop.setFulfillsOnlineOrders(preorders.id(), false);
+            case ONLINE_STORE_FIRST -> {
+                Location store = shop.addLocation("High street", true);
+                shop.routingPriority(List.of(store.id(), preorders.id()));
+                shop.stock(variant.id(), store.id(), phantom);
+                return new Setup(null, inStockAt(shop, store), () -> { });
+            }
+            case TURNED_ONLINE_AFTER_LISTING -> {
+                Location store = shop.addLocation("High street", false);
+                shop.stock(variant.id(), store.id(), phantom);
+                return new Setup(null, inStockAt(shop, store), () -> shop.setFulfillsOnlineOrders(store.id(), true));
+            }
         }
-        return null;
+        return Setup.plain();
+    }
+
+    /** An in-stock item the store has plenty of, for mixed carts. */
+    private static String inStockAt(ShopifySimulator shop, Location store) {
+        Variant tote = shop.addVariant(shop.addProduct("Tote", List.of()).id(), "TOTE-1", true, InventoryPolicy.DENY);
+        shop.stock(tote.id(), store.id(), 1_000);
+        return tote.sku();
     }
 
     /** Shoppers try to buy {@code units} in all, 1-2 at a time; the OMS imports each order a few steps later. */
     private static void shop(SplittableRandom random, ShopifySimulator shop, PreorderSync sync, VirtualClock time,
-                             String plan, long units) {
+                             Setup setup, long units) {
         Deque<List<SimulatedOrder>> toImport = new ArrayDeque<>();
         for (long tried = 0; tried < units; ) {
             int quantity = 1 + random.nextInt(2);
             tried += quantity;
-            CartLine line = plan == null ? CartLine.of(SKU, quantity) : CartLine.withPlan(SKU, quantity, plan);
-            CheckoutResult result = shop.orders().checkout(List.of(line));
-            toImport.addLast(result.accepted() ? result.lines() : List.of());
+            List<CartLine> cart = new ArrayList<>();
+            cart.add(setup.plan() == null ? CartLine.of(SKU, quantity) : CartLine.withPlan(SKU, quantity, setup.plan()));
+            if (setup.inStockSku() != null && random.nextBoolean()) {
+                cart.add(CartLine.of(setup.inStockSku(), 1));
+            }
+            CheckoutResult result = shop.orders().checkout(cart);
+            toImport.addLast(result.accepted() ? result.lines().stream().filter(l -> SKU.equals(l.sku())).toList()
+                    : List.of());
             if (toImport.size() > IMPORT_LAG_STEPS) {
                 importOrders(sync, shop, toImport.removeFirst());
             }

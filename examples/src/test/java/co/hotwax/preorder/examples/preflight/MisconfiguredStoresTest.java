@@ -17,6 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * lets Shopify sell beyond the supply do oversell, and the table printed shows by how much. A deactivated or
  * offline pre-order location sells nothing either way (Shopify's checkout ignores it): there the preflight's value is
  * the reason and fix it reports at start, asserted too.
+ *
+ * <p>Multi-location setups (issue 13 item 7): a physical store that fulfils online orders, first in the routing
+ * priority, stocking the pre-order SKU and carrying in-stock goods that mixed carts add ({@code ONLINE_STORE_FIRST}:
+ * refused by the preflight, 0 oversold); and a POS-only store stocking the SKU that starts fulfilling online orders
+ * after the SKU is listed ({@code TURNED_ONLINE_AFTER_LISTING}): a known gap, the preflight does not catch it and the
+ * table shows what it oversells with preflight on and off.
  */
 class MisconfiguredStoresTest {
     private static final int SEEDS_PER_KIND = 4;
@@ -31,7 +37,7 @@ class MisconfiguredStoresTest {
             }
         }
         Map<Kind, long[]> byKind = new EnumMap<>(Kind.class);
-        StringBuilder table = new StringBuilder(String.format("%-18s %5s %12s %12s%n", "store", "seeds",
+        StringBuilder table = new StringBuilder(String.format("%-28s %5s %12s %12s%n", "store", "seeds",
                 "oversold on", "oversold off"));
         for (Outcome[] run : runs) {
             long[] totals = byKind.computeIfAbsent(run[0].kind(), k -> new long[3]);
@@ -39,15 +45,23 @@ class MisconfiguredStoresTest {
             totals[1] += run[0].oversold();
             totals[2] += run[1].oversold();
         }
-        byKind.forEach((kind, t) -> table.append(String.format("%-18s %5d %12d %12d%n", kind, t[0], t[1], t[2])));
+        byKind.forEach((kind, t) -> table.append(String.format("%-28s %5d %12d %12d%n", kind, t[0], t[1], t[2])));
         System.out.println(table);
 
         for (Outcome[] run : runs) {
             Outcome on = run[0];
             Outcome off = run[1];
+            if (on.kind() == Kind.TURNED_ONLINE_AFTER_LISTING) {
+                // Known gap: the preflight passed when the SKU was listed; it sees the change only at the SKU's next
+                // re-check (preflightRecheck), never holds back a listed SKU, and the units the other location
+                // offers are not counted as in flight (only committed ones are). Named here so that it is measured.
+                assertThat(off.oversold()).as("preflight off: %s", off).isPositive();
+                assertThat(on.oversold()).as("preflight on does not catch it yet: %s", on).isPositive();
+                continue;
+            }
             assertThat(on.oversold()).as("preflight on: %s", on).isZero();
             switch (on.kind()) {
-                case STOCKED_ELSEWHERE, MISSING_SCOPE -> {
+                case STOCKED_ELSEWHERE, MISSING_SCOPE, ONLINE_STORE_FIRST -> {
                     // Without preflight the pre-order location's units and the warehouse's are summed at checkout.
                     assertThat(off.oversold()).as("preflight off: %s", off).isPositive();
                     assertThat(on.sold()).as("only the other sync's units sold: %s", on).isLessThanOrEqualTo(3);
@@ -58,6 +72,7 @@ class MisconfiguredStoresTest {
                     assertThat(off.oversold()).as("preflight off: %s", off).isPositive();
                     assertThat(on.sold()).as("never listed, nothing sold: %s", on).isZero();
                 }
+                case TURNED_ONLINE_AFTER_LISTING -> throw new AssertionError("checked above");
                 case INACTIVE_LOCATION, OFFLINE_LOCATION -> {
                     assertThat(off.oversold()).as("checkout ignores the location: %s", off).isZero();
                     assertThat(on.setupProblems()).as("the start names the blocker: %s", on).isPositive();
@@ -68,7 +83,8 @@ class MisconfiguredStoresTest {
                 assertThat(on.setupProblems()).as("the start names the missing scope: %s", on).isPositive();
             }
         }
-        assertThat(byKind.values().stream().mapToLong(t -> t[1]).sum()).isZero();
+        assertThat(byKind.entrySet().stream().filter(e -> e.getKey() != Kind.TURNED_ONLINE_AFTER_LISTING)
+                .mapToLong(e -> e.getValue()[1]).sum()).isZero();
         assertThat(byKind.values().stream().mapToLong(t -> t[2]).sum()).isGreaterThanOrEqualTo(3L * SEEDS_PER_KIND);
     }
 }

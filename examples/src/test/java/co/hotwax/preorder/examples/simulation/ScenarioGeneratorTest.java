@@ -1,13 +1,17 @@
 package co.hotwax.preorder.examples.simulation;
 
 import co.hotwax.preorder.examples.simulation.ScenarioEvent.EngineCrash;
+import co.hotwax.preorder.examples.simulation.ScenarioEvent.LocationChange;
 import co.hotwax.preorder.examples.simulation.ScenarioEvent.OtherChannelOrder;
+import co.hotwax.preorder.examples.simulation.ScenarioEvent.PosSale;
+import co.hotwax.preorder.examples.simulation.ScenarioEvent.ScopeChange;
 import co.hotwax.preorder.examples.simulation.ScenarioEvent.ShopperAttempt;
 import co.hotwax.preorder.examples.simulation.ScenarioEvent.SupplyChange;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,7 +71,10 @@ class ScenarioGeneratorTest {
         }
         assertThat(counts).containsExactlyInAnyOrder(2, 3, 4);
         assertThat(new ScenarioGenerator(3, ScenarioShape.ci()).generate().stores())
-                .containsExactly(StoreSpec.single());
+                .singleElement().satisfies(store -> {
+                    assertThat(store.shopDomain()).isEqualTo(StoreSpec.DEFAULT_DOMAIN);
+                    assertThat(store.weight()).isEqualTo(1);
+                });
     }
 
     @Test
@@ -85,5 +92,40 @@ class ScenarioGeneratorTest {
         }
         assertThat(seen).containsExactlyInAnyOrder(SupplyChange.Kind.values());
         assertThat(otherChannels).containsExactlyInAnyOrder("pos", "b2b");
+    }
+
+    @Test
+    void everyStoreIsAMultiLocationStoreWithMixedCartsPosSalesSettingChangesAndOneScopeRevokedThenGranted() {
+        Set<Integer> locationCounts = new HashSet<>();
+        Set<String> scopes = new HashSet<>();
+        long mixed = 0;
+        for (ScenarioShape shape : List.of(ScenarioShape.ci(), ScenarioShape.multiStore())) {
+            for (long seed = 0; seed < 40; seed++) {
+                Scenario s = new ScenarioGenerator(seed, shape).generate();
+                for (StoreSpec store : s.stores()) {
+                    StoreLayout layout = store.layout();
+                    locationCounts.add(layout.locations().size());
+                    assertThat(layout.locations()).as("seed %d", seed).hasSizeBetween(1, 3)
+                            .anyMatch(StoreLayout.PhysicalLocation::fulfilsOnlineOrders)
+                            .allSatisfy(l -> assertThat(l.stock()).doesNotContainKeys(s.skus().toArray(String[]::new)));
+                    assertThat(layout.priority()).as("seed %d", seed).contains(StoreLayout.PREORDER);
+                }
+                mixed += s.events().stream().filter(e -> e instanceof ShopperAttempt a && !a.inStock().isEmpty())
+                        .count();
+                assertThat(s.count(PosSale.class)).as("seed %d", seed).isPositive();
+                assertThat(s.count(LocationChange.class)).as("seed %d", seed).isGreaterThanOrEqualTo(s.stores().size());
+                List<ScopeChange> changes = s.events().stream().filter(ScopeChange.class::isInstance)
+                        .map(ScopeChange.class::cast).toList();
+                assertThat(changes).as("seed %d", seed).hasSize(2);
+                assertThat(changes.get(0).granted()).isFalse();
+                assertThat(changes.get(1).granted()).isTrue();
+                assertThat(changes.get(1).scope()).isEqualTo(changes.get(0).scope());
+                assertThat(changes.get(1).at()).isAfter(changes.get(0).at()).isBeforeOrEqualTo(s.end());
+                scopes.add(changes.get(0).scope());
+            }
+        }
+        assertThat(locationCounts).containsExactlyInAnyOrder(1, 2, 3);
+        assertThat(scopes).containsExactlyInAnyOrderElementsOf(ScenarioGenerator.REVOCABLE_SCOPES);
+        assertThat(mixed).as("mixed carts").isPositive();
     }
 }
