@@ -4,6 +4,9 @@ import co.hotwax.preorder.shopify.PreflightFinding;
 import co.hotwax.preorder.shopify.PreflightFinding.Severity;
 import co.hotwax.preorder.shopify.PreflightReport;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,6 +39,7 @@ public final class StorePreflight {
     private final String requestedVersion;
     private final Set<String> preorderLocations;
     private final String productTag;
+    private final ExportedCatalog catalog;
 
     /**
      * Creates the preflight.
@@ -49,6 +53,28 @@ public final class StorePreflight {
      */
     public StorePreflight(ShopifyClient client, PreflightDocuments documents, PreorderMetafield metafield,
                           String requestedVersion, Set<String> preorderLocations, String productTag) {
+        this(client, documents, metafield, requestedVersion, preorderLocations, productTag, null);
+    }
+
+    /**
+     * Creates the preflight whose per-SKU checks are answered by the catalog's bulk export when one is current:
+     * the export reads what {@link PreflightDocuments#variants} reads per request (levels at every location with
+     * their quantities, selling-plan groups and plans with their reserve policy, the product's tags and
+     * {@code requiresSellingPlan}, the metafield), so the checks and their findings are the same. SKUs the export
+     * does not show as unique are read per request.
+     *
+     * @param client the paced, retried client
+     * @param documents the documents
+     * @param metafield recognises the adapter's own metafield values
+     * @param requestedVersion the API version in the configured endpoint
+     * @param preorderLocations the location gids the adapter writes to
+     * @param productTag the product tag the adapter puts on
+     * @param catalog the exported catalog, or null to read every SKU per request
+     */
+    public StorePreflight(ShopifyClient client, PreflightDocuments documents, PreorderMetafield metafield,
+                          String requestedVersion, Set<String> preorderLocations, String productTag,
+                          ExportedCatalog catalog) {
+        this.catalog = catalog;
         this.client = client;
         this.documents = documents;
         this.metafield = metafield;
@@ -102,7 +128,22 @@ public final class StorePreflight {
         Map<String, Set<String>> elsewhereOnline = new LinkedHashMap<>();
         List<String> unique = new ArrayList<>(new LinkedHashSet<>(skus));
         if (!unique.isEmpty()) {
-            Map<String, List<JsonNode>> variants = variants(unique);
+            if (catalog != null) {
+                catalog.ensure(unique.size());
+            }
+            Map<String, List<JsonNode>> variants = new LinkedHashMap<>();
+            List<String> perRequest = new ArrayList<>();
+            for (String sku : unique) {
+                ExportedCatalog.Entry entry = catalog == null ? null : catalog.entry(sku).orElse(null);
+                if (entry == null) {
+                    perRequest.add(sku);
+                } else {
+                    variants.put(sku, List.of(exported(entry, sites)));
+                }
+            }
+            if (!perRequest.isEmpty()) {
+                variants.putAll(variants(perRequest));
+            }
             for (String sku : unique) {
                 List<JsonNode> found = variants.getOrDefault(sku, List.of());
                 perSku.put(sku, skuFindings(sku, found, sites, !sites.isEmpty()));
@@ -122,6 +163,49 @@ public final class StorePreflight {
             }
         }
         return new Checked(new PreflightReport(response.apiVersion(), store, perSku), elsewhere, elsewhereOnline);
+    }
+
+    /**
+     * An exported variant in the shape {@link PreflightDocuments#variants} reads it, so the same checks run on it;
+     * location names come from the store read (the export carries ids only).
+     */
+    private static JsonNode exported(ExportedCatalog.Entry entry, Map<String, Site> sites) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        VariantRecord v = entry.variant();
+        node.put("id", v.variantId()).put("sku", v.sku()).put("inventoryPolicy", v.denyPolicy() ? "DENY" : "CONTINUE");
+        if (v.metafieldValue() == null) {
+            node.putNull("metafield");
+        } else {
+            node.putObject("metafield").put("value", v.metafieldValue());
+        }
+        ObjectNode product = node.putObject("product").put("id", v.productId())
+                .put("requiresSellingPlan", entry.requiresSellingPlan());
+        entry.productTags().forEach(product.putArray("tags")::add);
+        ObjectNode item = node.putObject("inventoryItem").put("id", v.inventoryItemId()).put("tracked", v.tracked());
+        ObjectNode levels = item.putObject("inventoryLevels");
+        ArrayNode levelNodes = levels.putArray("nodes");
+        for (ExportedCatalog.Level level : entry.levels()) {
+            ObjectNode l = levelNodes.addObject();
+            Site site = sites.get(level.locationId());
+            l.putObject("location").put("id", level.locationId()).put("name", site == null ? level.locationId() : site.name());
+            ArrayNode quantities = l.putArray("quantities");
+            quantities.addObject().put("name", "available").put("quantity", level.available());
+            quantities.addObject().put("name", "committed").put("quantity", level.committed());
+            quantities.addObject().put("name", "on_hand").put("quantity", level.onHand());
+        }
+        // The export reads every level: there is never a next page.
+        levels.putObject("pageInfo").put("hasNextPage", false);
+        Map<String, ArrayNode> groups = new LinkedHashMap<>();
+        ArrayNode groupNodes = node.putObject("sellingPlanGroups").putArray("nodes");
+        for (ExportedCatalog.Plan plan : entry.plans()) {
+            ArrayNode plans = groups.computeIfAbsent(plan.group(), name -> {
+                ObjectNode group = groupNodes.addObject().put("name", name);
+                return group.putObject("sellingPlans").putArray("nodes");
+            });
+            ObjectNode p = plans.addObject().put("name", plan.name()).put("category", plan.category());
+            p.putObject("inventoryPolicy").put("reserve", plan.reserve());
+        }
+        return node;
     }
 
     private Set<String> otherLocations(JsonNode variant) {
