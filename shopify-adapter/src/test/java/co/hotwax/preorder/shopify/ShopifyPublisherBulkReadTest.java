@@ -138,7 +138,12 @@ class ShopifyPublisherBulkReadTest {
             time.advance(Duration.ofSeconds(10));
             long levelReads = calls(shop.sim(), "nodes");
             long variantReads = calls(shop.sim(), "productVariants");
-            outcomes = restarted.publish(listAll().subList(1, SKUS));
+            long storeReads = calls(shop.sim(), "locations");
+            outcomes = new ArrayList<>();
+            for (int from = 1; from < SKUS; from += 10) {
+                outcomes.addAll(restarted.publish(listAll().subList(from, Math.min(SKUS, from + 10))));
+            }
+            assertThat(calls(shop.sim(), "locations")).as("the store read reused within a minute").isEqualTo(storeReads);
             assertThat(calls(shop.sim(), "nodes")).as("levels from the export").isEqualTo(levelReads);
             assertThat(calls(shop.sim(), "productVariants")).as("SKUs and checks from the export")
                     .isEqualTo(variantReads);

@@ -135,6 +135,11 @@ public final class ExportedCatalog {
         this.catalogSize = variants;
     }
 
+    /** @return the clock exports are aged by */
+    public Clock clock() {
+        return clock;
+    }
+
     /** @return reads wanted above which an export is started */
     public int threshold() {
         return threshold;

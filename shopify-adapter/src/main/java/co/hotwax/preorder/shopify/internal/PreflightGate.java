@@ -105,7 +105,7 @@ public final class PreflightGate {
         }
         PreflightReport report;
         try {
-            StorePreflight.Checked checked = preflight.check(List.copyOf(due));
+            StorePreflight.Checked checked = preflight.checkForPublish(List.copyOf(due));
             elsewhere.learn(checked);
             report = checked.report();
         } catch (CallFailedException e) {

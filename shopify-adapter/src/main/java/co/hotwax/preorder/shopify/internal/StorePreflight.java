@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,6 +34,8 @@ public final class StorePreflight {
     /** The scopes the adapter's writes need ({@code write_*} implies {@code read_*}) and the preflight's location read. */
     public static final List<String> REQUIRED_SCOPES = List.of("write_inventory", "write_products", "read_locations");
     private static final int MAX_PAGES = 100;
+    /** How long publish reuses a store-level read that found no blocker, with a bulk export. */
+    static final Duration STORE_REUSE = Duration.ofMinutes(1);
 
     private final ShopifyClient client;
     private final PreflightDocuments documents;
@@ -40,6 +44,7 @@ public final class StorePreflight {
     private final Set<String> preorderLocations;
     private final String productTag;
     private final ExportedCatalog catalog;
+    private StoreRead lastStore;
 
     /**
      * Creates the preflight.
@@ -105,6 +110,31 @@ public final class StorePreflight {
      * @throws InterruptedException when interrupted
      */
     public Checked check(List<String> skus) throws InterruptedException {
+        return check(skus, readStore());
+    }
+
+    /**
+     * {@link #check} for publish: while a bulk export is current or on its way (a large catalog) the store-level
+     * read of the last check is reused for up to {@link #STORE_REUSE} when it found no blocker, so a resync checking
+     * 250 SKUs a call does not read the shop's scopes and 250 locations for every call (about 25 points each); a fix
+     * to a location's setup is then seen within a minute. Otherwise, or when the last read found a blocker, the
+     * store is read again as {@link #check} does.
+     *
+     * @param skus the SKUs to check (may be empty)
+     * @return the report and the other locations, as {@link #check}
+     * @throws CallFailedException when the shop cannot be read after retries
+     * @throws InterruptedException when interrupted
+     */
+    public Checked checkForPublish(List<String> skus) throws InterruptedException {
+        StoreRead last = lastStore;
+        boolean reuse = catalog != null && (catalog.current() || catalog.running()) && last != null && !skus.isEmpty()
+                && catalog.clock().instant().isBefore(last.at().plus(STORE_REUSE))
+                && last.findings().stream().noneMatch(f -> f.severity() == Severity.BLOCKER);
+        return check(skus, reuse ? last : readStore());
+    }
+
+    /** The token's scopes, the API version served and the locations, with their findings. */
+    private StoreRead readStore() throws InterruptedException {
         GraphQlResponse response = client.execute("preflightStore", documents.store(), PreflightDocuments.storeCost());
         List<PreflightFinding> store = new ArrayList<>();
         store.add(scopes(response));
@@ -123,6 +153,15 @@ public final class StorePreflight {
                     + client.scrub(reasonOf(locations)) + "), so neither the pre-order location nor other online "
                     + "locations can be checked", "grant read_locations to the app"));
         }
+        StoreRead read = new StoreRead(response.apiVersion(), List.copyOf(store), sites,
+                catalog == null ? null : catalog.clock().instant());
+        lastStore = read;
+        return read;
+    }
+
+    private Checked check(List<String> skus, StoreRead read) throws InterruptedException {
+        List<PreflightFinding> store = read.findings();
+        Map<String, Site> sites = read.sites();
         Map<String, List<PreflightFinding>> perSku = new LinkedHashMap<>();
         Map<String, Set<String>> elsewhere = new LinkedHashMap<>();
         Map<String, Set<String>> elsewhereOnline = new LinkedHashMap<>();
@@ -162,7 +201,7 @@ public final class StorePreflight {
                 }
             }
         }
-        return new Checked(new PreflightReport(response.apiVersion(), store, perSku), elsewhere, elsewhereOnline);
+        return new Checked(new PreflightReport(read.apiVersion(), store, perSku), elsewhere, elsewhereOnline);
     }
 
     /**
@@ -442,6 +481,10 @@ public final class StorePreflight {
             return u.reason();
         }
         return "answered";
+    }
+
+    /** What one store-level read found, and when (null without an export's clock). */
+    private record StoreRead(String apiVersion, List<PreflightFinding> findings, Map<String, Site> sites, Instant at) {
     }
 
     /** A location as the preflight sees it. */
