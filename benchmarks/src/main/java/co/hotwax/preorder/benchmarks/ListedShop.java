@@ -7,6 +7,7 @@ import co.hotwax.preorder.shopify.internal.PreorderMetafield;
 import co.hotwax.preorder.shopify.internal.ShopifyDocuments;
 import co.hotwax.preorder.shopify.internal.ShopifyDocuments.MetafieldEntry;
 import co.hotwax.preorder.spi.ShopifyPlan;
+import co.hotwax.preorder.spi.Sleeper;
 import co.hotwax.preorder.testkit.InventoryPolicy;
 import co.hotwax.preorder.testkit.Location;
 import co.hotwax.preorder.testkit.Product;
@@ -90,20 +91,35 @@ final class ListedShop implements AutoCloseable {
                 entries.add(new MetafieldEntry(variantIds[i], value));
             }
         }
-        // The simulator has no back door for metafields: set them over its API (25 per call), waiting for the
-        // bucket rather than getting throttled.
+        setMetafields(shop, config, TOKEN, entries, Sleeper.system());
+        return variantIds;
+    }
+
+    /**
+     * Sets metafields over the simulator's API (it has no back door for them), 25 per call, waiting a second for
+     * the bucket whenever a call is throttled.
+     *
+     * @param shop the simulator
+     * @param config the publisher configuration (metafield namespace and key)
+     * @param token the simulator's access token
+     * @param entries the metafields
+     * @param wait how a second is waited (the real or a virtual clock)
+     * @throws IOException when a request fails
+     * @throws InterruptedException when interrupted
+     */
+    static void setMetafields(ShopifySimulator shop, ShopifyPublisherConfig config, String token,
+            List<MetafieldEntry> entries, Sleeper wait) throws IOException, InterruptedException {
         ShopifyDocuments documents = new ShopifyDocuments(config.metafieldNamespace(), config.metafieldKey());
         GraphQlTransport transport = new GraphQlTransport(HttpClient.newHttpClient(), shop.graphqlEndpoint("2026-04"),
-                () -> TOKEN, Duration.ofSeconds(30), new ObjectMapper());
+                () -> token, Duration.ofSeconds(30), new ObjectMapper());
         for (int from = 0; from < entries.size(); from += 25) {
             String document = documents.metafieldsSet(entries.subList(from, Math.min(entries.size(), from + 25)));
             GraphQlResponse response = transport.post(document);
             while (response.throttled() || response.httpStatus() != 200) {
-                Thread.sleep(1000);
+                wait.sleep(Duration.ofSeconds(1));
                 response = transport.post(document);
             }
         }
-        return variantIds;
     }
 
     /**

@@ -56,7 +56,12 @@ import java.util.function.LongSupplier;
  * already hold) is never published by the engine; it is reflected when the book applied it. Only calls made in the window are measured; after it the harness waits for
  * them to be reflected and reports any that were not.
  *
- * <p>Arguments: {@code [windowSeconds=120] [skus=10000] [seed=1]}.
+ * <p>With mode {@code resync} the load starts with the engine instead: the window is the engine's initial resync
+ * (a restart of a listed catalog: every SKU resolved, checked and read again, through the bulk export above the
+ * publisher's threshold), measured until the resync completes or the window ends, whichever is first; the bucket is
+ * not waited for. It shows what a change waits for while a resync runs in the background.
+ *
+ * <p>Arguments: {@code [windowSeconds=120] [skus=10000] [seed=1] [mode=steady|resync]}.
  */
 public final class SyncLatencyHarness {
     private static final long TICK_MILLIS = 20;
@@ -96,10 +101,11 @@ public final class SyncLatencyHarness {
         int window = args.length > 0 ? Integer.parseInt(args[0]) : 120;
         int skus = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
-        new SyncLatencyHarness(skus, seed).run(Duration.ofSeconds(window), seed);
+        boolean duringResync = args.length > 3 && args[3].equals("resync");
+        new SyncLatencyHarness(skus, seed).run(Duration.ofSeconds(window), seed, duringResync);
     }
 
-    private void run(Duration window, long seed) throws Exception {
+    private void run(Duration window, long seed, boolean duringResync) throws Exception {
         try (ListedShop listed = new ListedShop("sim-shop.myshopify.com", true)) {
             ShopifySimulator shop = listed.shop();
             Location location = listed.location();
@@ -138,17 +144,25 @@ public final class SyncLatencyHarness {
                     .build();
             try (sync) {
                 long r0 = System.nanoTime();
-                sync.start();
-                watch.resynced.await();
-                System.out.printf("initial resync of %,d SKUs: %.1f s, %,d publish calls, %,d SKUs written (0 = seeding"
-                        + " matched), THROTTLED so far %d%n", skuCount, seconds(System.nanoTime() - r0), publisher.calls(),
-                        watch.writesInResync.get(), shopify.throttledResponses());
+                long resyncCharged0 = shop.pointsCharged();
+                if (duringResync) {
+                    System.out.printf("load starts with the engine: measuring while its initial resync of %,d SKUs "
+                            + "runs%n", skuCount);
+                } else {
+                    sync.start();
+                    watch.resynced.await();
+                    System.out.printf("initial resync of %,d SKUs: %.1f s, %,d publish calls, %,d SKUs written (0 = "
+                            + "seeding matched), %,d points, THROTTLED so far %d, bulk queries %d%n", skuCount,
+                            seconds(System.nanoTime() - r0), publisher.calls(), watch.writesInResync.get(),
+                            shop.pointsCharged() - resyncCharged0, shopify.throttledResponses(), shop.bulk().created());
 
-                // The resync drained the bucket; steady state at this load spends less than the restore rate, so
-                // the bucket is full in steady state: measure from there, not from the start-up transient.
-                long b0 = System.nanoTime();
-                listed.awaitFullBucket();
-                System.out.printf("waited %.1f s for the bucket to refill before measuring%n", seconds(System.nanoTime() - b0));
+                    // The resync drained the bucket; steady state at this load spends less than the restore rate, so
+                    // the bucket is full in steady state: measure from there, not from the start-up transient.
+                    long b0 = System.nanoTime();
+                    listed.awaitFullBucket();
+                    System.out.printf("waited %.1f s for the bucket to refill before measuring%n",
+                            seconds(System.nanoTime() - b0));
+                }
                 long calls0 = publisher.calls();
                 long states0 = publisher.states();
                 long requests0 = shopify.requestsSent();
@@ -163,10 +177,20 @@ public final class SyncLatencyHarness {
                 latencies.recording(true);
                 long w0 = System.nanoTime();
                 AtomicLong tick = new AtomicLong();
+                if (duringResync) {
+                    sync.start();
+                }
                 ScheduledFuture<?> ticks = load.scheduleAtFixedRate(
                         () -> tick(tick.getAndIncrement(), shop, location, sync, latencies, load),
                         0, TICK_MILLIS, TimeUnit.MILLISECONDS);
-                Thread.sleep(window.toMillis());
+                if (duringResync) {
+                    boolean done = watch.resynced.await(window.toMillis(), TimeUnit.MILLISECONDS);
+                    System.out.printf("initial resync %s after %.1f s: %,d points, bulk queries %d, %,d SKUs written%n",
+                            done ? "completed" : "still running", seconds(System.nanoTime() - r0),
+                            shop.pointsCharged() - resyncCharged0, shop.bulk().created(), watch.writesInResync.get());
+                } else {
+                    Thread.sleep(window.toMillis());
+                }
                 ticks.cancel(false);
                 latencies.recording(false);
                 double windowSeconds = seconds(System.nanoTime() - w0);

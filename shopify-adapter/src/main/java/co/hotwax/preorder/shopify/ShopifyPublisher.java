@@ -6,6 +6,7 @@ import co.hotwax.preorder.shopify.internal.BatchPreparation;
 import co.hotwax.preorder.shopify.internal.CallFailedException;
 import co.hotwax.preorder.shopify.internal.CommittedElsewhere;
 import co.hotwax.preorder.shopify.internal.CostPacer;
+import co.hotwax.preorder.shopify.internal.ExportedCatalog;
 import co.hotwax.preorder.shopify.internal.GraphQlTransport;
 import co.hotwax.preorder.shopify.internal.IdempotencyKeys;
 import co.hotwax.preorder.shopify.internal.LevelQuantities;
@@ -118,10 +119,10 @@ public final class ShopifyPublisher implements InventoryPublisher {
                 ShopifyClient.retryConfig(config.maxAttempts(), new RetryIntervals(random)), tokens, config.maxServerWait());
         ShopifyDocuments documents = new ShopifyDocuments(config.metafieldNamespace(), config.metafieldKey());
         IdempotencyKeys keys = new IdempotencyKeys(random);
-        this.resolver = new VariantResolver(client, documents, config.resolutionPageSize(), new BulkVariantExport(client,
-                http, b.clock, b.sleeper, config.requestTimeout(), config.metafieldNamespace(), config.metafieldKey()),
-                config.bulkReadThreshold());
-        this.reader = new LevelReader(client, documents);
+        ExportedCatalog catalog = new ExportedCatalog(b.clock, new BulkVariantExport(client, http, config.requestTimeout(),
+                config.metafieldNamespace(), config.metafieldKey()), config.bulkReadThreshold(), config.shopDomain());
+        this.resolver = new VariantResolver(client, documents, config.resolutionPageSize(), catalog);
+        this.reader = new LevelReader(client, documents, catalog);
         this.preparation = new BatchPreparation(config, resolver, reader);
         this.quantities = new QuantityWriter(client, documents, reader, keys, config.mode(), config.inventoryReason(),
                 config.maxCompareAndSetRounds());
@@ -129,11 +130,11 @@ public final class ShopifyPublisher implements InventoryPublisher {
         Set<String> locations = new HashSet<>(config.facilityLocations().values());
         locations.add(config.defaultLocationId());
         this.storePreflight = new StorePreflight(client, new PreflightDocuments(config.metafieldNamespace(), config.metafieldKey()),
-                new PreorderMetafield(json, b.clock), config.apiVersion(), locations, config.productTag());
+                new PreorderMetafield(json, b.clock), config.apiVersion(), locations, config.productTag(), catalog);
         this.elsewhere = new CommittedElsewhere(reader, config.shopDomain(), config.preflight(),
                 config.allowUnsafeListing());
         this.gate = config.preflight() ? new PreflightGate(storePreflight, elsewhere, new PreorderMetafield(json, b.clock), b.clock,
-                config.allowUnsafeListing(), config.preflightRecheck(), config.shopDomain()) : null;
+                config.allowUnsafeListing(), config.preflightRecheck(), config.shopDomain(), catalog) : null;
     }
 
     /**

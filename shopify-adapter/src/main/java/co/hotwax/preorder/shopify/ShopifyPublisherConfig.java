@@ -210,8 +210,9 @@ public final class ShopifyPublisherConfig {
     }
 
     /**
-     * SKUs searched one request at a time (since the start or the last export) before the whole catalog is
-     * exported with a bulk query instead, which costs a few points rather than 2-3 per SKU.
+     * The catalog size (the shop's variant count, read once up front) or the SKUs searched per request since the
+     * last export, above which reads (SKU resolution, the level read before each compare-and-set, the preflight's
+     * per-SKU checks) go through a bulk export of the catalog, which costs a few points rather than 5-11 per SKU.
      *
      * @return the threshold; {@link #DEFAULT_BULK_READ_THRESHOLD} by default, {@link Integer#MAX_VALUE} for never
      */
@@ -505,10 +506,13 @@ public final class ShopifyPublisherConfig {
         }
 
         /**
-         * SKUs searched one request at a time before the whole catalog is exported with one bulk query
-         * ({@code bulkOperationRunQuery}) instead (default {@link #DEFAULT_BULK_READ_THRESHOLD}; 0 exports at the
-         * first unknown SKU, {@link Integer#MAX_VALUE} never). A failed, canceled or refused export falls back to
-         * per-request searches.
+         * The catalog size above which reads go through one bulk query ({@code bulkOperationRunQuery}) that exports
+         * every variant with its levels and selling plans (default {@link #DEFAULT_BULK_READ_THRESHOLD}; 0 exports
+         * at the first unknown SKU, {@link Integer#MAX_VALUE} never). The size is the shop's variant count, read
+         * once up front, or the SKUs searched per request since the last export in a catalog that grew. Above it an
+         * export is kept current (a new one each hour) and never waited for: until it lands, and for whatever it
+         * does not show, reads go per request. A failed, canceled, refused or timed-out export falls back to
+         * per-request reads and is tried again 10 minutes later.
          *
          * @param threshold 0 or more
          * @return this builder

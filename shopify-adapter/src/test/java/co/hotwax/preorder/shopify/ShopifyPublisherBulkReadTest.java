@@ -7,6 +7,7 @@ import co.hotwax.preorder.testkit.BulkOutcome;
 import co.hotwax.preorder.testkit.InventoryPolicy;
 import co.hotwax.preorder.testkit.Location;
 import co.hotwax.preorder.testkit.Product;
+import co.hotwax.preorder.testkit.SellingPlanReserve;
 import co.hotwax.preorder.testkit.ShopifySimulator;
 import co.hotwax.preorder.testkit.Variant;
 import co.hotwax.preorder.testkit.VirtualClock;
@@ -21,13 +22,18 @@ import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** SKU resolution through a bulk query above the threshold, against the simulator over HTTP. */
+/**
+ * Reads through a bulk export above the threshold (SKU resolution, the level read before each compare-and-set, the
+ * preflight's per-SKU checks), against the simulator over HTTP: the export is started by the first publish and
+ * never waited for, so each test lets virtual time pass for it to land.
+ */
 class ShopifyPublisherBulkReadTest {
     private static final String TOKEN = "shpat_bulk-test";
     private static final int SKUS = 40;
 
     private final VirtualClock time = new VirtualClock();
     private final List<ShopifySimulator> started = new ArrayList<>();
+    private long seeds = 7;
 
     @AfterEach
     void stop() {
@@ -58,24 +64,32 @@ class ShopifyPublisherBulkReadTest {
     }
 
     private ShopifyPublisher publisher(Shop shop, int threshold) {
+        return publisher(shop, threshold, false);
+    }
+
+    private ShopifyPublisher publisher(Shop shop, int threshold, boolean preflight) {
         ShopifyPublisherConfig config = ShopifyPublisherConfig.builder().shopDomain(shop.sim().shopDomain())
                 .endpoint(shop.sim().graphqlEndpoint("2026-04")).accessToken(() -> TOKEN)
                 .defaultLocationId(shop.location().id()).bulkReadThreshold(threshold)
-                // Resolution alone is measured here; the store preflight's own per-SKU reads would search too.
-                .preflight(false).build();
-        return ShopifyPublisher.builder(config).clock(time).sleeper(time).random(new SplittableRandom(7)).build();
+                .preflight(preflight).build();
+        // A seed per publisher: a restarted one replaying the first one's idempotency keys would be refused.
+        return ShopifyPublisher.builder(config).clock(time).sleeper(time).random(new SplittableRandom(seeds++)).build();
     }
 
     private static List<DesiredState> listAll() {
+        return listAll(5);
+    }
+
+    private static List<DesiredState> listAll(int sellable) {
         List<DesiredState> states = new ArrayList<>();
         for (int i = 0; i < SKUS; i++) {
-            states.add(new DesiredState("SKU-" + i, null, 5, 0, true, LocalDate.of(2026, 7, 1), false));
+            states.add(new DesiredState("SKU-" + i, null, sellable, 0, true, LocalDate.of(2026, 7, 1), false));
         }
         return states;
     }
 
     private static void assertAllApplied(List<PublishOutcome> outcomes) {
-        assertThat(outcomes).hasSize(SKUS).allSatisfy(o -> assertThat(o.status()).as(o.toString())
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.status()).as(o.toString())
                 .isEqualTo(PublishOutcome.Status.APPLIED));
     }
 
@@ -83,20 +97,28 @@ class ShopifyPublisherBulkReadTest {
         return sim.requestLog().stream().filter(e -> e.rootFields().contains(rootField)).count();
     }
 
+    /** The first publish starts the export and goes on per request; the export lands while time passes. */
+    private static void startExport(ShopifyPublisher publisher, List<DesiredState> states) {
+        assertAllApplied(publisher.publish(states.subList(0, 1)));
+    }
+
     @Test
-    void aboveTheThresholdSkusAreResolvedByOneBulkQueryAndFewerPoints() {
+    void aboveTheThresholdTheFirstPublishStartsTheExportAndTheRestIsReadFromIt() {
         Shop perRequest = shop();
         Shop bulk = shop();
         try (ShopifyPublisher before = publisher(perRequest, Integer.MAX_VALUE);
                 ShopifyPublisher after = publisher(bulk, 10)) {
             assertAllApplied(before.publish(listAll()));
-            assertAllApplied(after.publish(listAll()));
+            startExport(after, listAll());
+            assertThat(bulk.sim().bulk().created()).isEqualTo(1);
+            long searches = calls(bulk.sim(), "productVariants");
+            time.advance(Duration.ofSeconds(10));
+            assertAllApplied(after.publish(listAll().subList(1, SKUS)));
+            assertThat(calls(bulk.sim(), "productVariants")).as("no search once the export landed").isEqualTo(searches);
         }
         assertThat(perRequest.sim().bulk().created()).isZero();
-        assertThat(bulk.sim().bulk().created()).isEqualTo(1);
-        assertThat(calls(bulk.sim(), "productVariants")).isZero();
         assertThat(calls(bulk.sim(), "bulkOperation")).isPositive();
-        assertThat(calls(perRequest.sim(), "productVariants")).isPositive();
+        assertThat(calls(bulk.sim(), "productVariantsCount")).isEqualTo(1);
         for (Variant v : bulk.variants()) {
             assertThat(bulk.sim().quantity(v.inventoryItemId(), bulk.location().id(), "available")).isEqualTo(5);
             assertThat(bulk.sim().policy(v.id())).isEqualTo(InventoryPolicy.DENY);
@@ -105,49 +127,119 @@ class ShopifyPublisherBulkReadTest {
     }
 
     @Test
+    void aRestartReadsLevelsAndPreflightFromTheExportNotPerRequest() {
+        Shop shop = shop();
+        try (ShopifyPublisher first = publisher(shop, Integer.MAX_VALUE, true)) {
+            assertAllApplied(first.publish(listAll()));
+        }
+        List<PublishOutcome> outcomes;
+        try (ShopifyPublisher restarted = publisher(shop, 10, true)) {
+            startExport(restarted, listAll());
+            time.advance(Duration.ofSeconds(10));
+            long levelReads = calls(shop.sim(), "nodes");
+            long variantReads = calls(shop.sim(), "productVariants");
+            long storeReads = calls(shop.sim(), "locations");
+            outcomes = new ArrayList<>();
+            for (int from = 1; from < SKUS; from += 10) {
+                outcomes.addAll(restarted.publish(listAll().subList(from, Math.min(SKUS, from + 10))));
+            }
+            assertThat(calls(shop.sim(), "locations")).as("the store read reused within a minute").isEqualTo(storeReads);
+            assertThat(calls(shop.sim(), "nodes")).as("levels from the export").isEqualTo(levelReads);
+            assertThat(calls(shop.sim(), "productVariants")).as("SKUs and checks from the export")
+                    .isEqualTo(variantReads);
+        }
+        assertAllApplied(outcomes);
+        // Nothing to write: the export's levels matched; and an export's read reports no in-flight units.
+        assertThat(outcomes).allSatisfy(o -> {
+            assertThat(o.wrote()).isFalse();
+            assertThat(o.inFlight()).isEqualTo(PublishOutcome.UNKNOWN);
+        });
+    }
+
+    @Test
+    void aLevelThatMovedSinceTheExportFailsTheCompareAndSetAndIsReadAgain() {
+        Shop shop = shop();
+        try (ShopifyPublisher first = publisher(shop, Integer.MAX_VALUE)) {
+            assertAllApplied(first.publish(listAll()));
+        }
+        try (ShopifyPublisher restarted = publisher(shop, 10)) {
+            startExport(restarted, listAll());
+            time.advance(Duration.ofSeconds(10));
+            // After the export: a merchant's edit (on_hand moves) and a shopper's order (committed moves).
+            Variant edited = shop.variants().get(7);
+            shop.sim().stock(edited.inventoryItemId(), shop.location().id(), 9);
+            assertThat(shop.sim().orders().checkout("SKU-8", 1).accepted()).isTrue();
+            long levelReads = calls(shop.sim(), "nodes");
+            assertAllApplied(restarted.publish(listAll(6).subList(1, SKUS)));
+            assertThat(calls(shop.sim(), "nodes")).as("one re-read after the stale write").isEqualTo(levelReads + 1);
+        }
+        assertThat(shop.sim().quantity(shop.variants().get(7).inventoryItemId(), shop.location().id(), "available"))
+                .isEqualTo(6);
+        // The order placed after the export is still subtracted: the exported committed was 0, the target
+        // on_hand = 6 + min(openOrders 0, committed) = 6 and the order's unit stays committed.
+        assertThat(shop.sim().quantity(shop.variants().get(8).inventoryItemId(), shop.location().id(), "available"))
+                .isEqualTo(5);
+    }
+
+    @Test
     void belowTheThresholdNoBulkQueryIsRun() {
         Shop shop = shop();
         try (ShopifyPublisher publisher = publisher(shop, SKUS)) {
             assertAllApplied(publisher.publish(listAll()));
+            time.advance(Duration.ofSeconds(10));
+            assertAllApplied(publisher.publish(listAll(6)));
         }
         assertThat(shop.sim().bulk().created()).isZero();
         assertThat(calls(shop.sim(), "productVariants")).isPositive();
     }
 
     @Test
-    void aFailedOrCanceledExportFallsBackToPerRequestSearches() {
+    void aFailedCanceledOrPartialExportFallsBackToPerRequestReadsAndIsTriedAgainLater() {
         for (BulkOutcome outcome : BulkOutcome.values()) {
             Shop shop = shop();
             shop.sim().bulk().failNext(outcome);
             try (ShopifyPublisher publisher = publisher(shop, 10)) {
-                assertAllApplied(publisher.publish(listAll()));
+                startExport(publisher, listAll());
+                time.advance(Duration.ofSeconds(10));
+                long searches = calls(shop.sim(), "productVariants");
+                assertAllApplied(publisher.publish(listAll().subList(1, SKUS)));
+                assertThat(calls(shop.sim(), "productVariants")).as(outcome.name()).isGreaterThan(searches);
+                assertThat(shop.sim().bulk().created()).as(outcome.name()).isEqualTo(1);
+                time.advance(Duration.ofMinutes(11));
+                assertAllApplied(publisher.publish(listAll(6)));
+                assertThat(shop.sim().bulk().created()).as(outcome.name() + ": tried again").isEqualTo(2);
             }
-            assertThat(shop.sim().bulk().created()).as(outcome.name()).isEqualTo(1);
-            assertThat(calls(shop.sim(), "productVariants")).as(outcome.name()).isPositive();
         }
     }
 
     @Test
-    void aBulkQueryAlreadyRunningFallsBackWithoutWaiting() {
+    void aBulkQueryAlreadyRunningIsNotWaitedForAndTheExportIsTriedAgainLater() {
         Shop shop = shop();
-        shop.sim().bulk().startForeign(1_000_000);
+        shop.sim().bulk().startForeign(1_000);
         try (ShopifyPublisher publisher = publisher(shop, 10)) {
             assertAllApplied(publisher.publish(listAll()));
+            assertThat(shop.sim().bulk().created()).as("refused: OPERATION_IN_PROGRESS").isEqualTo(1);
+            assertThat(time.slept()).isLessThan(Duration.ofMinutes(1));
+            time.advance(Duration.ofMinutes(11));
+            assertAllApplied(publisher.publish(listAll(6).subList(0, 1)));
+            assertThat(shop.sim().bulk().created()).as("started once the other one ended").isEqualTo(2);
         }
-        assertThat(shop.sim().bulk().created()).isEqualTo(1);
         assertThat(calls(shop.sim(), "productVariants")).isPositive();
-        assertThat(time.slept()).isLessThan(Duration.ofMinutes(1));
     }
 
     @Test
     void anExportThatNeverEndsIsCanceledAfterTheBoundedWait() {
         Shop shop = shop(new BulkBehaviour(Duration.ofHours(2), 1_000, 1), 4);
         try (ShopifyPublisher publisher = publisher(shop, 10)) {
-            assertAllApplied(publisher.publish(listAll()));
+            startExport(publisher, listAll());
+            time.advance(Duration.ofMinutes(10));
+            assertAllApplied(publisher.publish(listAll().subList(1, SKUS)));
+            assertThat(calls(shop.sim(), "bulkOperationCancel")).isZero();
+            time.advance(Duration.ofMinutes(25));
+            assertAllApplied(publisher.publish(listAll(6)));
         }
         assertThat(calls(shop.sim(), "bulkOperationCancel")).isEqualTo(1);
         assertThat(calls(shop.sim(), "productVariants")).isPositive();
-        assertThat(time.slept()).isBetween(Duration.ofMinutes(30), Duration.ofMinutes(32));
     }
 
     @Test
@@ -156,12 +248,53 @@ class ShopifyPublisherBulkReadTest {
         shop.sim().addVariant(shop.sim().addProduct("Twin", List.of()).id(), "SKU-3", false, InventoryPolicy.CONTINUE);
         List<PublishOutcome> outcomes;
         try (ShopifyPublisher publisher = publisher(shop, 10)) {
-            outcomes = publisher.publish(listAll());
+            startExport(publisher, listAll());
+            time.advance(Duration.ofSeconds(10));
+            outcomes = publisher.publish(listAll().subList(1, SKUS));
         }
         assertThat(shop.sim().bulk().created()).isEqualTo(1);
         assertThat(outcomes).filteredOn(o -> o.sku().equals("SKU-3")).singleElement()
                 .satisfies(o -> assertThat(o.status()).isEqualTo(PublishOutcome.Status.REJECTED));
         assertThat(outcomes).filteredOn(o -> !o.sku().equals("SKU-3"))
                 .allSatisfy(o -> assertThat(o.status()).isEqualTo(PublishOutcome.Status.APPLIED));
+    }
+
+    @Test
+    void aSellingPlanThatReservesOnFulfilmentIsFoundInTheExport() {
+        Shop shop = shop();
+        shop.sim().addSellingPlanGroup("Deferred", SellingPlanReserve.ON_FULFILLMENT, List.of(shop.variants().get(5).id()));
+        List<PublishOutcome> outcomes;
+        try (ShopifyPublisher publisher = publisher(shop, 10, true)) {
+            startExport(publisher, listAll());
+            time.advance(Duration.ofSeconds(10));
+            long preflightReads = calls(shop.sim(), "productVariants");
+            outcomes = publisher.publish(listAll().subList(1, SKUS));
+            assertThat(calls(shop.sim(), "productVariants")).isEqualTo(preflightReads);
+        }
+        assertThat(outcomes).filteredOn(o -> o.sku().equals("SKU-5")).singleElement().satisfies(o -> {
+            assertThat(o.status()).isEqualTo(PublishOutcome.Status.REJECTED);
+            assertThat(o.reason()).contains("selling plan").contains("Deferred");
+        });
+        assertThat(outcomes).filteredOn(o -> !o.sku().equals("SKU-5"))
+                .allSatisfy(o -> assertThat(o.status()).isEqualTo(PublishOutcome.Status.APPLIED));
+    }
+
+    @Test
+    void theHourlyRecheckWaitsForANewExportInsteadOfReadingEachSkuPerRequest() {
+        Shop shop = shop();
+        try (ShopifyPublisher publisher = publisher(shop, 10, true)) {
+            startExport(publisher, listAll());
+            time.advance(Duration.ofSeconds(10));
+            assertAllApplied(publisher.publish(listAll().subList(1, SKUS)));
+            assertThat(shop.sim().bulk().created()).isEqualTo(1);
+            time.advance(Duration.ofMinutes(61));
+            long preflightReads = calls(shop.sim(), "productVariants");
+            assertAllApplied(publisher.publish(listAll(6)));
+            assertThat(shop.sim().bulk().created()).as("a new export for the re-check").isEqualTo(2);
+            time.advance(Duration.ofSeconds(10));
+            assertAllApplied(publisher.publish(listAll(7)));
+            assertThat(calls(shop.sim(), "productVariants")).as("re-checks answered by the export")
+                    .isEqualTo(preflightReads);
+        }
     }
 }

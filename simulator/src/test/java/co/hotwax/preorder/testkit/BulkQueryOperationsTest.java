@@ -105,6 +105,35 @@ class BulkQueryOperationsTest {
     }
 
     @Test
+    void aConnectionTwoLevelsDownHasTheNodeOneLevelDownAsItsParent() throws Exception {
+        SellingPlanGroup group = f.sim.addSellingPlanGroup("Later", SellingPlanReserve.ON_FULFILLMENT, List.of(f.deny.id()));
+        String id = run("{ productVariants { edges { node { id sku sellingPlanGroups { edges { node { id name "
+                + "sellingPlans { edges { node { id name inventoryPolicy { reserve } } } } } } } } } } }")
+                .path("bulkOperation").path("id").asText();
+        clock.advance(Duration.ofMinutes(1));
+        List<JsonNode> lines = download(poll(id).path("url").asText());
+        assertThat(lines).extracting(l -> l.path("id").asText()).containsExactly(f.deny.id(), group.id(),
+                group.planId(), f.cont.id());
+        assertThat(lines).extracting(l -> l.path("__parentId").asText(null)).containsExactly(null, f.deny.id(),
+                group.id(), null);
+        assertThat(lines.get(2).path("inventoryPolicy").path("reserve").asText()).isEqualTo("ON_FULFILLMENT");
+    }
+
+    @Test
+    void moreThanFiveConnectionsOrThreeLevelsOfNestingAreInvalid() {
+        JsonNode six = run("{ productVariants { edges { node { id a: sellingPlanGroups { edges { node { id } } } "
+                + "b: sellingPlanGroups { edges { node { id } } } c: sellingPlanGroups { edges { node { id } } } "
+                + "d: sellingPlanGroups { edges { node { id } } } e: sellingPlanGroups { edges { node { id } } } } } } }");
+        assertThat(six.path("userErrors").get(0).path("code").asText()).isEqualTo("INVALID");
+        assertThat(six.path("userErrors").get(0).path("message").asText()).contains("more than 5 connections");
+        JsonNode deep = run("{ productVariants { edges { node { id product { variants { edges { node { id "
+                + "sellingPlanGroups { edges { node { id sellingPlans { edges { node { id } } } } } } } } } } } } } }");
+        assertThat(deep.path("userErrors").get(0).path("code").asText()).isEqualTo("INVALID");
+        assertThat(deep.path("userErrors").get(0).path("message").asText()).contains("nested more than 2 levels");
+        assertThat(f.sim.bulk().created()).isZero();
+    }
+
+    @Test
     void aSecondQueryWhileOneRunsIsRefusedUntilItEnds() {
         String first = run(variantsQuery()).path("bulkOperation").path("id").asText();
         JsonNode refused = run(variantsQuery());

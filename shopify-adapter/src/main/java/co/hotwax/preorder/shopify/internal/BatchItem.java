@@ -80,7 +80,8 @@ public final class BatchItem {
      * @param level the level after the write, or as read in this publish
      */
     public void inFlightFrom(LevelQuantities level) {
-        if (level.fresh()) {
+        // A bulk export's read is minutes old: orders placed since are missing from it, so it tells nothing of them.
+        if (level.fresh() && !level.exported()) {
             inFlight = Math.max(0, Math.max(0, level.committed()) + committedElsewhere - state.openOrders());
         }
     }

@@ -99,7 +99,8 @@ public final class BatchPreparation {
     }
 
     /**
-     * Gives each item of one location its level; an inventory item Shopify no longer knows is rejected.
+     * Gives each item of one location its level (from a current bulk export where it has one: see
+     * {@link LevelReader#readOnce}); an inventory item Shopify no longer knows is rejected.
      *
      * @param locationId the location
      * @param items open, resolved items of that location
@@ -107,7 +108,7 @@ public final class BatchPreparation {
      * @throws InterruptedException when interrupted
      */
     public void readLevels(String locationId, List<BatchItem> items) throws InterruptedException {
-        Map<String, LevelQuantities> levels = reader.read(
+        Map<String, LevelQuantities> levels = reader.readOnce(
                 items.stream().map(i -> i.variant().inventoryItemId()).distinct().toList(), locationId);
         for (BatchItem item : items) {
             LevelQuantities level = levels.get(item.variant().inventoryItemId());

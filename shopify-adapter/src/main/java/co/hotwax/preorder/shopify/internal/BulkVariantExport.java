@@ -1,6 +1,5 @@
 package co.hotwax.preorder.shopify.internal;
 
-import co.hotwax.preorder.spi.Sleeper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,9 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,32 +25,40 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Exports every variant of the shop (id, SKU, policy, product and tags, inventory item and tracked flag, the
- * pre-order metafield) with one bulk query, which costs a few points instead of 2-3 per SKU.
+ * Exports every variant of the shop with one bulk query, which costs a few points instead of 2-3 per SKU for the
+ * resolution and 3-6 more for the reads: id, SKU, policy, the pre-order metafield, the product's id, tags and
+ * {@code requiresSellingPlan}, the inventory item's id and tracked flag, its levels at every location (location id,
+ * {@code available}, {@code committed}, {@code on_hand}: what the read before a compare-and-set, the count of units
+ * committed elsewhere and the preflight read per request) and the variant's selling-plan groups with each plan's
+ * category and reserve policy (what the preflight's selling-plan check reads).
  *
- * <p>What it relies on (Shopify Admin API 2026-04): {@code bulkOperationRunQuery(query:)} starts the operation and
- * answers userErrors {@code OPERATION_IN_PROGRESS}/{@code LIMIT_REACHED} when the shop's limit is reached ("Apps can
- * run one bulk query operation and one bulk mutation operation at a time per shop", schema 2026-04); the operation
- * is polled with {@code bulkOperation(id:)} ({@code currentBulkOperation} is deprecated in 2026-04 "Use
- * {@code bulkOperations} with status filter instead"); statuses CREATED, RUNNING, COMPLETED, FAILED (with
- * {@code errorCode} ACCESS_DENIED, INTERNAL_SERVER_ERROR, TIMEOUT), CANCELING, CANCELED, EXPIRED; on COMPLETED
- * {@code url} is JSONL (null when nothing matched), one object per line, nested connection nodes on their own lines
- * with {@code __parentId} after their parent (shopify.dev/docs/api/usage/bulk-operations/queries;
- * shopify.dev/docs/api/admin-graphql/latest/objects/BulkOperation). The URL is pre-signed: it is fetched without the
- * access token, which therefore never leaves for another host.
+ * <p>What it relies on (Shopify Admin API 2026-04): {@code bulkOperationRunQuery(query:)} starts the operation; a
+ * bulk query "must include at least one connection field and supports up to five connections with a maximum nesting
+ * depth of two levels" (schema 2026-04, {@code bulkOperationRunQuery}; shopify.dev/docs/api/usage/bulk-operations/queries):
+ * this one has four ({@code productVariants}; {@code inventoryLevels} and {@code sellingPlanGroups} one level down;
+ * {@code sellingPlans} two levels down). Nested connections take no page size: the operation reads all of them.
+ * Concurrency: the 2026-04 schema's description still says "Apps can run one bulk query operation and one bulk
+ * mutation operation at a time per shop", while the guide and the changelog say "In API versions 2026-01 and higher
+ * apps can run up to five bulk query operations at a time per shop" (shopify.dev/changelog/faster-bulk-operations);
+ * either way a start beyond the limit answers userErrors {@code OPERATION_IN_PROGRESS} or {@code LIMIT_REACHED}
+ * (enum {@code BulkOperationUserErrorCode}), and this export then answers {@link Unavailable} at once, without
+ * waiting, so the caller reads per request. The operation is polled with {@code bulkOperation(id:)}
+ * ({@code currentBulkOperation} is deprecated in 2026-04 "Use {@code bulkOperations} with status filter instead");
+ * statuses CREATED, RUNNING, COMPLETED, FAILED (with {@code errorCode} ACCESS_DENIED, INTERNAL_SERVER_ERROR,
+ * TIMEOUT), CANCELING, CANCELED, EXPIRED; on COMPLETED {@code url} is JSONL (null when nothing matched), one object
+ * per line, the nodes of a nested connection on their own lines with {@code __parentId}, the id of the connection
+ * node they belong to, after their parent but not necessarily right after it (shopify.dev/docs/api/usage/bulk-operations/queries,
+ * "JSONL file format"; Shopify/shopify-api-ruby#729). The URL is pre-signed: it is fetched without the access
+ * token, which therefore never leaves for another host.
  *
  * <p>The file is read as a stream, one line at a time with a cap on the line's length, so memory holds the records
- * kept (one per variant with a SKU), never the file. A FAILED operation's {@code partialDataUrl} is not used: a part
- * of the catalog cannot show that a SKU is unique. Anything but a completed, readable export answers
- * {@link Unavailable} with the reason, and the caller reads per request instead.
+ * kept (one per variant with a SKU, with its few levels and plans), never the file. A child line is attached through
+ * its {@code __parentId} to the variant (or, for a level, to the variant's inventory item) or, for a selling plan,
+ * to its group; a child of a variant without a SKU is dropped. A FAILED operation's {@code partialDataUrl} is not
+ * used: a part of the catalog cannot show that a SKU is unique, and its levels alone would save little. Anything but
+ * a completed, readable export answers {@link Unavailable} with the reason, and the caller reads per request instead.
  */
 public final class BulkVariantExport {
-    /** First wait between polls; doubles up to {@link #MAX_POLL_INTERVAL}. */
-    static final Duration FIRST_POLL_INTERVAL = Duration.ofSeconds(1);
-    /** Longest wait between polls. */
-    static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(30);
-    /** Longest wait for one export before it is canceled and the caller reads per request. */
-    static final Duration MAX_WAIT = Duration.ofMinutes(30);
     /** Longest JSONL line accepted: a variant line is well under 2 KiB; anything longer is not ours. */
     static final int MAX_LINE = 64 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(BulkVariantExport.class);
@@ -63,8 +68,6 @@ public final class BulkVariantExport {
 
     private final ShopifyClient client;
     private final HttpClient http;
-    private final Clock clock;
-    private final Sleeper sleeper;
     private final Duration requestTimeout;
     private final String innerQuery;
 
@@ -73,109 +76,129 @@ public final class BulkVariantExport {
      *
      * @param client the GraphQL client (pacing, retries)
      * @param http the HTTP client that downloads the result file
-     * @param clock the clock that bounds the wait
-     * @param sleeper the sleeper between polls
      * @param requestTimeout the timeout for the download's response headers
      * @param metafieldNamespace the pre-order metafield's namespace
      * @param metafieldKey the pre-order metafield's key
      */
-    public BulkVariantExport(ShopifyClient client, HttpClient http, Clock clock, Sleeper sleeper,
-            Duration requestTimeout, String metafieldNamespace, String metafieldKey) {
+    public BulkVariantExport(ShopifyClient client, HttpClient http, Duration requestTimeout, String metafieldNamespace,
+            String metafieldKey) {
         this.client = client;
         this.http = http;
-        this.clock = clock;
-        this.sleeper = sleeper;
         this.requestTimeout = requestTimeout;
         this.innerQuery = "{ productVariants { edges { node { id sku inventoryPolicy metafield(namespace: "
-                + literal(metafieldNamespace) + ", key: " + literal(metafieldKey) + ") { value } product { id tags } "
-                + "inventoryItem { id tracked } } } } }";
+                + literal(metafieldNamespace) + ", key: " + literal(metafieldKey) + ") { value } "
+                + "product { id tags requiresSellingPlan } "
+                + "inventoryItem { id tracked inventoryLevels { edges { node { id location { id } "
+                + "quantities(names: [\"available\", \"committed\", \"on_hand\"]) { name quantity } } } } } "
+                + "sellingPlanGroups { edges { node { id name sellingPlans { edges { node { id name category "
+                + "inventoryPolicy { reserve } } } } } } } } } } }";
     }
 
-    /** The result of an export. */
-    public sealed interface Export permits Exported, Unavailable {
+    /** Where an export stands. */
+    public sealed interface Export permits Running, Exported, Unavailable {
+    }
+
+    /**
+     * Started and not finished: poll it again later.
+     *
+     * @param operationId the bulk operation's gid
+     * @param status its status, CREATED, RUNNING or CANCELING
+     * @param objectCount objects processed so far, as Shopify counts them
+     */
+    public record Running(String operationId, String status, long objectCount) implements Export {
     }
 
     /**
      * The whole catalog was read.
      *
-     * @param unique SKU to its only variant
+     * @param entries SKU to its only variant, with its levels and selling plans
      * @param duplicated SKUs more than one variant has
      * @param productTags product gid to its tags
      * @param operationId the bulk operation's gid
      */
-    public record Exported(Map<String, VariantRecord> unique, Set<String> duplicated,
+    public record Exported(Map<String, ExportedCatalog.Entry> entries, Set<String> duplicated,
             Map<String, List<String>> productTags, String operationId) implements Export {
+
+        /** @return SKU to its only variant */
+        public Map<String, VariantRecord> unique() {
+            Map<String, VariantRecord> unique = new HashMap<>();
+            entries.forEach((sku, entry) -> unique.put(sku, entry.variant()));
+            return unique;
+        }
     }
 
     /**
      * No usable export; the caller reads per request.
      *
      * @param reason why, for logs and outcomes
+     * @param busy whether the shop refused a start because its bulk query limit is reached (try again later)
      */
-    public record Unavailable(String reason) implements Export {
+    public record Unavailable(String reason, boolean busy) implements Export {
+        /**
+         * An export that failed for another reason than the shop's limit.
+         *
+         * @param reason why
+         */
+        public Unavailable(String reason) {
+            this(reason, false);
+        }
     }
 
     /**
-     * Runs one export to the end.
+     * Starts an export and returns at once.
      *
-     * @return the catalog, or why there is none
-     * @throws InterruptedException when interrupted while waiting
+     * @return {@link Running} with the operation's id, or {@link Unavailable} (busy when the shop's limit of bulk
+     *         queries is reached: another run of this app, or one left by a crash, still holds it)
+     * @throws InterruptedException when interrupted
      */
-    public Export export() throws InterruptedException {
+    public Export start() throws InterruptedException {
         try {
-            return run();
+            JsonNode started = client.answered(client.execute(RUN, runDocument(), 10), RUN, RUN);
+            JsonNode errors = started.path("userErrors");
+            if (errors.isArray() && !errors.isEmpty()) {
+                String code = errors.get(0).path("code").asText("");
+                String message = client.scrub(errors.get(0).path("message").asText(""));
+                boolean busy = code.equals("OPERATION_IN_PROGRESS") || code.equals("LIMIT_REACHED");
+                return new Unavailable(busy ? "the shop's bulk query limit is reached (" + code + ": " + message + ")"
+                        : "bulk query refused (" + code + "): " + message, busy);
+            }
+            String id = started.path("bulkOperation").path("id").asText(null);
+            if (id == null || !id.startsWith("gid://shopify/BulkOperation/")) {
+                return new Unavailable("bulk query started without an operation id");
+            }
+            return new Running(id, started.path("bulkOperation").path("status").asText("CREATED"), 0);
         } catch (CallFailedException e) {
             return new Unavailable("bulk export call failed (" + e.kind() + "): " + e.getMessage());
         }
     }
 
-    private Export run() throws InterruptedException {
-        JsonNode started = client.answered(client.execute(RUN, runDocument(), 10), RUN, RUN);
-        JsonNode errors = started.path("userErrors");
-        if (errors.isArray() && !errors.isEmpty()) {
-            String code = errors.get(0).path("code").asText("");
-            String message = client.scrub(errors.get(0).path("message").asText(""));
-            return new Unavailable(code.equals("OPERATION_IN_PROGRESS") || code.equals("LIMIT_REACHED")
-                    ? "another bulk query is running in the shop (" + code + ": " + message + ")"
-                    : "bulk query refused (" + code + "): " + message);
+    /**
+     * Asks where an operation stands, and on COMPLETED reads its file (streamed).
+     *
+     * @param id the operation's gid
+     * @return still {@link Running}, {@link Exported}, or {@link Unavailable} with the reason
+     * @throws InterruptedException when interrupted
+     */
+    public Export poll(String id) throws InterruptedException {
+        JsonNode op;
+        try {
+            op = client.answered(client.execute(POLL, pollDocument(id), 1), POLL, POLL);
+        } catch (CallFailedException e) {
+            return e.kind().isTransient() ? new Running(id, "UNKNOWN", -1)
+                    : new Unavailable("polling bulk query " + id + " failed (" + e.kind() + "): " + e.getMessage());
         }
-        String id = started.path("bulkOperation").path("id").asText(null);
-        if (id == null || !id.startsWith("gid://shopify/BulkOperation/")) {
-            return new Unavailable("bulk query started without an operation id");
-        }
-        Instant deadline = clock.instant().plus(MAX_WAIT);
-        Duration interval = FIRST_POLL_INTERVAL;
-        while (true) {
-            sleeper.sleep(interval);
-            interval = interval.multipliedBy(2).compareTo(MAX_POLL_INTERVAL) > 0 ? MAX_POLL_INTERVAL
-                    : interval.multipliedBy(2);
-            JsonNode op = client.answered(client.execute(POLL, pollDocument(id), 1), POLL, POLL);
-            String status = op.path("status").asText("");
-            switch (status) {
-                case "CREATED", "RUNNING", "CANCELING" -> {
-                    if (!clock.instant().isBefore(deadline)) {
-                        cancel(id);
-                        return new Unavailable("bulk query " + id + " still " + status + " after " + MAX_WAIT
-                                + "; canceled");
-                    }
-                }
-                case "COMPLETED" -> {
-                    return op.path("url").isTextual() ? read(id, op.path("url").asText())
-                            : new Exported(Map.of(), Set.of(), Map.of(), id);
-                }
-                case "FAILED" -> {
-                    return new Unavailable("bulk query " + id + " failed: " + op.path("errorCode").asText("no code")
-                            + " (partial data not used: it cannot show a SKU is unique)");
-                }
-                case "CANCELED", "EXPIRED" -> {
-                    return new Unavailable("bulk query " + id + " was " + status);
-                }
-                default -> {
-                    return new Unavailable("bulk query " + id + " has an unknown status '"
-                            + client.scrub(truncate(status)) + "'");
-                }
-            }
-        }
+        String status = op.path("status").asText("");
+        return switch (status) {
+            case "CREATED", "RUNNING", "CANCELING" -> new Running(id, status, op.path("objectCount").asLong(0));
+            case "COMPLETED" -> op.path("url").isTextual() ? read(id, op.path("url").asText())
+                    : new Exported(Map.of(), Set.of(), Map.of(), id);
+            case "FAILED" -> new Unavailable("bulk query " + id + " failed: " + op.path("errorCode").asText("no code")
+                    + (op.path("partialDataUrl").isTextual() ? " (its partial data is not used: a part of the catalog "
+                    + "cannot show a SKU is unique)" : ""));
+            case "CANCELED", "EXPIRED" -> new Unavailable("bulk query " + id + " was " + status);
+            default -> new Unavailable("bulk query " + id + " has an unknown status '" + client.scrub(truncate(status))
+                    + "'");
+        };
     }
 
     /** The query the bulk operation runs. */
@@ -200,7 +223,12 @@ public final class BulkVariantExport {
                 + ") { bulkOperation { id status } userErrors { field message } } }";
     }
 
-    private void cancel(String id) {
+    /**
+     * Cancels operation {@code id}, so an abandoned export does not hold the shop's limit; a failure is logged.
+     *
+     * @param id the operation's gid
+     */
+    public void cancel(String id) {
         try {
             client.execute("bulkOperationCancel", cancelDocument(id), 10);
         } catch (CallFailedException | InterruptedException e) {
@@ -238,11 +266,12 @@ public final class BulkVariantExport {
         }
     }
 
-    /** Streams the JSONL: one variant per root line; lines with {@code __parentId} are not ours and are skipped. */
+    /**
+     * Streams the JSONL: one variant per root line; its levels, selling-plan groups and plans on child lines with
+     * {@code __parentId}.
+     */
     Export parse(String id, Reader in) throws IOException {
-        Map<String, VariantRecord> unique = new HashMap<>();
-        Set<String> duplicated = new HashSet<>();
-        Map<String, List<String>> tags = new HashMap<>();
+        Lines lines = new Lines();
         StringBuilder line = new StringBuilder();
         long number = 0;
         int c;
@@ -258,50 +287,132 @@ public final class BulkVariantExport {
             }
             number++;
             if (!line.toString().isBlank()) {
-                String problem = accept(line.toString(), unique, duplicated, tags);
+                String problem = lines.accept(line.toString());
                 if (problem != null) {
                     return new Unavailable("bulk result of " + id + " line " + number + ": " + problem);
                 }
             }
             line.setLength(0);
         } while (c != -1);
-        duplicated.forEach(unique::remove);
-        return new Exported(unique, duplicated, tags, id);
+        return lines.exported(id);
     }
 
-    private static String accept(String text, Map<String, VariantRecord> unique, Set<String> duplicated,
-            Map<String, List<String>> tags) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            return "not JSON";
+    /** A variant with a SKU while its child lines may still come. */
+    private static final class Building {
+        final VariantRecord variant;
+        final boolean requiresSellingPlan;
+        final List<String> tags;
+        final List<ExportedCatalog.Level> levels = new ArrayList<>(2);
+        final List<ExportedCatalog.Plan> plans = new ArrayList<>(0);
+
+        Building(VariantRecord variant, boolean requiresSellingPlan, List<String> tags) {
+            this.variant = variant;
+            this.requiresSellingPlan = requiresSellingPlan;
+            this.tags = tags;
         }
-        if (!node.isObject()) {
-            return "not a JSON object";
+    }
+
+    /** What the lines read so far hold, and how child lines find their variant. */
+    private static final class Lines {
+        final Map<String, Building> bySku = new HashMap<>();
+        final Set<String> duplicated = new HashSet<>();
+        final Map<String, List<String>> tags = new HashMap<>();
+        /** Variant and inventory item gids to their variant, for level and group lines. */
+        final Map<String, Building> parents = new HashMap<>();
+        /** Selling-plan group gid to its variant and name, for plan lines. */
+        final Map<String, Map.Entry<Building, String>> groups = new HashMap<>();
+        /** One instance per location gid: 100,000 levels at a handful of locations. */
+        final Map<String, String> locations = new HashMap<>();
+
+        String accept(String text) {
+            JsonNode node;
+            try {
+                node = JSON.readTree(text);
+            } catch (JsonProcessingException e) {
+                return "not JSON";
+            }
+            if (!node.isObject()) {
+                return "not a JSON object";
+            }
+            return node.has("__parentId") ? child(node) : variant(node);
         }
-        if (node.has("__parentId")) {
+
+        private String variant(JsonNode node) {
+            String sku = node.path("sku").isTextual() ? node.path("sku").asText() : null;
+            if (sku == null || sku.isEmpty()) {
+                return null;
+            }
+            JsonNode product = node.path("product");
+            JsonNode item = node.path("inventoryItem");
+            if (!node.path("id").isTextual() || !product.path("id").isTextual() || !item.path("id").isTextual()) {
+                return "variant of sku " + truncate(sku) + " without its ids";
+            }
+            String productId = product.path("id").asText();
+            if (product.path("tags").isArray()) {
+                List<String> productTags = new ArrayList<>();
+                product.path("tags").forEach(t -> productTags.add(t.asText()));
+                if (!productTags.equals(tags.get(productId))) {
+                    tags.put(productId, List.copyOf(productTags));
+                }
+            }
+            Building building = new Building(VariantRecord.of(sku, node),
+                    product.path("requiresSellingPlan").asBoolean(false), tags.getOrDefault(productId, List.of()));
+            if (bySku.putIfAbsent(sku, building) != null) {
+                duplicated.add(sku);
+            }
+            parents.put(building.variant.variantId(), building);
+            parents.put(building.variant.inventoryItemId(), building);
             return null;
         }
-        String sku = node.path("sku").isTextual() ? node.path("sku").asText() : null;
-        if (sku == null || sku.isEmpty()) {
+
+        private String child(JsonNode node) {
+            String parent = node.path("__parentId").asText("");
+            String id = node.path("id").asText("");
+            if (id.startsWith("gid://shopify/SellingPlan/")) {
+                Map.Entry<Building, String> group = groups.get(parent);
+                if (group != null) {
+                    group.getKey().plans.add(new ExportedCatalog.Plan(group.getValue(), node.path("name").asText(""),
+                            node.path("category").asText(""), node.path("inventoryPolicy").path("reserve").asText("")));
+                }
+                return null;
+            }
+            Building building = parents.get(parent);
+            if (building == null) {
+                // A child of a variant without a SKU, or of a line this export does not select.
+                return null;
+            }
+            if (id.startsWith("gid://shopify/SellingPlanGroup/")) {
+                groups.put(id, Map.entry(building, node.path("name").asText("")));
+                return null;
+            }
+            if (!node.has("location")) {
+                return null;
+            }
+            String location = node.path("location").path("id").asText(null);
+            Map<String, Long> values = new HashMap<>();
+            for (JsonNode q : node.path("quantities")) {
+                JsonNode quantity = q.path("quantity");
+                if (quantity.isIntegralNumber() && quantity.canConvertToLong()) {
+                    values.put(q.path("name").asText(""), quantity.asLong());
+                }
+            }
+            if (location == null || !values.keySet().containsAll(ShopifyDocuments.QUANTITY_NAMES)) {
+                return "level of sku " + truncate(building.variant.sku()) + " without its location or quantities";
+            }
+            building.levels.add(new ExportedCatalog.Level(locations.computeIfAbsent(location, l -> l),
+                    values.get("on_hand"), values.get("available"), values.get("committed")));
             return null;
         }
-        JsonNode product = node.path("product");
-        JsonNode item = node.path("inventoryItem");
-        if (!node.path("id").isTextual() || !product.path("id").isTextual() || !item.path("id").isTextual()) {
-            return "variant of sku " + truncate(sku) + " without its ids";
+
+        Exported exported(String id) {
+            Map<String, ExportedCatalog.Entry> entries = new HashMap<>();
+            bySku.forEach((sku, b) -> {
+                if (!duplicated.contains(sku)) {
+                    entries.put(sku, new ExportedCatalog.Entry(b.variant, b.requiresSellingPlan, b.tags, b.levels, b.plans));
+                }
+            });
+            return new Exported(entries, duplicated, tags, id);
         }
-        VariantRecord record = VariantRecord.of(sku, node);
-        if (unique.putIfAbsent(sku, record) != null) {
-            duplicated.add(sku);
-        }
-        if (product.path("tags").isArray()) {
-            List<String> productTags = new ArrayList<>();
-            product.path("tags").forEach(t -> productTags.add(t.asText()));
-            tags.put(product.path("id").asText(), productTags);
-        }
-        return null;
     }
 
     private static String literal(String text) {

@@ -26,7 +26,9 @@ import java.util.Set;
  * location too (3 points per item) instead of being written from the remembered on_hand. A SKU that gets stocked
  * elsewhere after its last check is found at its next re-check ({@code ShopifyPublisherConfig.preflightRecheck()}); with preflight off
  * nothing is known and nothing is read. Dedicated pre-order location only: at a shared location the SKU's units
- * elsewhere are ordinary stock. Units committed at a location that does not sell online (a store's pick-up orders)
+ * elsewhere are ordinary stock. Above the bulk threshold those reads, like the preflight's, are answered by the
+ * catalog's bulk export when one is current ({@link LevelReader#readOnce}): a restart or a reconciliation then costs
+ * nothing extra for them. Units committed at a location that does not sell online (a store's pick-up orders)
  * are counted too: the pre-order location then sells less, never more.
  *
  * <p>Which locations count: by default only the other locations that are active and fulfil online orders, the
@@ -125,7 +127,8 @@ public final class CommittedElsewhere {
             }
             Map<String, LevelQuantities> levels;
             try {
-                levels = reader.read(open.stream().map(i -> i.variant().inventoryItemId()).distinct().toList(), entry.getKey());
+                levels = reader.readOnce(open.stream().map(i -> i.variant().inventoryItemId()).distinct().toList(),
+                        entry.getKey());
             } catch (CallFailedException e) {
                 open.forEach(i -> i.fail(e, "reading committed units at " + entry.getKey() + " failed"));
                 continue;

@@ -2,13 +2,16 @@ package co.hotwax.preorder.shopify.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Reads on_hand, available and committed of many items at one location with {@code nodes(ids:)}, 250 ids per
- * request: the fresh read every compare-and-set starts from.
+ * request: the fresh read every compare-and-set starts from. {@link #readOnce} first takes what a current bulk
+ * export read ({@link ExportedCatalog}), once per item and location, so a restart resync or a reconciliation of a
+ * large catalog does not read per request; a re-read after a lost compare-and-set always goes to Shopify.
  */
 public final class LevelReader {
     /** Shopify's input-array limit. */
@@ -17,16 +20,55 @@ public final class LevelReader {
 
     private final ShopifyClient client;
     private final ShopifyDocuments documents;
+    private final ExportedCatalog catalog;
+
+    /**
+     * Creates the reader, without an export.
+     *
+     * @param client the client
+     * @param documents the document builder
+     */
+    public LevelReader(ShopifyClient client, ShopifyDocuments documents) {
+        this(client, documents, null);
+    }
 
     /**
      * Creates the reader.
      *
      * @param client the client
      * @param documents the document builder
+     * @param catalog the exported catalog {@link #readOnce} takes from, or null
      */
-    public LevelReader(ShopifyClient client, ShopifyDocuments documents) {
+    public LevelReader(ShopifyClient client, ShopifyDocuments documents, ExportedCatalog catalog) {
         this.client = client;
         this.documents = documents;
+        this.catalog = catalog;
+    }
+
+    /**
+     * Reads the levels before a write: from the current bulk export where it has the item (each item and location
+     * once), per request for the rest. Above the export's threshold an export is started for later calls if none
+     * is current.
+     *
+     * @param inventoryItemIds the items
+     * @param locationId the location
+     * @return item gid to level; an item Shopify does not know is absent
+     * @throws CallFailedException when a read fails after retries
+     * @throws InterruptedException when interrupted
+     */
+    public Map<String, LevelQuantities> readOnce(List<String> inventoryItemIds, String locationId) throws InterruptedException {
+        if (catalog == null || !catalog.ensure(inventoryItemIds.size())) {
+            return read(inventoryItemIds, locationId);
+        }
+        Map<String, LevelQuantities> levels = new HashMap<>();
+        List<String> rest = new ArrayList<>();
+        for (String id : inventoryItemIds) {
+            catalog.takeLevel(id, locationId).ifPresentOrElse(level -> levels.put(id, level), () -> rest.add(id));
+        }
+        if (!rest.isEmpty()) {
+            levels.putAll(read(rest, locationId));
+        }
+        return levels;
     }
 
     /**

@@ -22,6 +22,11 @@ import java.util.Set;
  * (a reconciliation included), so it lists as soon as the setup is fixed. A SKU that passed is checked again after
  * the configured re-check interval. A SKU already listed is never held back by a re-check (holding back its quantity would leave a
  * stale, larger one in Shopify); its blocker is logged.
+ *
+ * <p>Above the bulk threshold the checks are answered by the catalog's bulk export ({@link StorePreflight}); while
+ * one is on its way, re-checks of SKUs that passed before wait for it (their last pass still stands, as it did for
+ * the interval) instead of reading each SKU per request: an hourly re-check of 100,000 SKUs would otherwise take
+ * more than Standard's whole bucket. A first check never waits: it reads per request unless an export is current.
  */
 public final class PreflightGate {
     private static final Logger LOG = LoggerFactory.getLogger(PreflightGate.class);
@@ -33,6 +38,7 @@ public final class PreflightGate {
     private final boolean allowUnsafe;
     private final Duration recheck;
     private final String shop;
+    private final ExportedCatalog catalog;
     private final Map<String, Instant> passed = new HashMap<>();
     private boolean storePassed;
 
@@ -49,6 +55,24 @@ public final class PreflightGate {
      */
     public PreflightGate(StorePreflight preflight, CommittedElsewhere elsewhere, PreorderMetafield metafield, Clock clock,
                          boolean allowUnsafe, Duration recheck, String shop) {
+        this(preflight, elsewhere, metafield, clock, allowUnsafe, recheck, shop, null);
+    }
+
+    /**
+     * Creates the gate whose re-checks wait for a bulk export on its way.
+     *
+     * @param preflight the checks
+     * @param elsewhere learns from each check where the SKUs are stocked besides the pre-order location
+     * @param metafield tells whether a variant is already listed
+     * @param clock when a pass expires
+     * @param allowUnsafe whether unsafe SKUs are listed anyway (logged)
+     * @param recheck how long a passed SKU stays vouched for
+     * @param shop the shop domain, for log lines
+     * @param catalog the exported catalog, or null to re-check per request
+     */
+    public PreflightGate(StorePreflight preflight, CommittedElsewhere elsewhere, PreorderMetafield metafield, Clock clock,
+                         boolean allowUnsafe, Duration recheck, String shop, ExportedCatalog catalog) {
+        this.catalog = catalog;
         this.preflight = preflight;
         this.elsewhere = elsewhere;
         this.metafield = metafield;
@@ -75,12 +99,13 @@ public final class PreflightGate {
                 }
             }
         }
+        postponeRechecks(due);
         if (storePassed && due.isEmpty()) {
             return;
         }
         PreflightReport report;
         try {
-            StorePreflight.Checked checked = preflight.check(List.copyOf(due));
+            StorePreflight.Checked checked = preflight.checkForPublish(List.copyOf(due));
             elsewhere.learn(checked);
             report = checked.report();
         } catch (CallFailedException e) {
@@ -96,6 +121,20 @@ public final class PreflightGate {
         storePassed = true;
         for (String sku : due) {
             report.skuBlocker(sku).ifPresentOrElse(blocker -> refuse(sku, blocker, items, now), () -> passed.put(sku, now));
+        }
+    }
+
+    /**
+     * Takes the re-checks (SKUs that passed before) out of {@code due} while a bulk export is on its way: started
+     * now when more are due than the threshold, or the catalog is larger, and no export is current.
+     */
+    private void postponeRechecks(Set<String> due) throws InterruptedException {
+        if (catalog == null || due.isEmpty()) {
+            return;
+        }
+        long rechecks = due.stream().filter(passed::containsKey).count();
+        if (rechecks > 0 && !catalog.ensure(due.size()) && catalog.running()) {
+            due.removeIf(passed::containsKey);
         }
     }
 

@@ -200,8 +200,9 @@ public final class QuantityWriter {
             if (STALE.contains(error.code()) || "IDEMPOTENCY_CONCURRENT_REQUEST".equals(error.code())) {
                 // Lost to another writer, or our own earlier attempt may still be running: the re-read decides.
                 stale.add(item);
-            } else if (!item.level().fresh()) {
-                // Computed from a remembered on_hand, not a read: decide again from what Shopify has now.
+            } else if (!item.level().fresh() || item.level().exported()) {
+                // Computed from a remembered on_hand or a bulk export's read, not a read just now: decide again from
+                // what Shopify has now.
                 stale.add(item);
             } else {
                 item.reject(OPERATION + " refused sku " + item.state().sku() + ": " + error.describe());

@@ -4,7 +4,12 @@ import co.hotwax.preorder.shopify.PreflightFinding;
 import co.hotwax.preorder.shopify.PreflightFinding.Severity;
 import co.hotwax.preorder.shopify.PreflightReport;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,6 +34,8 @@ public final class StorePreflight {
     /** The scopes the adapter's writes need ({@code write_*} implies {@code read_*}) and the preflight's location read. */
     public static final List<String> REQUIRED_SCOPES = List.of("write_inventory", "write_products", "read_locations");
     private static final int MAX_PAGES = 100;
+    /** How long publish reuses a store-level read that found no blocker, with a bulk export. */
+    static final Duration STORE_REUSE = Duration.ofMinutes(1);
 
     private final ShopifyClient client;
     private final PreflightDocuments documents;
@@ -36,6 +43,8 @@ public final class StorePreflight {
     private final String requestedVersion;
     private final Set<String> preorderLocations;
     private final String productTag;
+    private final ExportedCatalog catalog;
+    private StoreRead lastStore;
 
     /**
      * Creates the preflight.
@@ -49,6 +58,28 @@ public final class StorePreflight {
      */
     public StorePreflight(ShopifyClient client, PreflightDocuments documents, PreorderMetafield metafield,
                           String requestedVersion, Set<String> preorderLocations, String productTag) {
+        this(client, documents, metafield, requestedVersion, preorderLocations, productTag, null);
+    }
+
+    /**
+     * Creates the preflight whose per-SKU checks are answered by the catalog's bulk export when one is current:
+     * the export reads what {@link PreflightDocuments#variants} reads per request (levels at every location with
+     * their quantities, selling-plan groups and plans with their reserve policy, the product's tags and
+     * {@code requiresSellingPlan}, the metafield), so the checks and their findings are the same. SKUs the export
+     * does not show as unique are read per request.
+     *
+     * @param client the paced, retried client
+     * @param documents the documents
+     * @param metafield recognises the adapter's own metafield values
+     * @param requestedVersion the API version in the configured endpoint
+     * @param preorderLocations the location gids the adapter writes to
+     * @param productTag the product tag the adapter puts on
+     * @param catalog the exported catalog, or null to read every SKU per request
+     */
+    public StorePreflight(ShopifyClient client, PreflightDocuments documents, PreorderMetafield metafield,
+                          String requestedVersion, Set<String> preorderLocations, String productTag,
+                          ExportedCatalog catalog) {
+        this.catalog = catalog;
         this.client = client;
         this.documents = documents;
         this.metafield = metafield;
@@ -79,6 +110,31 @@ public final class StorePreflight {
      * @throws InterruptedException when interrupted
      */
     public Checked check(List<String> skus) throws InterruptedException {
+        return check(skus, readStore());
+    }
+
+    /**
+     * {@link #check} for publish: while a bulk export is current or on its way (a large catalog) the store-level
+     * read of the last check is reused for up to {@link #STORE_REUSE} when it found no blocker, so a resync checking
+     * 250 SKUs a call does not read the shop's scopes and 250 locations for every call (about 25 points each); a fix
+     * to a location's setup is then seen within a minute. Otherwise, or when the last read found a blocker, the
+     * store is read again as {@link #check} does.
+     *
+     * @param skus the SKUs to check (may be empty)
+     * @return the report and the other locations, as {@link #check}
+     * @throws CallFailedException when the shop cannot be read after retries
+     * @throws InterruptedException when interrupted
+     */
+    public Checked checkForPublish(List<String> skus) throws InterruptedException {
+        StoreRead last = lastStore;
+        boolean reuse = catalog != null && (catalog.current() || catalog.running()) && last != null && !skus.isEmpty()
+                && catalog.clock().instant().isBefore(last.at().plus(STORE_REUSE))
+                && last.findings().stream().noneMatch(f -> f.severity() == Severity.BLOCKER);
+        return check(skus, reuse ? last : readStore());
+    }
+
+    /** The token's scopes, the API version served and the locations, with their findings. */
+    private StoreRead readStore() throws InterruptedException {
         GraphQlResponse response = client.execute("preflightStore", documents.store(), PreflightDocuments.storeCost());
         List<PreflightFinding> store = new ArrayList<>();
         store.add(scopes(response));
@@ -97,12 +153,36 @@ public final class StorePreflight {
                     + client.scrub(reasonOf(locations)) + "), so neither the pre-order location nor other online "
                     + "locations can be checked", "grant read_locations to the app"));
         }
+        StoreRead read = new StoreRead(response.apiVersion(), List.copyOf(store), sites,
+                catalog == null ? null : catalog.clock().instant());
+        lastStore = read;
+        return read;
+    }
+
+    private Checked check(List<String> skus, StoreRead read) throws InterruptedException {
+        List<PreflightFinding> store = read.findings();
+        Map<String, Site> sites = read.sites();
         Map<String, List<PreflightFinding>> perSku = new LinkedHashMap<>();
         Map<String, Set<String>> elsewhere = new LinkedHashMap<>();
         Map<String, Set<String>> elsewhereOnline = new LinkedHashMap<>();
         List<String> unique = new ArrayList<>(new LinkedHashSet<>(skus));
         if (!unique.isEmpty()) {
-            Map<String, List<JsonNode>> variants = variants(unique);
+            if (catalog != null) {
+                catalog.ensure(unique.size());
+            }
+            Map<String, List<JsonNode>> variants = new LinkedHashMap<>();
+            List<String> perRequest = new ArrayList<>();
+            for (String sku : unique) {
+                ExportedCatalog.Entry entry = catalog == null ? null : catalog.entry(sku).orElse(null);
+                if (entry == null) {
+                    perRequest.add(sku);
+                } else {
+                    variants.put(sku, List.of(exported(entry, sites)));
+                }
+            }
+            if (!perRequest.isEmpty()) {
+                variants.putAll(variants(perRequest));
+            }
             for (String sku : unique) {
                 List<JsonNode> found = variants.getOrDefault(sku, List.of());
                 perSku.put(sku, skuFindings(sku, found, sites, !sites.isEmpty()));
@@ -121,7 +201,50 @@ public final class StorePreflight {
                 }
             }
         }
-        return new Checked(new PreflightReport(response.apiVersion(), store, perSku), elsewhere, elsewhereOnline);
+        return new Checked(new PreflightReport(read.apiVersion(), store, perSku), elsewhere, elsewhereOnline);
+    }
+
+    /**
+     * An exported variant in the shape {@link PreflightDocuments#variants} reads it, so the same checks run on it;
+     * location names come from the store read (the export carries ids only).
+     */
+    private static JsonNode exported(ExportedCatalog.Entry entry, Map<String, Site> sites) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        VariantRecord v = entry.variant();
+        node.put("id", v.variantId()).put("sku", v.sku()).put("inventoryPolicy", v.denyPolicy() ? "DENY" : "CONTINUE");
+        if (v.metafieldValue() == null) {
+            node.putNull("metafield");
+        } else {
+            node.putObject("metafield").put("value", v.metafieldValue());
+        }
+        ObjectNode product = node.putObject("product").put("id", v.productId())
+                .put("requiresSellingPlan", entry.requiresSellingPlan());
+        entry.productTags().forEach(product.putArray("tags")::add);
+        ObjectNode item = node.putObject("inventoryItem").put("id", v.inventoryItemId()).put("tracked", v.tracked());
+        ObjectNode levels = item.putObject("inventoryLevels");
+        ArrayNode levelNodes = levels.putArray("nodes");
+        for (ExportedCatalog.Level level : entry.levels()) {
+            ObjectNode l = levelNodes.addObject();
+            Site site = sites.get(level.locationId());
+            l.putObject("location").put("id", level.locationId()).put("name", site == null ? level.locationId() : site.name());
+            ArrayNode quantities = l.putArray("quantities");
+            quantities.addObject().put("name", "available").put("quantity", level.available());
+            quantities.addObject().put("name", "committed").put("quantity", level.committed());
+            quantities.addObject().put("name", "on_hand").put("quantity", level.onHand());
+        }
+        // The export reads every level: there is never a next page.
+        levels.putObject("pageInfo").put("hasNextPage", false);
+        Map<String, ArrayNode> groups = new LinkedHashMap<>();
+        ArrayNode groupNodes = node.putObject("sellingPlanGroups").putArray("nodes");
+        for (ExportedCatalog.Plan plan : entry.plans()) {
+            ArrayNode plans = groups.computeIfAbsent(plan.group(), name -> {
+                ObjectNode group = groupNodes.addObject().put("name", name);
+                return group.putObject("sellingPlans").putArray("nodes");
+            });
+            ObjectNode p = plans.addObject().put("name", plan.name()).put("category", plan.category());
+            p.putObject("inventoryPolicy").put("reserve", plan.reserve());
+        }
+        return node;
     }
 
     private Set<String> otherLocations(JsonNode variant) {
@@ -358,6 +481,10 @@ public final class StorePreflight {
             return u.reason();
         }
         return "answered";
+    }
+
+    /** What one store-level read found, and when (null without an export's clock). */
+    private record StoreRead(String apiVersion, List<PreflightFinding> findings, Map<String, Site> sites, Instant at) {
     }
 
     /** A location as the preflight sees it. */

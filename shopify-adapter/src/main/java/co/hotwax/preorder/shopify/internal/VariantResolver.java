@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +24,7 @@ public final class VariantResolver {
     /** Pages per search before giving up: 50 SKUs never need more unless the server loops. */
     static final int MAX_PAGES = 100;
     private static final String OPERATION = "productVariants";
+    private static final String COUNT = "productVariantsCount";
     private static final Logger LOG = LoggerFactory.getLogger(VariantResolver.class);
 
     private final ShopifyClient client;
@@ -30,10 +32,10 @@ public final class VariantResolver {
     private final int pageSize;
     private final Map<String, VariantRecord> cache = new HashMap<>();
     private final Map<String, Set<String>> productTags = new HashMap<>();
-    private final BulkVariantExport bulk;
-    private final int bulkThreshold;
-    private int lookupsSinceExport;
-    private String lastBulkProblem;
+    private final ExportedCatalog catalog;
+    private boolean counted;
+    private long lookupsSinceExport;
+    private Instant lastExport;
 
     /**
      * Creates the resolver.
@@ -43,28 +45,27 @@ public final class VariantResolver {
      * @param pageSize variants per page
      */
     public VariantResolver(ShopifyClient client, ShopifyDocuments documents, int pageSize) {
-        this(client, documents, pageSize, null, Integer.MAX_VALUE);
+        this(client, documents, pageSize, null);
     }
 
     /**
-     * Creates the resolver that exports the whole catalog with a bulk query once more than {@code bulkThreshold}
-     * SKUs would otherwise be searched per request (since the start or the last export): a restart resync of a large
-     * catalog then costs a few points instead of 2-3 per SKU. SKUs the export does not show as unique (absent, or on
-     * several variants) are still searched per request, so nothing is concluded from an export alone.
+     * Creates the resolver that takes SKUs from the catalog's bulk export when one is current, and has one started
+     * when the reads wanted exceed its threshold: the shop's variant count, read once up front (one
+     * {@code productVariantsCount}), so a restart of a large catalog starts its export with its first publish; or,
+     * in a catalog that grew, the SKUs searched per request since the last export. SKUs the export does not show as
+     * unique (absent, or on several variants) are still searched per request, so nothing is concluded from an export
+     * alone; while an export runs, SKUs are searched per request too (publishing never waits for it).
      *
      * @param client the client
      * @param documents the document builder
      * @param pageSize variants per page
-     * @param bulk the export, or null for per-request searches only
-     * @param bulkThreshold SKUs searched per request before an export is tried
+     * @param catalog the exported catalog, or null for per-request searches only
      */
-    public VariantResolver(ShopifyClient client, ShopifyDocuments documents, int pageSize, BulkVariantExport bulk,
-            int bulkThreshold) {
+    public VariantResolver(ShopifyClient client, ShopifyDocuments documents, int pageSize, ExportedCatalog catalog) {
         this.client = client;
         this.documents = documents;
         this.pageSize = pageSize;
-        this.bulk = bulk;
-        this.bulkThreshold = bulkThreshold;
+        this.catalog = catalog;
     }
 
     /**
@@ -73,7 +74,7 @@ public final class VariantResolver {
      * @return the reason, or null when the last export (if any) was used
      */
     public String lastBulkProblem() {
-        return lastBulkProblem;
+        return catalog == null ? null : catalog.lastProblem();
     }
 
     /** The result of resolving one SKU. */
@@ -119,8 +120,20 @@ public final class VariantResolver {
                 misses.add(sku);
             }
         }
-        if (bulk != null && !misses.isEmpty() && (long) lookupsSinceExport + misses.size() > bulkThreshold) {
-            misses = exportThenMisses(misses, result);
+        if (catalog != null) {
+            if (!counted && !misses.isEmpty() && catalog.threshold() < Integer.MAX_VALUE) {
+                counted = true;
+                catalog.catalogSize(countVariants());
+            }
+            // Every publish passes here: an export on its way is polled when due, and a large catalog's export is
+            // renewed before it expires, so a reconciliation finds a current one.
+            catalog.ensure(misses.isEmpty() ? 0 : lookupsSinceExport + misses.size());
+            Instant exported = catalog.exportedAt().orElse(null);
+            if (exported != null && !exported.equals(lastExport)) {
+                lastExport = exported;
+                lookupsSinceExport = 0;
+            }
+            misses = fromExport(misses, result);
         }
         lookupsSinceExport += misses.size();
         for (int from = 0; from < misses.size(); from += SKUS_PER_SEARCH) {
@@ -141,38 +154,49 @@ public final class VariantResolver {
         return result;
     }
 
-    /**
-     * Exports the catalog into the cache and answers the SKUs still to search per request; on any problem with the
-     * export, all of them (the reason is logged by the caller through {@link #lastBulkProblem()}).
-     */
-    private List<String> exportThenMisses(List<String> misses, Map<String, Resolution> result)
-            throws InterruptedException {
-        lookupsSinceExport = 0;
-        BulkVariantExport.Export export = bulk.export();
-        if (export instanceof BulkVariantExport.Unavailable unavailable) {
-            lastBulkProblem = unavailable.reason();
-            LOG.warn("shop {}: bulk export not used, searching {} SKUs per request instead: {}", client.shop(), misses.size(),
-                    unavailable.reason());
-            return misses;
-        }
-        lastBulkProblem = null;
-        BulkVariantExport.Exported exported = (BulkVariantExport.Exported) export;
-        cache.putAll(exported.unique());
-        exported.productTags().forEach((product, tags) -> {
-            Set<String> known = tagsOf(product);
-            known.clear();
-            known.addAll(tags);
-        });
+    /** Answers the SKUs the current export shows as unique, and returns the others, still to search. */
+    private List<String> fromExport(List<String> misses, Map<String, Resolution> result) {
         List<String> remaining = new ArrayList<>();
         for (String sku : misses) {
-            VariantRecord found = cache.get(sku);
-            if (found != null) {
-                result.put(sku, new Found(found));
-            } else {
+            ExportedCatalog.Entry entry = catalog.entry(sku).orElse(null);
+            if (entry == null) {
                 remaining.add(sku);
+                continue;
             }
+            cache.put(sku, entry.variant());
+            // Tags the resolver already knows were read or written after the export started.
+            if (!productTags.containsKey(entry.variant().productId())) {
+                tagsOf(entry.variant().productId()).addAll(entry.productTags());
+            }
+            result.put(sku, new Found(entry.variant()));
         }
         return remaining;
+    }
+
+    /**
+     * Counts the shop's variants up to {@code limit} ({@code Count.precision} AT_LEAST beyond it).
+     *
+     * @param limit the count's upper bound
+     * @return the document
+     */
+    static String countDocument(long limit) {
+        return "query CountVariants { " + COUNT + "(limit: " + Math.min(limit, Integer.MAX_VALUE) + ") { count precision } }";
+    }
+
+    /**
+     * The shop's variant count, capped just above what decides ({@code limit}); 0 when it cannot be read (the
+     * searches since the last export decide then).
+     */
+    private long countVariants() throws InterruptedException {
+        try {
+            JsonNode count = client.answered(client.execute(COUNT, countDocument(catalog.threshold() + 1L), 1), COUNT,
+                    COUNT);
+            return count.path("count").asLong(0);
+        } catch (CallFailedException e) {
+            LOG.info("shop {}: the variant count could not be read ({}); the searches decide on the export",
+                    client.shop(), e.getMessage());
+            return 0;
+        }
     }
 
     /**

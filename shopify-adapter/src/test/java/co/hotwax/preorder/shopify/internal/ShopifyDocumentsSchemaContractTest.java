@@ -69,11 +69,12 @@ class ShopifyDocumentsSchemaContractTest {
         docs.put("preflight store", preflight.store());
         docs.put("preflight skus first page", preflight.variants(List.of("A-1", "B \"2\""), 10, null));
         docs.put("preflight skus next page", preflight.variants(List.of("A-1"), 10, "eyJsYXN0X2lkIjo0Mn0="));
-        BulkVariantExport bulk = new BulkVariantExport(null, null, null, null, null, "HC_PREORDER", "preorder");
+        BulkVariantExport bulk = new BulkVariantExport(null, null, null, "HC_PREORDER", "preorder");
         docs.put("bulk export inner query", bulk.innerQuery());
         docs.put("bulk export run", bulk.runDocument());
         docs.put("bulk export poll", BulkVariantExport.pollDocument("gid://shopify/BulkOperation/1"));
         docs.put("bulk export cancel", BulkVariantExport.cancelDocument("gid://shopify/BulkOperation/1"));
+        docs.put("variant count", VariantResolver.countDocument(1_001));
         return docs;
     }
 

@@ -43,7 +43,10 @@ import java.util.function.Supplier;
  * {@code __parentId} (shopify.dev/docs/api/usage/bulk-operations/queries; schema 2026-04 object
  * {@code BulkOperation}; Shopify/shopify-api-ruby#729 for "children are listed after their parent, not directly
  * after"). A second query while {@link BulkBehaviour#concurrentQueries()} are in progress is refused with userError
- * {@code OPERATION_IN_PROGRESS} (enum {@code BulkOperationUserErrorCode}).
+ * {@code OPERATION_IN_PROGRESS} (enum {@code BulkOperationUserErrorCode}). A query with more than five connections,
+ * or connections nested more than two levels below the root, is refused with {@code INVALID}: "The query must
+ * include at least one connection field and supports up to five connections with a maximum nesting depth of two
+ * levels" (schema 2026-04, {@code bulkOperationRunQuery}; the wording of the message is the simulator's).
  *
  * <p>Simulator choices: the data is read when the operation is created (Shopify reads while running); nested
  * connections are served up to 250 nodes each; the status is derived from the clock on every read.
@@ -51,6 +54,9 @@ import java.util.function.Supplier;
 public final class BulkQueries {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PAGE = Paging.MAX_PAGE;
+    /** "supports up to five connections with a maximum nesting depth of two levels" (schema 2026-04). */
+    private static final int MAX_CONNECTIONS = 5;
+    private static final int MAX_NESTING = 2;
 
     private final ShopStore store;
     private final Clock clock;
@@ -180,6 +186,16 @@ public final class BulkQueries {
             return refused("INVALID", "Bulk queries must contain exactly one query with one connection field at "
                     + "its root.");
         }
+        int[] shape = new int[2];
+        connections(root.getSelectionSet(), 0, shape);
+        if (shape[0] + 1 > MAX_CONNECTIONS) {
+            return refused("INVALID", "Bulk queries cannot contain more than " + MAX_CONNECTIONS + " connections; "
+                    + "this one has " + (shape[0] + 1) + ".");
+        }
+        if (shape[1] > MAX_NESTING) {
+            return refused("INVALID", "Bulk queries cannot contain connections nested more than " + MAX_NESTING
+                    + " levels deep; this one nests " + shape[1] + ".");
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long[] counts = new long[2];
         String after = null;
@@ -262,6 +278,26 @@ public final class BulkQueries {
             }
         }
         return null;
+    }
+
+    /**
+     * Counts the connections below the root ({@code shape[0]}) and the deepest nesting of connections below it
+     * ({@code shape[1]}).
+     */
+    private static void connections(SelectionSet set, int depth, int[] shape) {
+        if (set == null) {
+            return;
+        }
+        for (Selection s : set.getSelections()) {
+            if (s instanceof Field f && f.getSelectionSet() != null) {
+                boolean connection = isConnection(f);
+                if (connection) {
+                    shape[0]++;
+                    shape[1] = Math.max(shape[1], depth + 1);
+                }
+                connections(f.getSelectionSet(), connection ? depth + 1 : depth, shape);
+            }
+        }
     }
 
     private static boolean isConnection(Field field) {

@@ -48,6 +48,7 @@ final class QueryWiring {
                 .dataFetcher("product", root(env -> store.product(env.getArgument("id")).orElse(null)))
                 .dataFetcher("productVariant", root(env -> store.variant(env.getArgument("id")).orElse(null)))
                 .dataFetcher("productVariants", root(this::variantsPage))
+                .dataFetcher("productVariantsCount", root(this::variantsCount))
                 .dataFetcher("currentAppInstallation", root(env -> appInstallation())));
         w.type("SellingPlanGroup", t -> t.dataFetcher("sellingPlans", env -> Paging.page(
                 ((SellingPlanGroupRecord) env.getSource()).plans(), SellingPlanRecord::id, env.getArguments())));
@@ -127,6 +128,18 @@ final class QueryWiring {
             }
         }
         return Paging.page(matches, ItemRecord::id, env.getArguments());
+    }
+
+    /**
+     * {@code productVariantsCount(limit:)}: "Count of product variants. Limited to a maximum of 10000 by default";
+     * {@code limit} is "the upper bound on count value before returning a result. Use null to have no limit", and
+     * {@code precision} says EXACT or AT_LEAST (schema 2026-04, {@code QueryRoot.productVariantsCount}, {@code Count}).
+     */
+    private Object variantsCount(DataFetchingEnvironment env) {
+        long total = store.variants().size();
+        Integer limit = env.containsArgument("limit") ? env.getArgument("limit") : Integer.valueOf(10_000);
+        boolean capped = limit != null && total > limit;
+        return Map.of("count", capped ? (long) limit : total, "precision", capped ? "AT_LEAST" : "EXACT");
     }
 
     private Object variantsPage(DataFetchingEnvironment env) {
