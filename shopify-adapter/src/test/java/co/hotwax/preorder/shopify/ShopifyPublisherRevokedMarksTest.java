@@ -57,6 +57,7 @@ class ShopifyPublisherRevokedMarksTest {
 
             assertThat(outcome.status()).as("%s", outcome).isEqualTo(PublishOutcome.Status.REJECTED);
             assertThat(outcome.reason()).contains("write_products");
+            assertThat(outcome.wrote()).as("the outcome tells the write").isTrue();
             assertThat(available()).as("the decrease needs only write_inventory").isEqualTo(4);
         }
     }
@@ -70,6 +71,7 @@ class ShopifyPublisherRevokedMarksTest {
             PublishOutcome outcome = p.publish(List.of(listed(15, AUGUST))).get(0);
 
             assertThat(outcome.status()).as("%s", outcome).isEqualTo(PublishOutcome.Status.REJECTED);
+            assertThat(outcome.wrote()).isFalse();
             assertThat(available()).as("an increase is not sold before its marks").isEqualTo(10);
         }
     }
