@@ -18,6 +18,7 @@ import co.hotwax.preorder.shopify.internal.PreflightDocuments;
 import co.hotwax.preorder.shopify.internal.PreflightGate;
 import co.hotwax.preorder.shopify.internal.PreorderMetafield;
 import co.hotwax.preorder.shopify.internal.PublishPreview;
+import co.hotwax.preorder.shopify.internal.QuantityTarget;
 import co.hotwax.preorder.shopify.internal.QuantityWriter;
 import co.hotwax.preorder.shopify.internal.RetryIntervals;
 import co.hotwax.preorder.shopify.internal.SdkVersion;
@@ -340,9 +341,14 @@ public final class ShopifyPublisher implements InventoryPublisher {
             // At a shared location the SKU's other units are ordinary stock: orders there are not pre-orders.
             elsewhere.read(items.stream().filter(BatchItem::open).filter(i -> elsewhere.stockedElsewhere(i.state().sku())).toList());
         }
-        // Listing: marks first, so a unit never sells without DENY and the pre-order metafield.
-        marks.list(items.stream().filter(BatchItem::open).filter(i -> i.state().listed()).toList(), locationId);
-        List<BatchItem> done = quantities.write(items.stream().filter(BatchItem::open).toList(), locationId);
+        // A decrease needs only write_inventory and never sells a unit more, so it is written whatever the marks'
+        // outcome (a denied metafield write must not keep a lower quantity from the store). An increase waits for
+        // its marks, so a unit never sells without DENY and the pre-order metafield.
+        List<BatchItem> open = items.stream().filter(BatchItem::open).toList();
+        Set<BatchItem> decreases = new HashSet<>(open.stream().filter(this::lowers).toList());
+        marks.list(open.stream().filter(i -> i.state().listed()).toList(), locationId);
+        List<BatchItem> done = quantities.write(open.stream().filter(i -> i.open() || decreases.contains(i)).toList(),
+                locationId);
         // Delisting: only after the quantity is down do the marks come off.
         marks.delist(done.stream().filter(BatchItem::open).filter(i -> !i.state().listed()).toList());
         done.forEach(BatchItem::applied);
@@ -353,6 +359,15 @@ public final class ShopifyPublisher implements InventoryPublisher {
                 item.retry("internal: no outcome decided");
             }
         }
+    }
+
+    /** Whether the item's quantity goes down (or it is delisted): safe to write before, or without, its marks. */
+    private boolean lowers(BatchItem item) {
+        if (!item.state().listed()) {
+            return true;
+        }
+        QuantityTarget t = QuantityTarget.of(config.mode(), item.state(), item.level(), item.committedElsewhere());
+        return t.write() && t.target() < t.changeFrom();
     }
 
     /**

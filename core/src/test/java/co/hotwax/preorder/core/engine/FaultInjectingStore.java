@@ -48,6 +48,8 @@ final class FaultInjectingStore implements InventoryPublisher {
     private final List<List<String>> batches = new ArrayList<>();
     private boolean throwing;
     private boolean loseResponses;
+    /** When set, every state is refused for the channel's setup (a revoked access scope), nothing changes. */
+    private String channelProblem;
     private int maxBatch = 250;
     private boolean reportInFlight = true;
     int spiVersion = SpiVersion.CURRENT;
@@ -131,6 +133,9 @@ final class FaultInjectingStore implements InventoryPublisher {
     }
 
     private PublishOutcome apply(DesiredState state) {
+        if (channelProblem != null) {
+            return PublishOutcome.rejectedByChannel(state, channelProblem);
+        }
         PublishOutcome.Status failure = failures.get(state.sku());
         if (failure == PublishOutcome.Status.RETRY) {
             return PublishOutcome.retry(state, "THROTTLED");
@@ -174,6 +179,11 @@ final class FaultInjectingStore implements InventoryPublisher {
 
     synchronized void heal(String sku) {
         failures.remove(sku);
+    }
+
+    /** @param reason why the channel refuses every state from now on (a revoked scope), or null: it works again */
+    synchronized void refuseChannel(String reason) {
+        channelProblem = reason;
     }
 
     synchronized void loseResponses(boolean value) {

@@ -91,7 +91,7 @@ public final class EngineApproach implements SyncApproach {
         generation++;
         PreorderSync.Builder builder = PreorderSync.builder();
         for (SimulatedStore store : ctx.stores()) {
-            builder.publisher(publisher(store), store.weight());
+            builder.publisher(new WriteCountingPublisher(publisher(store), n -> writes += n), store.weight());
         }
         engine = builder
                 .supply(ctx.oms().supplyFeed())

@@ -53,8 +53,9 @@ public final class PropagationWindows {
     }
 
     /**
-     * A store refuses the sync's writes for its setup (a revoked scope) and may show a stale quantity of the SKU:
-     * a window opens, as for a drop Shopify cannot see, unless one is open already.
+     * A store cannot take the sync's quantity writes (its {@code write_inventory} scope revoked: an unsafe setup, no
+     * client can lower a quantity there) and may show a stale quantity of the SKU: a window opens, as for a drop
+     * Shopify cannot see, unless one is open already. No other refusal opens one.
      *
      * @param sku the SKU
      * @param at when the refusal was seen

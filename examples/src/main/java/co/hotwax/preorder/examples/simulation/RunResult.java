@@ -71,7 +71,8 @@ public record RunResult(String scenario, String approach, long attempts, long ac
      * @param scopeWindows the scopes revoked and granted again
      * @param physicalLocations the stores' physical locations, summed
      * @param refusalBreaches invariant checks that found the stores offering more than remains for a SKU a store
-     *     refusing the engine's writes (a revoked scope) might show stale: inside a window, not failures, reported
+     *     without {@code write_inventory} (revoked: no client can lower a quantity there) might show stale: inside a
+     *     window, not failures, reported
      * @param oversoldWhileRefused units oversold inside such windows (part of the run's oversold units)
      * @param movesHeld released orders whose fulfilment move the OMS held until the store showed the SKU again
      * @param movesNeverMade held moves still waiting when the run ended

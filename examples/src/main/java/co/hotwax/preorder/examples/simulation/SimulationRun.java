@@ -16,9 +16,11 @@ import co.hotwax.preorder.testkit.VirtualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The single-threaded driver of one simulated run: replays a scenario's events in time order against one approach,
@@ -48,6 +50,8 @@ public final class SimulationRun {
     private static final Duration CONVERGE = EngineApproach.RECONCILE_INTERVAL.plusMinutes(1);
     /** Breaches kept word for word; the rest are only counted. */
     private static final int BREACHES_KEPT = 20;
+    /** The scope without which no quantity can be written, so nothing can be lowered. */
+    private static final String UNWRITABLE_SCOPE = "write_inventory";
 
     private final long seed;
     private final Scenario scenario;
@@ -59,6 +63,11 @@ public final class SimulationRun {
     private final List<String> breaches = new ArrayList<>();
     private final LocationActivity activity = new LocationActivity();
     private final List<HeldMove> heldMoves = new ArrayList<>();
+    /**
+     * Stores whose {@code write_inventory} was revoked in this run: while one has not shown a SKU's state again, a
+     * drop of it could not be written by any client (the only refusal the proof excuses).
+     */
+    private final Set<SimulatedStore> inventoryUnwritable = new HashSet<>();
     private long refusalBreaches;
     private long breachCount;
     private long checks;
@@ -161,6 +170,9 @@ public final class SimulationRun {
         } else if (event instanceof ScopeChange c) {
             SimulatedStore store = stores.get(c.store());
             store.scope(c.scope(), c.granted());
+            if (UNWRITABLE_SCOPE.equals(c.scope())) {
+                inventoryUnwritable.add(store);
+            }
             activity.scope(store, c, now);
         } else if (event instanceof OtherChannelOrder o) {
             oms.takeOtherChannel(o.orderId(), o.sku(), o.quantity(), o.channel());
@@ -336,8 +348,9 @@ public final class SimulationRun {
         checks++;
         for (String sku : scenario.skus()) {
             if (refusing(sku)) {
-                // A store refusing the engine's writes may show a stale quantity: like a drop Shopify cannot see,
-                // a window open until the engine has published the SKU there again. Breaches inside are counted.
+                // A store without write_inventory may show a stale quantity no client could lower: like a drop
+                // Shopify cannot see, a window open until the engine has published the SKU there again. Breaches
+                // inside are counted.
                 windows.storeRefusing(sku, clock.instant());
                 if (willSell(sku) > remaining(sku)) {
                     refusalBreaches++;
@@ -366,8 +379,14 @@ public final class SimulationRun {
         }
     }
 
+    /**
+     * Whether a store that lost {@code write_inventory} may still show a stale quantity of the SKU: no client can
+     * lower a quantity without that scope, so a drop stays unseen until the grant and the engine's next write there
+     * (an unsafe setup: the app must keep the scope). A refusal for any other scope excuses nothing: a decrease
+     * needs only {@code write_inventory}, and the other stores must hold what the refusing one may still sell.
+     */
     private boolean refusing(String sku) {
-        for (SimulatedStore store : stores) {
+        for (SimulatedStore store : inventoryUnwritable) {
             if (!approach.confirmed(store.shopDomain(), sku)) {
                 return true;
             }

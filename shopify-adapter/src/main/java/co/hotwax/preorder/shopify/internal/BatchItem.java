@@ -58,9 +58,16 @@ public final class BatchItem {
         this.level = level;
     }
 
-    /** Records that the channel was changed for this item. */
+    /**
+     * Records that the channel was changed for this item, also in an outcome already decided (a decrease written
+     * after its marks were refused), so the outcome never hides a write.
+     */
     public void wrote() {
         this.wrote = true;
+        if (outcome != null && !outcome.wrote()) {
+            outcome = new PublishOutcome(outcome.sku(), outcome.facilityId(), outcome.status(), true, outcome.reason(),
+                    outcome.inFlight());
+        }
     }
 
     /** @return units of the SKU committed at other locations, as read in this publish (0 when none or not read) */

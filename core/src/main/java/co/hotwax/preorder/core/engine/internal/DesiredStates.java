@@ -116,9 +116,13 @@ public final class DesiredStates {
      *
      * @param key the pool
      * @param store the store's index
+     * @param channelProblem whether the channel refused for its setup (a revoked access scope,
+     *                       {@link co.hotwax.preorder.spi.PublishOutcome#channelProblem()}): then the store may still
+     *                       show whatever was written before, so nothing is learned and its exposure stays what it
+     *                       was, unknown (all of it counts) when nothing was applied since the start
      */
-    public void refused(PoolKey key, int store) {
-        if (ledger != null) {
+    public void refused(PoolKey key, int store, boolean channelProblem) {
+        if (ledger != null && !channelProblem) {
             PoolState state = ledger.state(key);
             ledger.refused(key, store, state == null ? 0 : openOrders(state, store));
         }

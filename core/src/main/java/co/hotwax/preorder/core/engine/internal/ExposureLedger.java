@@ -26,7 +26,9 @@ import java.util.Map;
  * ceiling (shoppers may have bought up to the old one), only raise it; the first write to a store a run makes
  * assumes nothing in flight (the fallback for publishers that never observe it). Before a store's first applied
  * write in this run its exposure is unknown: another store gets no units of that pool until it is known, so a
- * restarted engine never raises one store while another still shows the old, larger share.
+ * restarted engine never raises one store while another still shows the old, larger share. A store that refuses a
+ * write for its setup (a revoked access scope) teaches nothing: its exposure stays its last ceiling, or unknown when
+ * it has applied nothing since the start, until a write applies there again.
  *
  * <p>Owned by the loop thread; only kept with more than one store.
  */

@@ -344,7 +344,7 @@ public final class PublishScheduler {
             return desiredStates.forStore(slot.key, state, index);
         } catch (InvalidInputException e) {
             // Not expressible through the SPI: reported like a publisher rejection, tried again when it changes.
-            desiredStates.refused(slot.key, index);
+            desiredStates.refused(slot.key, index, false);
             store.dequeue(slot);
             clearDirty(slot);
             resync.checked(slot);
@@ -475,7 +475,7 @@ public final class PublishScheduler {
             } else if (outcome.status() == PublishOutcome.Status.RETRY) {
                 retry(store, slot, outcome.reason(), now);
             } else {
-                desiredStates.refused(slot.key, store.index);
+                desiredStates.refused(slot.key, store.index, outcome.channelProblem());
                 confirmed(slot.key);
                 slot.rejected = state;
                 store.dequeue(slot);
