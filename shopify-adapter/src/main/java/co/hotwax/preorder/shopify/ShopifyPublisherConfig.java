@@ -645,7 +645,7 @@ public final class ShopifyPublisherConfig {
          * ({@code bulkOperationRunMutation} over {@code inventoryActivate}) instead of one {@code inventoryActivate}
          * each (default {@link #DEFAULT_BULK_WRITE_THRESHOLD}). Each item activated alone costs 10 points; a bulk
          * mutation about 30 for any number, since the mutations it runs are not charged to the bucket, but the publish
-         * waits for the operation (a few seconds) and takes one of the shop's bulk mutation slots (one at a time per
+         * waits for the operation (a few seconds; at most 2 minutes, then it is canceled) and takes one of the shop's bulk mutation slots (one at a time per
          * shop in 2026-04; up to five from 2026-01 in Shopify's guide). Items it leaves without a result (another
          * app's operation holds the slot, a failed operation) are activated one by one. 0 always uses bulk,
          * {@link Integer#MAX_VALUE} never.

@@ -51,8 +51,12 @@ public final class BulkMutationRunner {
     static final Duration FIRST_POLL_INTERVAL = Duration.ofSeconds(1);
     /** Longest wait between polls. */
     static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(30);
-    /** Longest wait for one operation before it is canceled and its lines done another way. */
-    static final Duration MAX_WAIT = Duration.ofMinutes(30);
+    /**
+     * Longest wait for one operation before it is canceled and its lines done another way: the publish waiting is
+     * the engine's only publishing thread, so a bulk mutation queued behind other work in the shop must not hold
+     * every other SKU's changes for long.
+     */
+    static final Duration MAX_WAIT = Duration.ofMinutes(2);
     /** Longest result line accepted. */
     static final int MAX_LINE = 64 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(BulkMutationRunner.class);

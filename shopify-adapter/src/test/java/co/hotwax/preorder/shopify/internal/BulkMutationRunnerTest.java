@@ -129,4 +129,20 @@ class BulkMutationRunnerTest {
         assertThat(result.lines()).isEmpty();
         assertThat(result.reason()).contains("not http(s)");
     }
+
+    @Test
+    void anOperationStillRunningAfterTheLongestWaitIsCanceledAndItsLinesLeftUndone() throws Exception {
+        staged().then(Answer.ok(started()));
+        for (int i = 0; i < 20; i++) {
+            stub.then(Answer.ok(status("RUNNING", ",\"objectCount\":\"1\"")));
+        }
+
+        BulkMutationRunner.Result result = runner.run("mutation M { x }", twoLines());
+
+        assertThat(result.lines()).isEmpty();
+        assertThat(result.reason()).contains("still RUNNING").contains("canceled");
+        assertThat(stub.received().get(stub.received().size() - 1).body()).contains("bulkOperationCancel");
+        assertThat(time.sleeps().stream().reduce(Duration.ZERO, Duration::plus))
+                .isBetween(BulkMutationRunner.MAX_WAIT, BulkMutationRunner.MAX_WAIT.plus(BulkMutationRunner.MAX_POLL_INTERVAL));
+    }
 }
