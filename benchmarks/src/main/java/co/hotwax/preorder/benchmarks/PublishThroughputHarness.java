@@ -43,10 +43,16 @@ import java.util.stream.Collectors;
  * {@code first}) and {@code logarithmic} (documented, with connections growing as observed on real stores). Naming
  * several runs them one after the other in one process, each on a fresh simulator and publisher, so that the
  * comparison is side by side.
+ *
+ * <p>Issue 15: the catalog's shape (variants per product) and how the listing marks are written
+ * ({@code grouped}: one {@code productVariantsBulkUpdate} per product and the items activated by one bulk mutation
+ * per publish; {@code per-sku}: the marks before issue 15, {@link ShopifyPublisherConfig.Builder#groupedMarks} false
+ * and every item activated alone) are options too, and every combination runs in the same
+ * process; a table at the end puts the runs side by side. The store preflight's re-check interval is set to its
+ * longest (7 days) so that the second phase measures steady-state publishing, not a re-check of every SKU.
  */
 public final class PublishThroughputHarness {
     private static final String TOKEN = SimulatedCatalog.TOKEN;
-    private static final int PER_PRODUCT = 10;
 
     private PublishThroughputHarness() {
     }
@@ -55,14 +61,39 @@ public final class PublishThroughputHarness {
      * Entry point.
      *
      * @param args optional SKU count (default 100,000), then optional cost models, comma-separated, of
-     *             {@code first}, {@code documented}, {@code logarithmic} (default {@code first})
+     *             {@code first}, {@code documented}, {@code logarithmic} (default {@code first}), then optional
+     *             variants per product, comma-separated (default {@code 10}), then optional marks, comma-separated,
+     *             of {@code grouped} and {@code per-sku} (default {@code grouped})
      * @throws Exception on failure
      */
     public static void main(String[] args) throws Exception {
         int skus = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         String models = args.length > 1 ? args[1] : "first";
+        String shapes = args.length > 2 ? args[2] : "10";
+        String marks = args.length > 3 ? args[3] : "grouped";
+        List<String> table = new ArrayList<>();
         for (String model : models.split(",")) {
-            run(skus, model.trim());
+            for (String shape : shapes.split(",")) {
+                for (String mark : marks.split(",")) {
+                    table.add(run(skus, model.trim(), Integer.parseInt(shape.trim()), grouped(mark.trim())));
+                }
+            }
+        }
+        System.out.println();
+        System.out.println("| cost model | variants/product | marks | first publish: requests | points (per SKU)"
+                + " | virtual time | second publish: requests | points (per SKU) | virtual time |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        table.forEach(System.out::println);
+    }
+
+    private static boolean grouped(String marks) {
+        switch (marks) {
+            case "grouped":
+                return true;
+            case "per-sku":
+                return false;
+            default:
+                throw new IllegalArgumentException("unknown marks '" + marks + "': expected grouped or per-sku");
         }
     }
 
@@ -80,32 +111,45 @@ public final class PublishThroughputHarness {
         }
     }
 
-    private static void run(int skus, String model) throws Exception {
+    /** One run on a fresh simulator and publisher; returns its row of the side-by-side table. */
+    private static String run(int skus, String model, int perProduct, boolean grouped) throws Exception {
         CostModel cost = costModel(model);
         VirtualClock clock = new VirtualClock(Instant.parse("2026-05-01T10:00:00Z"));
         try (ShopifySimulator shop = SimulatedCatalog.standardShop(clock, cost)) {
             Location location = shop.addLocation("Pre-order");
-            List<String> catalog = SimulatedCatalog.seed(shop, skus, PER_PRODUCT);
+            List<String> catalog = SimulatedCatalog.seed(shop, skus, perProduct);
             ShopifyPublisher publisher = ShopifyPublisher.builder(ShopifyPublisherConfig.builder()
                             .shopDomain(shop.shopDomain())
                             .endpoint(shop.graphqlEndpoint("2026-04").resolve("/"))
                             .accessToken(() -> TOKEN)
                             .defaultLocationId(location.id())
                             .plan(ShopifyPlan.STANDARD)
+                            .groupedMarks(grouped)
+                            // Before issue 15: every item activated alone. After: one bulk mutation per publish.
+                            .bulkWriteThreshold(grouped ? ShopifyPublisherConfig.DEFAULT_BULK_WRITE_THRESHOLD
+                                    : Integer.MAX_VALUE)
+                            // The first publish of 100,000 SKUs takes hours of virtual time; with the default hourly
+                            // re-check the second phase would re-check every SKU's setup instead of measuring the
+                            // steady-state writes (BENCHMARKS.md, "Under three cost models").
+                            .preflightRecheck(Duration.ofDays(7))
                             .build())
                     .clock(clock).sleeper(clock::sleep).random(new SplittableRandom(1)).build();
             try (publisher) {
-                System.out.printf("cost model %s; catalog: %,d SKUs in %,d products; Standard plan (bucket %d points,"
-                        + " %d points/s)%n", model, catalog.size(), catalog.size() / PER_PRODUCT, 2000, 100);
-                phase("first publish (resolve + marks + quantity)", shop, clock, publisher, catalog, 5);
-                phase("second publish (new quantities)", shop, clock, publisher, catalog, 7);
+                String marks = grouped ? "grouped" : "per-sku";
+                System.out.printf("cost model %s; marks %s; catalog: %,d SKUs in %,d products of %d variants; Standard"
+                        + " plan (bucket %d points, %d points/s)%n", model, marks, catalog.size(),
+                        catalog.size() / perProduct, perProduct, 2000, 100);
+                String first = phase("first publish (resolve + marks + quantity)", shop, clock, publisher, catalog, 5);
+                String second = phase("second publish (new quantities)", shop, clock, publisher, catalog, 7);
                 System.out.printf("THROTTLED responses: %d (simulator), %d (publisher)%n", shop.stats().throttled(),
                         publisher.throttledResponses());
+                return "| " + model + " | " + perProduct + " | " + marks + " | " + first + " | " + second + " |";
             }
         }
     }
 
-    private static void phase(String name, ShopifySimulator shop, VirtualClock clock, ShopifyPublisher publisher,
+    /** Runs one phase, prints it, and returns its cells for the table: requests, points (per SKU), virtual time. */
+    private static String phase(String name, ShopifySimulator shop, VirtualClock clock, ShopifyPublisher publisher,
                               List<String> catalog, long quantity) throws InterruptedException {
         // Let the bucket fill, so every phase starts from the same full bucket the arithmetic assumes.
         clock.advance(Duration.ofSeconds(60));
@@ -134,16 +178,19 @@ public final class PublishThroughputHarness {
                 applied, catalog.size(), shop.stats().requests() - requests0, charged, charged / catalog.size());
         System.out.printf("  root fields executed: %s%n", operationsSince(operations0, shop.stats().operations()));
         long wallSeconds = (System.nanoTime() - wall0) / 1_000_000_000L;
+        String cells = String.format("%,d | %,.0f (%.2f) | %,.0f s", shop.stats().requests() - requests0, charged,
+                charged / catalog.size(), seconds);
         if (charged <= start.currentlyAvailable()) {
             // Nothing to pace: the phase fits in the bucket it started with, so there is no efficiency to speak of.
             System.out.printf("  virtual time %,.1f s: the %,.0f points fit in the full bucket (%,.0f), no wait needed;"
                     + " sustained rate at the restore rate alone %,.0f SKUs/s (wall clock %,d s)%n", seconds, charged,
                     start.currentlyAvailable(), catalog.size() * start.restoreRate() / charged, wallSeconds);
-            return;
+            return cells;
         }
         System.out.printf("  virtual time %,.0f s -> %,.1f SKUs/s; the bucket allows at best %,.0f s -> %,.1f SKUs/s;"
                         + " efficiency %.1f%% (wall clock %,d s)%n", seconds, catalog.size() / seconds, minimum,
                 catalog.size() / minimum, 100 * minimum / seconds, wallSeconds);
+        return cells;
     }
 
     /** Root fields executed since {@code before}, most frequent first: where a phase's requests went. */

@@ -3,6 +3,7 @@ package co.hotwax.preorder.shopify;
 import co.hotwax.preorder.shopify.internal.AccessTokens;
 import co.hotwax.preorder.shopify.internal.BatchItem;
 import co.hotwax.preorder.shopify.internal.BatchPreparation;
+import co.hotwax.preorder.shopify.internal.BulkMutationRunner;
 import co.hotwax.preorder.shopify.internal.CallFailedException;
 import co.hotwax.preorder.shopify.internal.CommittedElsewhere;
 import co.hotwax.preorder.shopify.internal.CostPacer;
@@ -127,7 +128,9 @@ public final class ShopifyPublisher implements InventoryPublisher {
         this.preparation = new BatchPreparation(config, resolver, reader);
         this.quantities = new QuantityWriter(client, documents, reader, keys, config.mode(), config.inventoryReason(),
                 config.maxCompareAndSetRounds());
-        this.marks = new MarksWriter(client, documents, resolver, new PreorderMetafield(json, b.clock), keys, config.productTag());
+        this.marks = new MarksWriter(client, documents, resolver, new PreorderMetafield(json, b.clock), keys, config.productTag(),
+                config.groupedMarks(), new BulkMutationRunner(client, http, b.clock, b.sleeper, config.requestTimeout()),
+                config.bulkWriteThreshold());
         Set<String> locations = new HashSet<>(config.facilityLocations().values());
         locations.add(config.defaultLocationId());
         this.storePreflight = new StorePreflight(client, new PreflightDocuments(config.metafieldNamespace(), config.metafieldKey()),

@@ -33,6 +33,11 @@ public final class ShopifyPublisherConfig {
 
     /** The default of {@link Builder#maxServerWait}: the longest wait any server answer can cause. */
     public static final Duration DEFAULT_MAX_SERVER_WAIT = Duration.ofSeconds(60);
+    /**
+     * Default of {@link Builder#bulkWriteThreshold(int)}: from 100 items (1,000 points one by one, 10 s of a Standard
+     * bucket) a bulk mutation saves far more than the few seconds it waits; below, a listing is not held back.
+     */
+    public static final int DEFAULT_BULK_WRITE_THRESHOLD = 100;
     /** Default of {@link Builder#bulkReadThreshold(int)}. */
     public static final int DEFAULT_BULK_READ_THRESHOLD = 1_000;
     /** HotWax's storefront reads the pre-order metafield from this namespace. */
@@ -72,6 +77,8 @@ public final class ShopifyPublisherConfig {
     private final boolean preflight;
     private final boolean allowUnsafeListing;
     private final Duration preflightRecheck;
+    private final boolean groupedMarks;
+    private final int bulkWriteThreshold;
 
     private ShopifyPublisherConfig(Builder b, URI endpoint, double bucketSize, double restoreRate) {
         this.shopDomain = b.shopDomain;
@@ -98,6 +105,8 @@ public final class ShopifyPublisherConfig {
         this.preflight = b.preflight;
         this.allowUnsafeListing = b.allowUnsafeListing;
         this.preflightRecheck = b.preflightRecheck;
+        this.groupedMarks = b.groupedMarks;
+        this.bulkWriteThreshold = b.bulkWriteThreshold;
     }
 
     /**
@@ -263,6 +272,26 @@ public final class ShopifyPublisherConfig {
         return preflightRecheck;
     }
 
+    /**
+     * Whether listing puts tracked, DENY and the pre-order metafield on with one {@code productVariantsBulkUpdate}
+     * per product (see {@link Builder#groupedMarks}).
+     *
+     * @return true by default
+     */
+    public boolean groupedMarks() {
+        return groupedMarks;
+    }
+
+    /**
+     * Items to stock at a location in one publish from which one bulk mutation activates them all (see
+     * {@link Builder#bulkWriteThreshold}).
+     *
+     * @return {@link #DEFAULT_BULK_WRITE_THRESHOLD} by default, {@link Integer#MAX_VALUE} for never
+     */
+    public int bulkWriteThreshold() {
+        return bulkWriteThreshold;
+    }
+
     /** Every setting except the access token. */
     @Override
     public String toString() {
@@ -275,6 +304,7 @@ public final class ShopifyPublisherConfig {
                 + ", bulkReadThreshold=" + bulkReadThreshold
                 + ", inventoryReason=" + inventoryReason + ", maxServerWait=" + maxServerWait + ", preflight=" + preflight
                 + ", allowUnsafeListing=" + allowUnsafeListing + ", preflightRecheck=" + preflightRecheck
+                + ", groupedMarks=" + groupedMarks + ", bulkWriteThreshold=" + bulkWriteThreshold
                 + ", accessToken=<redacted>}";
     }
 
@@ -305,6 +335,8 @@ public final class ShopifyPublisherConfig {
         private boolean preflight = true;
         private boolean allowUnsafeListing;
         private Duration preflightRecheck = DEFAULT_PREFLIGHT_RECHECK;
+        private boolean groupedMarks = true;
+        private int bulkWriteThreshold = DEFAULT_BULK_WRITE_THRESHOLD;
 
         private Builder() {
         }
@@ -597,6 +629,40 @@ public final class ShopifyPublisherConfig {
         }
 
         /**
+         * How listing puts the variant marks on (default true): one {@code productVariantsBulkUpdate} per product
+         * sets {@code inventoryPolicy}, {@code inventoryItem { tracked }} and the pre-order metafield of every
+         * variant being listed (Shopify's dynamic cost: 10 + 0.2 per variant + 0.4 per variant metafield, so about
+         * 1.6 points a SKU for products of 10 variants). False sends the marks per SKU instead (one
+         * {@code inventoryItemUpdate} each, {@code metafieldsSet} 25 at a time, DENY per product), as releases before
+         * issue 15 did: about 10.5 points a SKU more; kept to measure the difference (BENCHMARKS.md).
+         *
+         * @param grouped false for the per-SKU marks
+         * @return this builder
+         */
+        public Builder groupedMarks(boolean grouped) {
+            this.groupedMarks = grouped;
+            return this;
+        }
+
+        /**
+         * Items to stock at a location in one publish from which they are activated by one bulk mutation
+         * ({@code bulkOperationRunMutation} over {@code inventoryActivate}) instead of one {@code inventoryActivate}
+         * each (default {@link #DEFAULT_BULK_WRITE_THRESHOLD}). Each item activated alone costs 10 points; a bulk
+         * mutation about 30 for any number, since the mutations it runs are not charged to the bucket, but the publish
+         * waits for the operation (a few seconds; at most 2 minutes, then it is canceled) and takes one of the shop's bulk mutation slots (one at a time per
+         * shop in 2026-04; up to five from 2026-01 in Shopify's guide). Items it leaves without a result (another
+         * app's operation holds the slot, a failed operation) are activated one by one. 0 always uses bulk,
+         * {@link Integer#MAX_VALUE} never.
+         *
+         * @param threshold 0 or more
+         * @return this builder
+         */
+        public Builder bulkWriteThreshold(int threshold) {
+            this.bulkWriteThreshold = threshold;
+            return this;
+        }
+
+        /**
          * Validates and builds. Only reads this builder: building twice with other settings in between gives two
          * independent configurations.
          *
@@ -646,6 +712,7 @@ public final class ShopifyPublisherConfig {
             requireRange("maxCompareAndSetRounds", maxCompareAndSetRounds, 1, 50);
             requireRange("resolutionPageSize", resolutionPageSize, 1, 250);
             requireRange("bulkReadThreshold", bulkReadThreshold, 0, Integer.MAX_VALUE);
+            requireRange("bulkWriteThreshold", bulkWriteThreshold, 0, Integer.MAX_VALUE);
             if (maxRequestsPerSecond < 0 || Double.isNaN(maxRequestsPerSecond) || Double.isInfinite(maxRequestsPerSecond)) {
                 throw new IllegalArgumentException("maxRequestsPerSecond must be positive or 0 (off), was " + maxRequestsPerSecond);
             }

@@ -143,7 +143,9 @@ class ShopifyPublisherRefusedAnswersTest {
             }
             return upstream.forward(body);
         });
-        try (ShopifyPublisher publisher = publisher()) {
+        // metafieldsSet marks a listing with the per-SKU marks (and every delisting).
+        try (ShopifyPublisher publisher = fixture.publisher(fixture.config(TOKEN).maxAttempts(2).groupedMarks(false)
+                .build(), 11)) {
             List<PublishOutcome> outcomes = publisher.publish(states);
 
             assertThat(outcomes).allSatisfy(o -> assertThat(o.status()).isEqualTo(PublishOutcome.Status.APPLIED));

@@ -1,19 +1,42 @@
 package co.hotwax.preorder.testkit;
 
+import co.hotwax.preorder.testkit.internal.BulkMutations;
 import co.hotwax.preorder.testkit.internal.BulkQueries;
 
 /**
  * The test's handle on the simulator's bulk query operations ({@code bulkOperationRunQuery},
  * {@code bulkOperation(id:)}, {@code bulkOperationCancel}; results as JSONL over loopback HTTP): outcomes to inject
- * and operations started by someone else. See {@link BulkBehaviour} for timing and the concurrency limit.
+ * and operations started by someone else; and on its bulk mutations ({@code stagedUploadsCreate},
+ * {@code bulkOperationRunMutation}). See {@link BulkBehaviour} for timing and the concurrency limit.
  *
  * @since 0.1.0
  */
 public final class BulkOperations {
     private final BulkQueries queries;
+    private final BulkMutations mutations;
 
-    BulkOperations(BulkQueries queries) {
+    BulkOperations(BulkQueries queries, BulkMutations mutations) {
         this.queries = queries;
+        this.mutations = mutations;
+    }
+
+    /**
+     * Makes the next bulk mutation created ({@code bulkOperationRunMutation}) end with {@code outcome} half-way
+     * through its lines: the first half ran (and wrote), the rest did not.
+     *
+     * @param outcome the outcome
+     */
+    public void failNextMutation(BulkOutcome outcome) {
+        mutations.inject(java.util.Objects.requireNonNull(outcome, "outcome"));
+    }
+
+    /**
+     * Bulk mutation operations created so far (refused ones are not created).
+     *
+     * @return the count
+     */
+    public int mutationsCreated() {
+        return mutations.created();
     }
 
     /**

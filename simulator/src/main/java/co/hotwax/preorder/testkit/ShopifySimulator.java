@@ -6,6 +6,8 @@ import co.hotwax.preorder.spi.Sleeper;
 import co.hotwax.preorder.testkit.internal.AccessScopes;
 import co.hotwax.preorder.testkit.internal.AdminApiHandler;
 import co.hotwax.preorder.testkit.internal.AdminSchema;
+import co.hotwax.preorder.testkit.internal.BulkMutationFiles;
+import co.hotwax.preorder.testkit.internal.BulkMutations;
 import co.hotwax.preorder.testkit.internal.BulkQueries;
 import co.hotwax.preorder.testkit.internal.BulkResultHandler;
 import co.hotwax.preorder.testkit.internal.CostBucket;
@@ -95,8 +97,10 @@ public final class ShopifySimulator implements AutoCloseable {
         };
         this.scopes = new AccessScopes(b.scopes);
         BulkQueries bulkQueries = new BulkQueries(store, b.clock, b.bulk, this::bulkResultBase);
-        this.bulk = new BulkOperations(bulkQueries);
-        AdminSchema schema = new AdminSchema(store, writes, new IdempotencyStore(b.clock), scopes, bulkQueries);
+        BulkMutations bulkMutations = new BulkMutations(store, b.clock, b.bulk, this::baseUrl);
+        this.bulk = new BulkOperations(bulkQueries, bulkMutations);
+        AdminSchema schema = new AdminSchema(store, writes, new IdempotencyStore(b.clock), scopes, bulkQueries,
+                bulkMutations);
         this.orders = new SimulatedOrders(new OrderBook(store, new OrderObserver() {
             @Override
             public void placed(String sku, String orderId, int quantity, Instant at, boolean accepted) {
@@ -119,6 +123,9 @@ public final class ShopifySimulator implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.createContext(BulkResultHandler.PATH, new BulkResultHandler(bulkQueries));
+        BulkMutationFiles files = new BulkMutationFiles(bulkMutations);
+        server.createContext(BulkMutations.UPLOAD_PATH, files);
+        server.createContext(BulkMutations.RESULT_PATH, files);
         server.createContext("/", new AdminApiHandler(b.accessToken, b.versions, schema, store, telemetry,
                 b.sleeper, b.latency, b.faults, new CostGate(schema.schema(), bucket,
                 new QueryCost(b.cost.chargesNodeObjects(),
@@ -449,6 +456,10 @@ public final class ShopifySimulator implements AutoCloseable {
      */
     public BulkOperations bulk() {
         return bulk;
+    }
+
+    private String baseUrl() {
+        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
     }
 
     private String bulkResultBase() {

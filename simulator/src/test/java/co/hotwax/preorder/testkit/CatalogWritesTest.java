@@ -84,6 +84,46 @@ class CatalogWritesTest {
     }
 
     @Test
+    void bulkUpdateSetsTrackedPolicyAndAVariantMetafieldInOneCall() {
+        Variant loose = f.sim.addVariant(f.product.id(), "JKT-LOOSE", false, InventoryPolicy.CONTINUE);
+        JsonNode p = f.client.post(BULK, vars("productId", f.product.id(), "variants", List.of(vars("id", loose.id(),
+                "inventoryPolicy", "DENY", "inventoryItem", vars("tracked", true), "metafields", List.of(vars(
+                        "namespace", "hotwax", "key", "preorder", "type", "json", "value", "{\"status\":\"active\"}"))))))
+                .data().path("productVariantsBulkUpdate");
+
+        assertThat(p.path("userErrors")).isEmpty();
+        assertThat(f.sim.policy(loose.id())).isEqualTo(InventoryPolicy.DENY);
+        assertThat(f.sim.tracked(loose.inventoryItemId())).isTrue();
+        assertThat(f.sim.metafield(loose.id(), "hotwax", "preorder")).contains("{\"status\":\"active\"}");
+    }
+
+    @Test
+    void aBadVariantMetafieldNamesItsVariantAndNothingIsApplied() {
+        JsonNode p = f.client.post(BULK, vars("productId", f.product.id(), "variants", List.of(
+                vars("id", f.deny.id(), "metafields", List.of(vars("namespace", "hotwax", "key", "preorder",
+                        "type", "json", "value", "{}"))),
+                vars("id", f.cont.id(), "inventoryPolicy", "DENY", "metafields", List.of(vars("namespace", "hotwax",
+                        "key", "preorder", "type", "json", "value", "not json"))))))
+                .data().path("productVariantsBulkUpdate");
+
+        JsonNode error = p.path("userErrors").get(0);
+        assertThat(error.path("code").asText()).isEqualTo("INVALID_VALUE");
+        assertThat(error.path("field").toString()).isEqualTo("[\"variants\",\"1\",\"metafields\",\"0\",\"value\"]");
+        assertThat(f.sim.policy(f.cont.id())).isEqualTo(InventoryPolicy.CONTINUE);
+        assertThat(f.sim.metafield(f.deny.id(), "hotwax", "preorder")).isEmpty();
+    }
+
+    @Test
+    void aNewVariantMetafieldWithoutAKeyIsBlank() {
+        JsonNode p = f.client.post(BULK, vars("productId", f.product.id(), "variants", List.of(vars("id", f.deny.id(),
+                "metafields", List.of(vars("namespace", "hotwax", "type", "json", "value", "{}"))))))
+                .data().path("productVariantsBulkUpdate");
+
+        assertThat(p.path("userErrors").get(0).path("code").asText()).isEqualTo("BLANK");
+        assertThat(p.path("userErrors").get(0).path("field").toString()).contains("\"key\"");
+    }
+
+    @Test
     void bulkUpdateOfUnknownProduct() {
         JsonNode p = f.client.post(BULK, vars("productId", "gid://shopify/Product/404", "variants", List.of(
                 vars("id", f.deny.id())))).data().path("productVariantsBulkUpdate");

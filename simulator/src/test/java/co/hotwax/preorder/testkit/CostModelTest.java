@@ -48,6 +48,32 @@ class CostModelTest {
     }
 
     @Test
+    void eachVariantMetafieldAddsTwoFifthsUnderEveryModelInlineOrAsVariables() {
+        for (CostModel model : List.of(CostModel.firstSimulator(), CostModel.documented())) {
+            try (SimFixture f = new SimFixture(ShopifySimulator.builder().accessToken(JsonClient.TOKEN).costModel(model))) {
+                List<Object> variants = new ArrayList<>();
+                for (int i = 0; i < 10; i++) {
+                    variants.add(JsonClient.vars("id", f.deny.id(), "metafields", List.of(JsonClient.vars("namespace",
+                            "hotwax", "key", "preorder", "type", "json", "value", "{}"))));
+                }
+                JsonClient.Reply r = f.client.post(CatalogWritesTest.BULK, JsonClient.vars("productId",
+                        f.product.id(), "variants", variants));
+                // 10 + 0.2 x 10 variants + 0.4 x 10 metafields, then the two lists selected.
+                assertThat(r.body().at("/extensions/cost/requestedQueryCost").asInt()).as(model.toString())
+                        .isEqualTo(16 + 2);
+
+                JsonClient.Reply inline = f.client.post("mutation { productVariantsBulkUpdate(productId: \""
+                        + f.product.id() + "\", variants: [{id: \"" + f.deny.id() + "\", metafields: [{namespace: "
+                        + "\"hotwax\", key: \"preorder\", type: \"json\", value: \"{}\"}]}]) { userErrors { code } } }",
+                        JsonClient.vars());
+                // 10 + ceil(0.2 + 0.4), then userErrors.
+                assertThat(inline.body().at("/extensions/cost/requestedQueryCost").asInt()).as(model.toString())
+                        .isEqualTo(11 + 1);
+            }
+        }
+    }
+
+    @Test
     void productVariantsBulkUpdateCostsTenPlusAFifthPerVariantAndAboveOneThousandIsRefused() {
         try (SimFixture f = new SimFixture(ShopifySimulator.builder().accessToken(JsonClient.TOKEN)
                 .costModel(CostModel.documented()))) {

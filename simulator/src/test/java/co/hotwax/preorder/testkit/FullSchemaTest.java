@@ -48,14 +48,14 @@ class FullSchemaTest {
     }
 
     @Test
-    void variantsBulkUpdateWithMetafieldsIsNotSimulated() {
+    void variantsBulkUpdateWithAPriceIsNotSimulated() {
+        // Metafields are simulated (the listing marks use them); a price is not.
         JsonNode error = onlyError(f.client.post(CatalogWritesTest.BULK, JsonClient.vars("productId", f.product.id(),
                 "variants", List.of(JsonClient.vars("id", f.deny.id(), "inventoryPolicy", "CONTINUE",
-                        "metafields", List.of(JsonClient.vars("namespace", "hotwax", "key", "limit",
-                                "type", "number_integer", "value", "3")))))));
+                        "price", "10.00")))));
 
         assertThat(error.path("extensions").path("code").asText()).isEqualTo("NOT_SIMULATED");
-        assertThat(error.path("message").asText()).contains("metafields");
+        assertThat(error.path("message").asText()).contains("price");
         assertThat(f.sim.policy(f.deny.id())).isEqualTo(InventoryPolicy.DENY);
     }
 

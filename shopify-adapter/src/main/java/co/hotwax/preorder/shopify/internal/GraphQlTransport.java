@@ -163,7 +163,8 @@ public final class GraphQlTransport {
                 unreadable);
     }
 
-    private static GraphQlError error(JsonNode e) {
+    /** One entry of {@code errors[]}; also used for the lines of a bulk mutation's result. */
+    static GraphQlError error(JsonNode e) {
         JsonNode extensions = e.path("extensions");
         JsonNode code = extensions.path("code");
         List<String> path = new ArrayList<>();

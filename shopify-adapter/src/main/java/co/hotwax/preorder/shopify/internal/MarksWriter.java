@@ -2,9 +2,14 @@ package co.hotwax.preorder.shopify.internal;
 
 import co.hotwax.preorder.shopify.internal.ShopifyDocuments.ActivationEntry;
 import co.hotwax.preorder.shopify.internal.ShopifyDocuments.MetafieldEntry;
+import co.hotwax.preorder.shopify.internal.ShopifyDocuments.ProductMarks;
 import co.hotwax.preorder.shopify.internal.ShopifyDocuments.ProductVariants;
+import co.hotwax.preorder.shopify.internal.ShopifyDocuments.VariantMarks;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,12 +25,25 @@ import java.util.function.Function;
  * takes them off (metafield inactive, tag removed once no known variant of the product is listed; DENY stays, it
  * is the safe policy). Each step writes only what differs from what resolution read. An item a step fails for gets
  * its outcome and drops out of the later steps, so it never gets a quantity without its marks.
+ *
+ * <p>Listing puts tracked, DENY and the metafield on with one {@code productVariantsBulkUpdate} per product (grouped,
+ * the default), or, for comparison, with the per-SKU {@code inventoryItemUpdate} and {@code metafieldsSet} beside a
+ * per-product DENY update (the marks before issue 15). No synchronous mutation stocks many items at once:
+ * {@code inventoryActivate} takes one item, {@code inventoryBulkToggleActivation} one item at many locations, and
+ * {@code inventorySetQuantities} refuses an item not stocked at the location ({@code ITEM_NOT_STOCKED_AT_LOCATION},
+ * schema 2026-04). So from a configurable number of items on, each of the three listing steps (variant marks,
+ * activation, tag) runs as one bulk mutation ({@link BulkMutationRunner}: about 30 points for any number of lines,
+ * instead of 10 or more a product or item); what a bulk mutation leaves undone (a failed operation, a refused or
+ * missing line) goes through the requests of its own, which decide it as before.
  */
 public final class MarksWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(MarksWriter.class);
     /** Aliased mutations per document: 25 x 12 points stays far below the 1,000-point single-query limit. */
     static final int FIELDS_PER_DOCUMENT = 25;
     /** Shopify's limit per metafieldsSet. */
     static final int METAFIELDS_PER_CALL = 25;
+    /** Variants per productVariantsBulkUpdate: Shopify's input limit. */
+    static final int VARIANTS_PER_CALL = 250;
 
     private final ShopifyClient client;
     private final ShopifyDocuments documents;
@@ -33,6 +51,9 @@ public final class MarksWriter {
     private final PreorderMetafield metafield;
     private final IdempotencyKeys keys;
     private final String tag;
+    private final boolean grouped;
+    private final BulkMutationRunner bulk;
+    private final int bulkThreshold;
 
     /**
      * Creates the writer.
@@ -43,15 +64,22 @@ public final class MarksWriter {
      * @param metafield the metafield format
      * @param keys idempotency keys (inventoryActivate needs one)
      * @param tag the product tag
+     * @param grouped true to put tracked, DENY and the metafield on with one productVariantsBulkUpdate per product;
+     *                false for the per-SKU marks
+     * @param bulk runs bulk mutations
+     * @param bulkThreshold items to activate in one publish from which one bulk mutation activates them
      */
     public MarksWriter(ShopifyClient client, ShopifyDocuments documents, VariantResolver resolver, PreorderMetafield metafield,
-                       IdempotencyKeys keys, String tag) {
+                       IdempotencyKeys keys, String tag, boolean grouped, BulkMutationRunner bulk, int bulkThreshold) {
         this.client = client;
         this.documents = documents;
         this.resolver = resolver;
         this.metafield = metafield;
         this.keys = keys;
         this.tag = tag;
+        this.grouped = grouped;
+        this.bulk = bulk;
+        this.bulkThreshold = bulkThreshold;
     }
 
     /**
@@ -62,19 +90,35 @@ public final class MarksWriter {
      * @throws InterruptedException when interrupted
      */
     public void list(List<BatchItem> items, String locationId) throws InterruptedException {
-        perItem("inventoryItemUpdate", select(items, i -> !i.variant().tracked()),
-                chunk -> documents.track(chunk.stream().map(i -> i.variant().inventoryItemId()).toList()),
-                item -> setVariant(item, item.variant().withTracked()));
+        if (grouped) {
+            List<BatchItem> unmarked = select(items, i -> !i.variant().tracked() || !i.variant().denyPolicy()
+                    || !metafieldMatches(i));
+            variantMarks(inBulk(unmarked) ? variantMarksInBulk(unmarked) : unmarked);
+        } else {
+            perItem("inventoryItemUpdate", select(items, i -> !i.variant().tracked()),
+                    chunk -> documents.track(chunk.stream().map(i -> i.variant().inventoryItemId()).toList()),
+                    item -> setVariant(item, item.variant().withTracked()));
+        }
         List<BatchItem> unstocked = select(items, i -> !i.level().stocked());
+        if (inBulk(unstocked)) {
+            unstocked = activateInBulk(unstocked, locationId);
+        }
         perItem("inventoryActivate", unstocked,
                 chunk -> documents.activate(chunk.stream()
                         .map(i -> new ActivationEntry(i.variant().inventoryItemId(), locationId, keys.next())).toList()),
                 // A new level starts with every quantity at 0.
                 item -> item.level(new LevelQuantities(true, 0, 0, 0)));
-        denyPolicy(select(items, i -> !i.variant().denyPolicy()));
-        setMetafields(select(items, i -> !metafield.matches(i.variant().metafieldValue(), true, i.state().promiseDate())), true);
-        Map<String, List<BatchItem>> untagged = byProduct(select(items, i -> !resolver.tagsOf(i.variant().productId()).contains(tag)));
-        tagProducts(true, untagged);
+        if (!grouped) {
+            denyPolicy(select(items, i -> !i.variant().denyPolicy()));
+            setMetafields(select(items, i -> !metafieldMatches(i)), true);
+        }
+        List<BatchItem> untagged = select(items, i -> !resolver.tagsOf(i.variant().productId()).contains(tag));
+        tagProducts(true, inBulk(untagged) ? tagInBulk(byProduct(untagged)) : byProduct(untagged));
+    }
+
+    /** Whether these many items are written by a bulk mutation rather than by requests of their own. */
+    private boolean inBulk(List<BatchItem> items) {
+        return !items.isEmpty() && items.size() >= bulkThreshold;
     }
 
     /**
@@ -131,6 +175,178 @@ public final class MarksWriter {
             }
         }
         return false;
+    }
+
+    /**
+     * Activates the items with one bulk mutation; returns the items it left without a result, to be activated one by
+     * one (a line that answered is decided like the per-item mutation: applied, or rejected naming its SKU).
+     */
+    private List<BatchItem> activateInBulk(List<BatchItem> items, String locationId) throws InterruptedException {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (BatchItem item : items) {
+            lines.add(Map.of("item", item.variant().inventoryItemId(), "location", locationId, "idempotencyKey", keys.next()));
+        }
+        BulkMutationRunner.Result result = bulk.run(ShopifyDocuments.ACTIVATE_IN_BULK, lines);
+        List<BatchItem> notRun = decideLines("inventoryActivate", items, result,
+                item -> item.level(new LevelQuantities(true, 0, 0, 0)));
+        logLeftOver("inventoryActivate", notRun.size(), items.size(), result);
+        return notRun;
+    }
+
+    /**
+     * Decides each item from its line of a bulk mutation's result, as the same mutation sent alone would be; returns
+     * the items whose line is missing.
+     */
+    static List<BatchItem> decideLines(String op, List<BatchItem> items, BulkMutationRunner.Result result,
+                                       Consumer<BatchItem> onSuccess) {
+        List<BatchItem> notRun = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            BatchItem item = items.get(i);
+            GraphQlResponse line = result.lines().get(i);
+            if (line == null) {
+                notRun.add(item);
+                continue;
+            }
+            decide(op, item, OperationResult.of(line, op, op), onSuccess);
+        }
+        return notRun;
+    }
+
+    private boolean metafieldMatches(BatchItem item) {
+        return metafield.matches(item.variant().metafieldValue(), true, item.state().promiseDate());
+    }
+
+    /**
+     * Tracked, DENY and the active metafield, one productVariantsBulkUpdate per product (at most 250 variants each),
+     * as many products per document as fit. The mutation is all or nothing per product: a variant an error points
+     * at is rejected naming its SKU, and the product's other variants are sent again without it.
+     */
+    private void variantMarks(List<BatchItem> items) throws InterruptedException {
+        List<Map.Entry<String, List<BatchItem>>> pending = perCall(items);
+        for (int pass = 0; pass < 3 && !pending.isEmpty(); pass++) {
+            List<Map.Entry<String, List<BatchItem>>> again = new ArrayList<>();
+            List<ProductMarks> marks = pending.stream().map(e -> marksOf(e.getKey(), e.getValue())).toList();
+            int from = 0;
+            while (from < pending.size()) {
+                double most = marks.subList(from, Math.min(marks.size(), from + FIELDS_PER_DOCUMENT)).stream()
+                        .mapToDouble(ShopifyDocuments::listingMarksCost).max().orElse(0);
+                int size = client.fit("productVariantsBulkUpdate", FIELDS_PER_DOCUMENT, n -> n * most);
+                int to = Math.min(pending.size(), from + size);
+                sendVariantMarks(pending.subList(from, to), marks.subList(from, to), again);
+                from = to;
+            }
+            pending = again;
+        }
+        pending.forEach(e -> e.getValue().forEach(i -> i.retry("productVariantsBulkUpdate kept failing")));
+    }
+
+    /** Records a product's marks as written. */
+    private void marked(List<BatchItem> variants, ProductMarks marks) {
+        for (int v = 0; v < variants.size(); v++) {
+            VariantRecord record = variants.get(v).variant().withTracked().withDeny();
+            String value = marks.variants().get(v).metafieldValue();
+            setVariant(variants.get(v), value == null ? record : record.withMetafield(value));
+        }
+    }
+
+    /**
+     * The variant marks of many products by one bulk mutation, a line per product (at most 250 variants); returns
+     * the items of the products whose line did not apply cleanly (missing, failed, or with userErrors), for the
+     * requests of {@link #variantMarks}, which name a refused variant and send its siblings again.
+     */
+    private List<BatchItem> variantMarksInBulk(List<BatchItem> items) throws InterruptedException {
+        List<Map.Entry<String, List<BatchItem>>> products = perCall(items);
+        List<ProductMarks> marks = products.stream().map(e -> marksOf(e.getKey(), e.getValue())).toList();
+        BulkMutationRunner.Result result = bulk.run(ShopifyDocuments.LISTING_MARKS_IN_BULK,
+                marks.stream().map(documents::listingMarksVariables).toList());
+        List<BatchItem> rest = new ArrayList<>();
+        for (int p = 0; p < products.size(); p++) {
+            if (appliedCleanly(result, p, "productVariantsBulkUpdate")) {
+                marked(products.get(p).getValue(), marks.get(p));
+            } else {
+                rest.addAll(products.get(p).getValue());
+            }
+        }
+        logLeftOver("productVariantsBulkUpdate", rest.size(), items.size(), result);
+        return rest;
+    }
+
+    /** The product tag by one bulk mutation, a line per product; returns the products left for requests of their own. */
+    private Map<String, List<BatchItem>> tagInBulk(Map<String, List<BatchItem>> products) throws InterruptedException {
+        List<String> ids = new ArrayList<>(products.keySet());
+        BulkMutationRunner.Result result = bulk.run(ShopifyDocuments.TAGS_ADD_IN_BULK,
+                ids.stream().map(id -> Map.<String, Object>of("id", id, "tags", List.of(tag))).toList());
+        Map<String, List<BatchItem>> rest = new LinkedHashMap<>();
+        for (int p = 0; p < ids.size(); p++) {
+            if (appliedCleanly(result, p, "tagsAdd")) {
+                resolver.tagsOf(ids.get(p)).add(tag);
+                products.get(ids.get(p)).forEach(BatchItem::wrote);
+            } else {
+                rest.put(ids.get(p), products.get(ids.get(p)));
+            }
+        }
+        logLeftOver("tagsAdd", rest.size(), ids.size(), result);
+        return rest;
+    }
+
+    /** Whether line {@code line} of a bulk result answered with an empty userErrors list. */
+    private static boolean appliedCleanly(BulkMutationRunner.Result result, int line, String op) {
+        GraphQlResponse response = result.lines().get(line);
+        return response != null && OperationResult.of(response, op, op) instanceof OperationResult.Answered answered
+                && answered.payload().path("userErrors").isArray() && answered.payload().path("userErrors").isEmpty();
+    }
+
+    private void logLeftOver(String op, int left, int all, BulkMutationRunner.Result result) {
+        if (left > 0) {
+            LOG.info("shop {}: {} of {} {} lines did not apply in bulk ({}); sending them one request at a time",
+                    client.shop(), left, all, op, result.reason().isEmpty() ? "refused or missing lines" : result.reason());
+        }
+    }
+
+    /** The items by product, at most {@link #VARIANTS_PER_CALL} variants an entry. */
+    private static List<Map.Entry<String, List<BatchItem>>> perCall(List<BatchItem> items) {
+        List<Map.Entry<String, List<BatchItem>>> pending = new ArrayList<>();
+        for (Map.Entry<String, List<BatchItem>> product : byProduct(items).entrySet()) {
+            List<BatchItem> variants = product.getValue();
+            for (int from = 0; from < variants.size(); from += VARIANTS_PER_CALL) {
+                pending.add(new AbstractMap.SimpleEntry<>(product.getKey(),
+                        variants.subList(from, Math.min(variants.size(), from + VARIANTS_PER_CALL))));
+            }
+        }
+        return pending;
+    }
+
+    private ProductMarks marksOf(String productId, List<BatchItem> variants) {
+        return new ProductMarks(productId, variants.stream().map(i -> new VariantMarks(i.variant().variantId(),
+                !i.variant().denyPolicy(), !i.variant().tracked(),
+                metafieldMatches(i) ? null : metafield.value(true, i.state().promiseDate()))).toList());
+    }
+
+    private void sendVariantMarks(List<Map.Entry<String, List<BatchItem>>> chunk, List<ProductMarks> marks,
+                                  List<Map.Entry<String, List<BatchItem>>> again) throws InterruptedException {
+        GraphQlResponse response;
+        try {
+            response = client.execute("productVariantsBulkUpdate", documents.listingMarks(marks),
+                    marks.stream().mapToDouble(ShopifyDocuments::listingMarksCost).sum());
+        } catch (CallFailedException e) {
+            chunk.forEach(p -> p.getValue().forEach(i -> i.fail(e, null)));
+            return;
+        }
+        for (int p = 0; p < chunk.size(); p++) {
+            List<BatchItem> variants = chunk.get(p).getValue();
+            List<UserError> errors = userErrors(OperationResult.of(response, "m" + p, "productVariantsBulkUpdate"), variants);
+            if (errors == null) {
+                continue;
+            }
+            if (errors.isEmpty()) {
+                marked(variants, marks.get(p));
+                continue;
+            }
+            List<BatchItem> rest = withoutRefused("productVariantsBulkUpdate", variants, errors);
+            if (!rest.isEmpty()) {
+                again.add(new AbstractMap.SimpleEntry<>(chunk.get(p).getKey(), rest));
+            }
+        }
     }
 
     private void denyPolicy(List<BatchItem> items) throws InterruptedException {
@@ -262,18 +478,22 @@ public final class MarksWriter {
                 continue;
             }
             for (int i = 0; i < chunk.size(); i++) {
-                BatchItem item = chunk.get(i);
-                List<UserError> errors = userErrors(OperationResult.of(response, "m" + i, op), List.of(item));
-                if (errors == null) {
-                    continue;
-                }
-                if (errors.isEmpty()) {
-                    item.wrote();
-                    onSuccess.accept(item);
-                } else {
-                    item.reject(op + " refused sku " + item.state().sku() + ": " + errors.get(0).describe());
-                }
+                decide(op, chunk.get(i), OperationResult.of(response, "m" + i, op), onSuccess);
             }
+        }
+    }
+
+    /** One item's own mutation: applied without userErrors, rejected naming its SKU with them, else undecided here. */
+    private static void decide(String op, BatchItem item, OperationResult result, Consumer<BatchItem> onSuccess) {
+        List<UserError> errors = userErrors(result, List.of(item));
+        if (errors == null) {
+            return;
+        }
+        if (errors.isEmpty()) {
+            item.wrote();
+            onSuccess.accept(item);
+        } else {
+            item.reject(op + " refused sku " + item.state().sku() + ": " + errors.get(0).describe());
         }
     }
 

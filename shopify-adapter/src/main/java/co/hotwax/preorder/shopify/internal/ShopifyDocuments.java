@@ -23,6 +23,7 @@ import co.hotwax.preorder.shopify.internal.gen.client.TagsRemoveProjectionRoot;
 import co.hotwax.preorder.shopify.internal.gen.types.InventoryItemInput;
 import co.hotwax.preorder.shopify.internal.gen.types.InventoryQuantityInput;
 import co.hotwax.preorder.shopify.internal.gen.types.InventorySetQuantitiesInput;
+import co.hotwax.preorder.shopify.internal.gen.types.MetafieldInput;
 import co.hotwax.preorder.shopify.internal.gen.types.MetafieldsSetInput;
 import co.hotwax.preorder.shopify.internal.gen.types.ProductVariantInventoryPolicy;
 import co.hotwax.preorder.shopify.internal.gen.types.ProductVariantsBulkInput;
@@ -40,7 +41,9 @@ import graphql.language.StringValue;
 import graphql.parser.Parser;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -57,6 +60,23 @@ public final class ShopifyDocuments {
     public static final List<String> QUANTITY_NAMES = List.of("on_hand", "available", "committed");
     /** Variants read per product when checking for listed siblings (Shopify's largest page). */
     static final int SIBLINGS_PAGE = 250;
+
+    /**
+     * {@code inventoryActivate} as a bulk mutation runs it: once per JSONL line, the line's {@code item},
+     * {@code location} and {@code idempotencyKey} as its variables (2026-04 requires {@code @idempotent} on
+     * {@code inventoryActivate}). Written with variables, which codegen's inlined requests do not have.
+     */
+    public static final String ACTIVATE_IN_BULK = "mutation Activate($item: ID!, $location: ID!, $idempotencyKey: String!) "
+            + "{ inventoryActivate(inventoryItemId: $item, locationId: $location) @idempotent(key: $idempotencyKey) "
+            + "{ inventoryLevel { id } userErrors { field message } } }";
+
+    /** {@link #listingMarks} as a bulk mutation runs it: one product a line ({@link #listingMarksVariables}). */
+    public static final String LISTING_MARKS_IN_BULK = "mutation ListingMarks($productId: ID!, "
+            + "$variants: [ProductVariantsBulkInput!]!) { productVariantsBulkUpdate(productId: $productId, "
+            + "variants: $variants) { userErrors { code field message } } }";
+    /** {@code tagsAdd} as a bulk mutation runs it: one product a line, variables {@code id} and {@code tags}. */
+    public static final String TAGS_ADD_IN_BULK = "mutation TagsAdd($id: ID!, $tags: [String!]!) { tagsAdd(id: $id, "
+            + "tags: $tags) { userErrors { field message } } }";
 
     private final String metafieldNamespace;
     private final String metafieldKey;
@@ -245,6 +265,82 @@ public final class ShopifyDocuments {
     }
 
     /**
+     * Puts a product's listing marks on its variants in one aliased {@code productVariantsBulkUpdate} per product:
+     * per variant only what is missing of {@code inventoryPolicy: DENY}, {@code inventoryItem { tracked: true }}
+     * and the pre-order metafield ({@code ProductVariantsBulkInput}, schema 2026-04). One call per product replaces
+     * an {@code inventoryItemUpdate} and a share of a {@code metafieldsSet} per variant.
+     *
+     * @param products product gid and the marks of some of its variants (at most 250 each), in a stable order
+     * @return the document
+     */
+    public String listingMarks(List<ProductMarks> products) {
+        List<String> parts = new ArrayList<>();
+        for (ProductMarks p : products) {
+            List<ProductVariantsBulkInput> variants = new ArrayList<>();
+            for (VariantMarks v : p.variants()) {
+                ProductVariantsBulkInput.Builder b = ProductVariantsBulkInput.newBuilder().id(v.variantId());
+                if (v.deny()) {
+                    b.inventoryPolicy(ProductVariantInventoryPolicy.DENY);
+                }
+                if (v.track()) {
+                    b.inventoryItem(InventoryItemInput.newBuilder().tracked(true).build());
+                }
+                if (v.metafieldValue() != null) {
+                    b.metafields(List.of(MetafieldInput.newBuilder().namespace(metafieldNamespace).key(metafieldKey)
+                            .type("json").value(v.metafieldValue()).build()));
+                }
+                variants.add(b.build());
+            }
+            ProductVariantsBulkUpdateGraphQLQuery query = ProductVariantsBulkUpdateGraphQLQuery.newRequest()
+                    .queryName("ListingMarks").productId(p.productId()).variants(variants).build();
+            ProductVariantsBulkUpdateProjectionRoot<?, ?> root = new ProductVariantsBulkUpdateProjectionRoot<>();
+            root.userErrors().code().parent().field().message();
+            parts.add(serialize(query, root));
+        }
+        return merge("ListingMarks", parts, null);
+    }
+
+    /**
+     * The variables of one line of {@link #LISTING_MARKS_IN_BULK}: the same input {@link #listingMarks} inlines.
+     *
+     * @param p the product's marks
+     * @return {@code productId} and {@code variants}
+     */
+    public Map<String, Object> listingMarksVariables(ProductMarks p) {
+        List<Map<String, Object>> variants = new ArrayList<>();
+        for (VariantMarks v : p.variants()) {
+            Map<String, Object> input = new LinkedHashMap<>();
+            input.put("id", v.variantId());
+            if (v.deny()) {
+                input.put("inventoryPolicy", ProductVariantInventoryPolicy.DENY.name());
+            }
+            if (v.track()) {
+                input.put("inventoryItem", Map.of("tracked", true));
+            }
+            if (v.metafieldValue() != null) {
+                input.put("metafields", List.of(Map.of("namespace", metafieldNamespace, "key", metafieldKey,
+                        "type", "json", "value", v.metafieldValue())));
+            }
+            variants.add(input);
+        }
+        return Map.of("productId", p.productId(), "variants", variants);
+    }
+
+    /**
+     * Requested cost of one product's {@link #listingMarks} field: Shopify's dynamic cost of
+     * {@code productVariantsBulkUpdate}, 10 + 0.2 per variant + 0.4 per variant metafield
+     * (shopify.dev/changelog/dynamic-complexity-for-productvariantsbulkcreate-and-productvariantsbulkupdate-mutations),
+     * plus 2 for the userErrors selection; an upper bound the first answer corrects.
+     *
+     * @param marks the product's marks
+     * @return the estimate
+     */
+    public static double listingMarksCost(ProductMarks marks) {
+        long metafields = marks.variants().stream().filter(v -> v.metafieldValue() != null).count();
+        return 12 + 0.2 * marks.variants().size() + 0.4 * metafields;
+    }
+
+    /**
      * Writes the pre-order metafield of up to 25 variants.
      *
      * @param entries owner (variant gid) and JSON value per metafield
@@ -386,6 +482,30 @@ public final class ShopifyDocuments {
         /** Copies the list. */
         public ProductVariants {
             variantIds = List.copyOf(variantIds);
+        }
+    }
+
+    /**
+     * The marks one variant still needs.
+     *
+     * @param variantId the variant gid
+     * @param deny whether {@code inventoryPolicy: DENY} is to be set
+     * @param track whether tracking is to be turned on
+     * @param metafieldValue the pre-order metafield's JSON value to write, or null to leave it
+     */
+    public record VariantMarks(String variantId, boolean deny, boolean track, String metafieldValue) {
+    }
+
+    /**
+     * A product and the marks some of its variants still need.
+     *
+     * @param productId the product gid
+     * @param variants the variants' marks
+     */
+    public record ProductMarks(String productId, List<VariantMarks> variants) {
+        /** Copies the list. */
+        public ProductMarks {
+            variants = List.copyOf(variants);
         }
     }
 

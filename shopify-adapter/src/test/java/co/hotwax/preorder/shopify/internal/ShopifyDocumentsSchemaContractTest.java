@@ -2,8 +2,10 @@ package co.hotwax.preorder.shopify.internal;
 
 import co.hotwax.preorder.shopify.internal.ShopifyDocuments.ActivationEntry;
 import co.hotwax.preorder.shopify.internal.ShopifyDocuments.MetafieldEntry;
+import co.hotwax.preorder.shopify.internal.ShopifyDocuments.ProductMarks;
 import co.hotwax.preorder.shopify.internal.ShopifyDocuments.ProductVariants;
 import co.hotwax.preorder.shopify.internal.ShopifyDocuments.QuantityEntry;
+import co.hotwax.preorder.shopify.internal.ShopifyDocuments.VariantMarks;
 import graphql.ParseAndValidate;
 import graphql.parser.Parser;
 import graphql.schema.GraphQLSchema;
@@ -62,9 +64,23 @@ class ShopifyDocumentsSchemaContractTest {
         docs.put("track", d.track(List.of("gid://shopify/InventoryItem/1", "gid://shopify/InventoryItem/2")));
         docs.put("denyPolicy", d.denyPolicy(List.of(new ProductVariants("gid://shopify/Product/1",
                 List.of("gid://shopify/ProductVariant/1", "gid://shopify/ProductVariant/2")))));
+        docs.put("listingMarks", d.listingMarks(List.of(new ProductMarks("gid://shopify/Product/1", List.of(
+                new VariantMarks("gid://shopify/ProductVariant/1", true, true, "{\"status\":\"active\"}"),
+                new VariantMarks("gid://shopify/ProductVariant/2", false, false, "{}"),
+                new VariantMarks("gid://shopify/ProductVariant/3", true, false, null))),
+                new ProductMarks("gid://shopify/Product/2", List.of(
+                        new VariantMarks("gid://shopify/ProductVariant/4", false, true, null))))));
         docs.put("metafieldsSet", d.metafieldsSet(List.of(new MetafieldEntry("gid://shopify/ProductVariant/1", "{\"status\":\"active\"}"))));
         docs.put("tagsAdd", d.tags(true, List.of("gid://shopify/Product/1"), "HC:Pre-Order"));
         docs.put("tagsRemove", d.tags(false, List.of("gid://shopify/Product/1", "gid://shopify/Product/2"), "HC:Pre-Order"));
+        docs.put("activate in bulk", ShopifyDocuments.ACTIVATE_IN_BULK);
+        docs.put("listing marks in bulk", ShopifyDocuments.LISTING_MARKS_IN_BULK);
+        docs.put("tagsAdd in bulk", ShopifyDocuments.TAGS_ADD_IN_BULK);
+        docs.put("bulk mutation stage", BulkMutationRunner.stageDocument(1234));
+        docs.put("bulk mutation run", BulkMutationRunner.runDocument(ShopifyDocuments.ACTIVATE_IN_BULK,
+                "tmp/1/bulk/variables.jsonl"));
+        docs.put("bulk mutation poll", BulkMutationRunner.pollDocument("gid://shopify/BulkOperation/1"));
+        docs.put("bulk mutation cancel", BulkMutationRunner.cancelDocument("gid://shopify/BulkOperation/1"));
         PreflightDocuments preflight = new PreflightDocuments("HC_PREORDER", "preorder");
         docs.put("preflight store", preflight.store());
         docs.put("preflight skus first page", preflight.variants(List.of("A-1", "B \"2\""), 10, null));

@@ -31,7 +31,7 @@ public final class AdminSchema {
 
     /** Wires the schema to {@code store}; writes are reported to {@code observer}. */
     public AdminSchema(ShopStore store, WriteObserver observer, IdempotencyStore keys, AccessScopes scopes,
-            BulkQueries bulk) {
+            BulkQueries bulk, BulkMutations bulkMutations) {
         TypeDefinitionRegistry types = new SchemaParser().parse(sdl());
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring();
         Scalars.all().forEach(wiring::scalar);
@@ -40,7 +40,11 @@ public final class AdminSchema {
         new QueryWiring(store, scopes).wire(wiring);
         new MutationWiring(new InventoryMutations(store, observer), new CatalogMutations(store, observer), keys,
                 scopes).wire(wiring);
-        bulk.wire(wiring, this::graphql);
+        // Bulk queries and bulk mutations share bulkOperation(id:) and bulkOperationCancel: the queries' fetchers are
+        // wired apart and handed to the mutations, which pass on the ids that are not theirs.
+        RuntimeWiring.Builder queries = RuntimeWiring.newRuntimeWiring();
+        bulk.wire(queries, this::graphql);
+        bulkMutations.wire(wiring, this::graphql, queries.build());
         this.schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
         this.graphql = GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(new ShopifyErrors()).build();
     }

@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * The catalog writes the SDK uses to mark pre-order items: {@code inventoryItemUpdate} (tracked),
- * {@code productVariantsBulkUpdate} (inventoryPolicy), {@code metafieldsSet} (25 per call, compareDigest) and
- * {@code tagsAdd}/{@code tagsRemove}. Each call is all-or-nothing. Callers hold the shop lock.
+ * {@code productVariantsBulkUpdate} (inventoryPolicy, inventoryItem, metafields), {@code metafieldsSet} (25 per
+ * call, compareDigest) and {@code tagsAdd}/{@code tagsRemove}. Each call is all-or-nothing. Callers hold the shop
+ * lock.
  */
 public final class CatalogMutations {
     /** Shopify's per-call metafieldsSet limit. */
@@ -68,13 +69,23 @@ public final class CatalogMutations {
         }
     }
 
-    /** {@code productVariantsBulkUpdate}: inventoryPolicy and inventoryItem fields of one product's variants. */
+    /**
+     * {@code productVariantsBulkUpdate}: inventoryPolicy, inventoryItem fields and metafields ({@code MetafieldInput}
+     * by namespace and key: created or updated, as {@code metafieldsSet} does, validated by the same rules, errors
+     * pointing at {@code [variants, i, metafields, j, field]}) of one product's variants.
+     */
     public Map<String, Object> productVariantsBulkUpdate(String productId, List<Map<String, Object>> variants,
             boolean allowPartialUpdates) {
         for (Map<String, Object> in : variants) {
             @SuppressWarnings("unchecked")
             Map<String, Object> itemInput = (Map<String, Object>) in.get("inventoryItem");
             requireSimulatedItemInput(itemInput);
+            for (Map<String, Object> m : metafieldsOf(in)) {
+                if (m.get("id") != null) {
+                    throw new RequestError(FullSchemaCheck.NOT_SIMULATED, "Not simulated: MetafieldInput.id is valid"
+                            + " in Shopify's schema, but the simulator identifies metafields by namespace and key only");
+                }
+            }
         }
         UserErrors errors = new UserErrors();
         ProductRecord product = store.product(productId).orElse(null);
@@ -96,7 +107,7 @@ public final class CatalogMutations {
                 errors.add("PRODUCT_VARIANT_DOES_NOT_EXIST", field, "Product variant does not exist");
             } else if (v.product() != product) {
                 errors.add("MUST_BE_FOR_THIS_PRODUCT", field, "Product variant does not exist on this product");
-            } else {
+            } else if (validVariantMetafields(id, in, i, errors)) {
                 valid.add(v);
                 validInputs.add(in);
             }
@@ -116,10 +127,54 @@ public final class CatalogMutations {
             if (itemInput != null) {
                 applyItemInput(v.inventoryItem(), itemInput);
             }
+            StringBuilder written = new StringBuilder();
+            for (Map<String, Object> m : metafieldsOf(in)) {
+                MetafieldRecord record = store.putMetafield(v.id(), (String) m.get("namespace"), (String) m.get("key"),
+                        (String) m.get("value"), (String) m.get("type"));
+                written.append(' ').append(record.namespace()).append('.').append(record.key()).append('=')
+                        .append(record.value());
+            }
             observer.write(v.sku(), "productVariantsBulkUpdate", "inventoryPolicy=" + v.inventoryPolicy()
-                    + " tracked=" + v.inventoryItem().tracked(), true);
+                    + " tracked=" + v.inventoryItem().tracked() + written, true);
         }
         return bulkPayload(errors, product, valid);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> metafieldsOf(Map<String, Object> variantInput) {
+        Object list = variantInput.get("metafields");
+        return list == null ? List.of() : (List<Map<String, Object>>) list;
+    }
+
+    /**
+     * Validates the metafields of variant input {@code i}; namespace and key are required when the metafield does not
+     * exist yet ({@code MetafieldInput}, schema 2026-04: "Required when creating a metafield").
+     */
+    private boolean validVariantMetafields(String variantId, Map<String, Object> in, int i, UserErrors errors) {
+        boolean valid = true;
+        List<Map<String, Object>> metafields = metafieldsOf(in);
+        for (int j = 0; j < metafields.size(); j++) {
+            Map<String, Object> m = metafields.get(j);
+            List<String> base = List.of("variants", Integer.toString(i), "metafields", Integer.toString(j));
+            UserErrors found = new UserErrors();
+            for (String required : List.of("namespace", "key")) {
+                if (m.get(required) == null) {
+                    found.add("BLANK", append(base, required), required + " can't be blank");
+                }
+            }
+            if (found.isEmpty()) {
+                validateMetafield(variantId, m, base, null, found);
+            }
+            found.list().forEach(e -> errors.add((String) e.get("code"), castPath(e.get("field")),
+                    (String) e.get("message")));
+            valid &= found.isEmpty();
+        }
+        return valid;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> castPath(Object field) {
+        return (List<String>) field;
     }
 
     private static Map<String, Object> bulkPayload(UserErrors errors, ProductRecord product,
@@ -139,7 +194,8 @@ public final class CatalogMutations {
                     "Exceeded the maximum metafields input limit of " + MAX_METAFIELDS + ".");
         } else {
             for (int i = 0; i < inputs.size(); i++) {
-                validateMetafield(inputs.get(i), i, errors);
+                validateMetafield((String) inputs.get(i).get("ownerId"), inputs.get(i),
+                        List.of("metafields", Integer.toString(i)), i, errors);
             }
         }
         if (!errors.isEmpty()) {
@@ -163,11 +219,10 @@ public final class CatalogMutations {
         return p;
     }
 
-    private void validateMetafield(Map<String, Object> in, int i, UserErrors errors) {
-        String owner = (String) in.get("ownerId");
+    /** One metafield's rules; {@code i} is metafieldsSet's {@code elementIndex}, null where the type has none. */
+    private void validateMetafield(String owner, Map<String, Object> in, List<String> base, Integer i, UserErrors errors) {
         String ns = namespace(in);
         String key = (String) in.get("key");
-        List<String> base = List.of("metafields", Integer.toString(i));
         if (!store.isMetafieldOwner(owner)) {
             errors.add("INVALID_VALUE", append(base, "ownerId"), "Owner does not exist.", i);
             return;
