@@ -250,6 +250,9 @@ class OversellSimulationTest {
         return out.toString();
     }
 
+    /** Seeds from which the summary checks that the set met mixed carts, POS sales and a refusing scope. */
+    private static final int COVERAGE_SEEDS = 20;
+
     @AfterAll
     static void multiLocationSummary() {
         if (LOCATION_SEEDS.get() == 0) {
@@ -267,9 +270,12 @@ class OversellSimulationTest {
                 SPLIT_CARTS.get(), POS_ACCEPTED.get(), POS_SALES.get(), POS_PREORDER_REFUSED.get(),
                 LOCATION_CHANGES.get(), SCOPE_WINDOWS.get(), SCOPE_WINDOWS_DENIED.get(), MOVES_HELD.get(),
                 REFUSAL_BREACHES.get(), OVERSOLD_WHILE_REFUSED.get(), refusalSeeds(), LOCATION_OVERSOLD_OUTSIDE.get(), BULK_SEEDS.get(), BULK_QUERIES.get());
-        assertThat(MIXED_ACCEPTED.get()).as("mixed carts were accepted").isPositive();
-        assertThat(POS_ACCEPTED.get()).as("POS sales were accepted").isPositive();
-        assertThat(SCOPE_WINDOWS_DENIED.get()).as("a revoked scope refused the engine's calls").isPositive();
+        // Coverage of the seed set, not of one seed: a replay (-Dpreorder.seed=N) may meet none of these.
+        if (LOCATION_SEEDS.get() >= COVERAGE_SEEDS) {
+            assertThat(MIXED_ACCEPTED.get()).as("mixed carts were accepted").isPositive();
+            assertThat(POS_ACCEPTED.get()).as("POS sales were accepted").isPositive();
+            assertThat(SCOPE_WINDOWS_DENIED.get()).as("a revoked scope refused the engine's calls").isPositive();
+        }
         if (BULK_SEEDS.get() > 0) {
             assertThat(BULK_QUERIES.get()).as("the bulk export ran").isGreaterThanOrEqualTo(BULK_SEEDS.get());
         }

@@ -4,6 +4,7 @@ import co.hotwax.preorder.shopify.ShopifyPublisherConfig;
 import co.hotwax.preorder.spi.DesiredState;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,8 +109,22 @@ public final class BatchPreparation {
      * @throws InterruptedException when interrupted
      */
     public void readLevels(String locationId, List<BatchItem> items) throws InterruptedException {
-        Map<String, LevelQuantities> levels = reader.readOnce(
-                items.stream().map(i -> i.variant().inventoryItemId()).distinct().toList(), locationId);
+        Map<String, LevelQuantities> levels = new HashMap<>(reader.readOnce(
+                items.stream().map(i -> i.variant().inventoryItemId()).distinct().toList(), locationId));
+        // An export's committed count misses orders placed after it. Where it is below the open orders the OMS
+        // reports, the target's min(openOrders, committed) guard cannot tell an order Shopify fulfilled before the
+        // export from one placed after it and already imported: the first must stay out, the second must not be
+        // clipped (the store would sell one unit less for as long as it has nothing else to write). Only a read now
+        // tells them apart; where committed covers the open orders the guard does not bind and the export serves.
+        List<String> reread = items.stream()
+                .filter(i -> {
+                    LevelQuantities level = levels.get(i.variant().inventoryItemId());
+                    return level != null && level.exported() && level.committed() < i.state().openOrders();
+                })
+                .map(i -> i.variant().inventoryItemId()).distinct().toList();
+        if (!reread.isEmpty()) {
+            levels.putAll(reader.read(reread, locationId));
+        }
         for (BatchItem item : items) {
             LevelQuantities level = levels.get(item.variant().inventoryItemId());
             if (level == null) {

@@ -26,9 +26,9 @@ import java.util.Set;
  * location too (3 points per item) instead of being written from the remembered on_hand. A SKU that gets stocked
  * elsewhere after its last check is found at its next re-check ({@code ShopifyPublisherConfig.preflightRecheck()}); with preflight off
  * nothing is known and nothing is read. Dedicated pre-order location only: at a shared location the SKU's units
- * elsewhere are ordinary stock. Above the bulk threshold those reads, like the preflight's, are answered by the
- * catalog's bulk export when one is current ({@link LevelReader#readOnce}): a restart or a reconciliation then costs
- * nothing extra for them. Units committed at a location that does not sell online (a store's pick-up orders)
+ * elsewhere are ordinary stock. These reads are never answered by the catalog's bulk export (unlike the
+ * preflight's): units committed elsewhere after the export are in flight, and a count that missed them would offer
+ * them again at the pre-order location. Units committed at a location that does not sell online (a store's pick-up orders)
  * are counted too: the pre-order location then sells less, never more.
  *
  * <p>Which locations count: by default only the other locations that are active and fulfil online orders, the
@@ -127,7 +127,9 @@ public final class CommittedElsewhere {
             }
             Map<String, LevelQuantities> levels;
             try {
-                levels = reader.readOnce(open.stream().map(i -> i.variant().inventoryItemId()).distinct().toList(),
+                // Always a read now, never an export's: units committed elsewhere since the export are in flight,
+                // and a count that misses them would offer them again at the pre-order location.
+                levels = reader.read(open.stream().map(i -> i.variant().inventoryItemId()).distinct().toList(),
                         entry.getKey());
             } catch (CallFailedException e) {
                 open.forEach(i -> i.fail(e, "reading committed units at " + entry.getKey() + " failed"));
