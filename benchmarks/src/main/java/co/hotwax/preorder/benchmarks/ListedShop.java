@@ -54,6 +54,10 @@ final class ListedShop implements AutoCloseable {
                 .defaultLocationId(location.id())
                 .plan(ShopifyPlan.STANDARD)
                 .preflight(preflight)
+                // The simulator builds a bulk query's whole result while answering bulkOperationRunQuery: at 100,000
+                // SKUs on a busy machine that exceeds the default 30 s, and a start retried after a timeout finds its
+                // own operation running (as in RestartResyncHarness).
+                .timeouts(Duration.ofSeconds(10), Duration.ofMinutes(10))
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package co.hotwax.preorder.shopify;
 
+import co.hotwax.preorder.shopify.internal.BatchPreparation;
 import co.hotwax.preorder.spi.DesiredState;
 import co.hotwax.preorder.spi.PublishOutcome;
 import co.hotwax.preorder.testkit.BulkBehaviour;
@@ -233,13 +234,53 @@ class ShopifyPublisherBulkReadTest {
         try (ShopifyPublisher publisher = publisher(shop, 10)) {
             startExport(publisher, listAll());
             time.advance(Duration.ofMinutes(10));
-            assertAllApplied(publisher.publish(listAll().subList(1, SKUS)));
+            assertThat(publisher.publish(listAll().subList(1, SKUS))).as("deferred beyond the budget while it runs")
+                    .filteredOn(o -> o.status() == PublishOutcome.Status.APPLIED)
+                    .hasSize(BatchPreparation.READ_BUDGET_WHILE_EXPORTING);
             assertThat(calls(shop.sim(), "bulkOperationCancel")).isZero();
             time.advance(Duration.ofMinutes(25));
             assertAllApplied(publisher.publish(listAll(6)));
         }
         assertThat(calls(shop.sim(), "bulkOperationCancel")).isEqualTo(1);
         assertThat(calls(shop.sim(), "productVariants")).isPositive();
+    }
+
+    @Test
+    void whileTheExportRunsACallReadsOnlyItsBudgetPerRequestAndRetriesTheRestUntilItLands() {
+        Shop shop = shop();
+        try (ShopifyPublisher publisher = publisher(shop, 10, true)) {
+            startExport(publisher, listAll());
+            List<DesiredState> states = new ArrayList<>(listAll().subList(1, SKUS));
+            // SKU-0 is known since the first call: last in the call, beyond the budget, it is still written.
+            states.add(listAll().get(0));
+            long searches = calls(shop.sim(), "productVariants");
+            List<PublishOutcome> outcomes = publisher.publish(states);
+
+            int budget = BatchPreparation.READ_BUDGET_WHILE_EXPORTING;
+            assertAllApplied(outcomes.subList(0, budget));
+            assertThat(outcomes.subList(budget, SKUS - 1)).allSatisfy(o -> {
+                assertThat(o.status()).isEqualTo(PublishOutcome.Status.RETRY);
+                assertThat(o.reason()).isEqualTo(BatchPreparation.WAITING_FOR_EXPORT);
+                assertThat(o.wrote()).isFalse();
+            });
+            assertThat(outcomes.get(SKUS - 1).status()).isEqualTo(PublishOutcome.Status.APPLIED);
+            assertThat(calls(shop.sim(), "productVariants") - searches)
+                    .as("one search and one preflight read for the budget's SKUs, not one per 50 of all 40")
+                    .isLessThanOrEqualTo(2);
+            for (Variant v : shop.variants().subList(budget + 1, SKUS)) {
+                assertThat(shop.sim().policy(v.id())).as("deferred, untouched").isEqualTo(InventoryPolicy.CONTINUE);
+            }
+
+            time.advance(Duration.ofSeconds(10));
+            long afterDeferral = calls(shop.sim(), "productVariants");
+            assertAllApplied(publisher.publish(states));
+            assertThat(calls(shop.sim(), "productVariants")).as("the export answers the deferred SKUs")
+                    .isEqualTo(afterDeferral);
+        }
+        for (Variant v : shop.variants()) {
+            assertThat(shop.sim().quantity(v.inventoryItemId(), shop.location().id(), "available")).isEqualTo(5);
+            assertThat(shop.sim().policy(v.id())).isEqualTo(InventoryPolicy.DENY);
+        }
     }
 
     @Test

@@ -18,6 +18,22 @@ import java.util.Set;
  * reason, and leaves the others open; a call that fails after retries is thrown for the caller to decide.
  */
 public final class BatchPreparation {
+    /**
+     * Not-yet-known SKUs a publish call still reads per request while a bulk export is on its way; the call's other
+     * not-yet-known SKUs are answered RETRY ({@link #WAITING_FOR_EXPORT}) and the engine sends them again after its
+     * retry back-off (500 ms, doubling, by default), by when the export may answer them for nothing.
+     *
+     * <p>Why 3: per request, a SKU not yet known costs about 14 points to resolve, check (the preflight's per-SKU
+     * read) and give its level (BENCHMARKS.md, "Restart resync through the bulk export": 14.20 points a SKU); 3 cost
+     * about 43, under the 50 points Standard's bucket restores in 500 ms (100 points a second), so a restart
+     * resync's calls, back to back, neither hold the publisher for seconds nor drain the bucket the changes queued
+     * behind them need. The engine puts a call's urgent items first and keeps resync items out of urgent calls, so
+     * the budget goes to changes before resync work; SKUs already known are never deferred.
+     */
+    public static final int READ_BUDGET_WHILE_EXPORTING = 3;
+    /** The reason given for a SKU deferred until the catalog export lands. */
+    public static final String WAITING_FOR_EXPORT = "waiting for the catalog export: this call's budget of "
+            + READ_BUDGET_WHILE_EXPORTING + " SKUs read per request is spent";
     private final ShopifyPublisherConfig config;
     private final VariantResolver resolver;
     private final LevelReader reader;
@@ -58,7 +74,8 @@ public final class BatchPreparation {
     }
 
     /**
-     * Gives each open item its variant; a SKU no variant or several variants have is rejected.
+     * Gives each open item its variant; a SKU no variant or several variants have is rejected. While a bulk export
+     * is on its way, not-yet-known SKUs beyond {@link #READ_BUDGET_WHILE_EXPORTING} are answered RETRY instead.
      *
      * @param items the items
      * @throws CallFailedException when a search fails after retries
@@ -66,6 +83,15 @@ public final class BatchPreparation {
      */
     public void resolve(List<BatchItem> items) throws InterruptedException {
         List<String> skus = items.stream().filter(BatchItem::open).map(i -> i.state().sku()).distinct().toList();
+        Set<String> deferred = new HashSet<>(resolver.beyondReadBudget(skus, READ_BUDGET_WHILE_EXPORTING));
+        if (!deferred.isEmpty()) {
+            for (BatchItem item : items) {
+                if (item.open() && deferred.contains(item.state().sku())) {
+                    item.retry(WAITING_FOR_EXPORT);
+                }
+            }
+            skus = skus.stream().filter(sku -> !deferred.contains(sku)).toList();
+        }
         Map<String, VariantResolver.Resolution> resolved = resolver.resolve(skus);
         for (BatchItem item : items) {
             if (!item.open()) {

@@ -28,7 +28,7 @@ import java.util.Set;
  * <p>An export is started when more reads are wanted than the threshold, or the shop's catalog is larger than it
  * ({@link #catalogSize}), and none is younger than {@link #REFRESH_AFTER} ({@link #ensure}); it is never waited for:
  * it runs in Shopify while publishing goes on, reading per request, and each later call polls it when its back-off
- * says so (1 s doubling to 30 s; one point a poll) until it lands. So a publish never blocks for an export's
+ * says so (1 s doubling to 5 s; one point a poll) until it lands. So a publish never blocks for an export's
  * minutes, and the changes that arrive during a restart resync are not held behind it. An export that fails, is
  * canceled, runs longer than {@link #MAX_WAIT} (it is canceled then) or cannot start because the shop's limit of bulk
  * queries is reached (this app's run from before a crash, or another instance) is not tried again for
@@ -46,8 +46,11 @@ public final class ExportedCatalog {
     public static final Duration REFRESH_AFTER = Duration.ofMinutes(45);
     /** First wait before a poll; doubles up to {@link #MAX_POLL_INTERVAL}. */
     static final Duration FIRST_POLL_INTERVAL = Duration.ofSeconds(1);
-    /** Longest wait between polls. */
-    static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(30);
+    /**
+     * Longest wait between polls: SKUs deferred while an export runs wait for it to be seen as landed, so it is
+     * polled every 5 s at most (one point a poll: about 0.2 points a second).
+     */
+    static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(5);
     /** Longest an export may run before it is canceled. */
     static final Duration MAX_WAIT = Duration.ofMinutes(30);
     /** Wait after an export could not be used before another is started. */

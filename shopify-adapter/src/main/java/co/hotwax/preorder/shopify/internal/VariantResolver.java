@@ -121,18 +121,7 @@ public final class VariantResolver {
             }
         }
         if (catalog != null) {
-            if (!counted && !misses.isEmpty() && catalog.threshold() < Integer.MAX_VALUE) {
-                counted = true;
-                catalog.catalogSize(countVariants());
-            }
-            // Every publish passes here: an export on its way is polled when due, and a large catalog's export is
-            // renewed before it expires, so a reconciliation finds a current one.
-            catalog.ensure(misses.isEmpty() ? 0 : lookupsSinceExport + misses.size());
-            Instant exported = catalog.exportedAt().orElse(null);
-            if (exported != null && !exported.equals(lastExport)) {
-                lastExport = exported;
-                lookupsSinceExport = 0;
-            }
+            keepExport(misses);
             misses = fromExport(misses, result);
         }
         lookupsSinceExport += misses.size();
@@ -152,6 +141,47 @@ public final class VariantResolver {
             }
         }
         return result;
+    }
+
+    /**
+     * The SKUs of one call to defer while a bulk export is on its way (started, not landed, none current): those
+     * not yet known beyond the first {@code budget} of them, in the call's order. Reading them per request now would
+     * hold the call, and every change queued behind it, for seconds of the cost bucket, when the export will
+     * answer them for nothing once it lands. Known SKUs are never deferred; nor is anything without an export on
+     * its way. Polls the export, or starts it, as {@link #resolve} does.
+     *
+     * @param skus distinct SKUs, in the call's order
+     * @param budget not-yet-known SKUs still read per request
+     * @return the SKUs to defer, in order; empty when nothing is to be deferred
+     * @throws InterruptedException when interrupted
+     */
+    public List<String> beyondReadBudget(List<String> skus, int budget) throws InterruptedException {
+        if (catalog == null) {
+            return List.of();
+        }
+        List<String> unknown = skus.stream().filter(sku -> !cache.containsKey(sku)).toList();
+        keepExport(unknown);
+        if (!catalog.running() || catalog.current() || unknown.size() <= budget) {
+            return List.of();
+        }
+        return unknown.subList(budget, unknown.size());
+    }
+
+    /**
+     * Every publish passes here: the shop's variants are counted once, an export on its way is polled when due, and
+     * a large catalog's export is started, or renewed before it expires, so a reconciliation finds a current one.
+     */
+    private void keepExport(List<String> misses) throws InterruptedException {
+        if (!counted && !misses.isEmpty() && catalog.threshold() < Integer.MAX_VALUE) {
+            counted = true;
+            catalog.catalogSize(countVariants());
+        }
+        catalog.ensure(misses.isEmpty() ? 0 : lookupsSinceExport + misses.size());
+        Instant exported = catalog.exportedAt().orElse(null);
+        if (exported != null && !exported.equals(lastExport)) {
+            lastExport = exported;
+            lookupsSinceExport = 0;
+        }
     }
 
     /** Answers the SKUs the current export shows as unique, and returns the others, still to search. */

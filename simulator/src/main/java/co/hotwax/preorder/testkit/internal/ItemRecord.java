@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /** An inventory item and its levels per location. Guarded by the shop lock. */
 public final class ItemRecord {
@@ -12,6 +13,7 @@ public final class ItemRecord {
     private String sku;
     private boolean tracked;
     private VariantRecord variant;
+    private BiConsumer<ItemRecord, String> skuChanged = (item, old) -> { };
     private final Map<String, LevelRecord> levelsByLocation = new LinkedHashMap<>();
 
     ItemRecord(long number, String sku, boolean tracked) {
@@ -41,7 +43,14 @@ public final class ItemRecord {
     }
 
     void sku(String sku) {
+        String old = this.sku;
         this.sku = sku;
+        skuChanged.accept(this, old);
+    }
+
+    /** Who keeps an index by SKU (the shop): told of every change with the SKU it replaced. */
+    void onSkuChange(BiConsumer<ItemRecord, String> listener) {
+        this.skuChanged = listener;
     }
 
     /** Whether Shopify counts this item's stock (untracked items are always in stock). */

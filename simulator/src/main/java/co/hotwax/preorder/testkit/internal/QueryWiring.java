@@ -146,7 +146,7 @@ final class QueryWiring {
         requireAbsent(env, "savedSearchId");
         Predicate<SearchQuery.Searchable> filter = SearchQuery.filter(env.getArgument("query"));
         List<VariantRecord> matches = new ArrayList<>();
-        for (VariantRecord v : store.variants()) {
+        for (VariantRecord v : store.searchCandidates(env.getArgument("query"))) {
             if (filter.test(new SearchQuery.Searchable(v.sku(), v.product().id()))) {
                 matches.add(v);
             }

@@ -3,6 +3,7 @@ package co.hotwax.preorder.testkit.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -50,6 +51,56 @@ public final class SearchQuery {
         }
         anyOf.add(allOf);
         return s -> anyOf.stream().anyMatch(all -> all.stream().allMatch(p -> p.test(s)));
+    }
+
+    /**
+     * A {@code sku:} term, as an index looks it up.
+     *
+     * @param value the lower-cased SKU, or its prefix
+     * @param prefix whether it ended in {@code *}
+     */
+    public record SkuTerm(String value, boolean prefix) {
+    }
+
+    /**
+     * One {@code sku:} term of each alternative ({@code OR}) of a valid query, when every alternative has one: a
+     * variant the query matches matches one of them, so they bound the search. Empty when some alternative has none,
+     * or the query is blank (everything matches) or invalid ({@link #filter} says why).
+     *
+     * @param query the search query
+     * @return the terms, or empty when only a scan will do
+     */
+    public static Optional<List<SkuTerm>> skuTerms(String query) {
+        if (query == null || query.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            filter(query);
+        } catch (RequestError e) {
+            return Optional.empty();
+        }
+        List<SkuTerm> terms = new ArrayList<>();
+        SkuTerm inGroup = null;
+        for (String token : tokens(query)) {
+            if (token.equals("OR")) {
+                if (inGroup == null) {
+                    return Optional.empty();
+                }
+                terms.add(inGroup);
+                inGroup = null;
+            } else if (!token.equals("AND") && inGroup == null
+                    && token.substring(0, token.indexOf(':')).equalsIgnoreCase("sku")) {
+                String value = unquote(token.substring(token.indexOf(':') + 1));
+                boolean prefix = value.endsWith("*");
+                inGroup = new SkuTerm((prefix ? value.substring(0, value.length() - 1) : value).toLowerCase(Locale.ROOT),
+                        prefix);
+            }
+        }
+        if (inGroup == null) {
+            return Optional.empty();
+        }
+        terms.add(inGroup);
+        return Optional.of(terms);
     }
 
     private static Predicate<Searchable> term(String token, String query) {
