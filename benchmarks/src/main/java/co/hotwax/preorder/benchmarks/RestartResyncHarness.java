@@ -5,7 +5,6 @@ import co.hotwax.preorder.shopify.ShopifyPublisherConfig;
 import co.hotwax.preorder.shopify.internal.PreorderMetafield;
 import co.hotwax.preorder.shopify.internal.ShopifyDocuments.MetafieldEntry;
 import co.hotwax.preorder.spi.DesiredState;
-import co.hotwax.preorder.spi.PublishOutcome;
 import co.hotwax.preorder.spi.ShopifyPlan;
 import co.hotwax.preorder.testkit.InventoryPolicy;
 import co.hotwax.preorder.testkit.Location;
@@ -17,9 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -107,10 +104,6 @@ public final class RestartResyncHarness {
     private record Result(long points, double seconds) {
     }
 
-    /** A state still to publish, not before {@code notBefore} (clock millis), after {@code attempts} RETRY answers. */
-    private record Pending(DesiredState state, long notBefore, int attempts) {
-    }
-
     private static Result run(String name, ShopifySimulator shop, VirtualClock clock, Location location, int threshold,
             List<DesiredState> states) {
         clock.advance(Duration.ofSeconds(60));
@@ -119,54 +112,16 @@ public final class RestartResyncHarness {
         long requests0 = shop.stats().requests();
         int exports0 = shop.bulk().created();
         Instant t0 = clock.instant();
-        long applied = 0;
-        long wrote = 0;
-        long retried = 0;
-        long calls = 0;
+        EngineLikeSender.Sent sent;
         try (ShopifyPublisher publisher = ShopifyPublisher.builder(config(shop, location, threshold))
                 .clock(clock).sleeper(clock::sleep).random(new SplittableRandom(1)).build()) {
-            // As the engine sends them: 250 states a call, in order; a state answered RETRY (deferred while the
-            // export is on its way) is sent again after the engine's default back-off, 500 ms doubling per attempt
-            // up to 1 min (its ceiling, without the jitter).
-            Deque<Pending> queue = new ArrayDeque<>();
-            states.forEach(s -> queue.add(new Pending(s, 0, 0)));
-            while (!queue.isEmpty()) {
-                long now = clock.millis();
-                List<Pending> batch = new ArrayList<>(250);
-                List<Pending> later = new ArrayList<>();
-                while (!queue.isEmpty() && batch.size() < 250) {
-                    Pending p = queue.poll();
-                    (p.notBefore() <= now ? batch : later).add(p);
-                }
-                for (int i = later.size() - 1; i >= 0; i--) {
-                    queue.addFirst(later.get(i));
-                }
-                if (batch.isEmpty()) {
-                    long next = queue.stream().mapToLong(Pending::notBefore).min().orElse(now);
-                    clock.advance(Duration.ofMillis(Math.max(1, next - now)));
-                    continue;
-                }
-                List<PublishOutcome> outcomes = publisher.publish(batch.stream().map(Pending::state).toList());
-                for (int i = 0; i < batch.size(); i++) {
-                    PublishOutcome o = outcomes.get(i);
-                    applied += o.status() == PublishOutcome.Status.APPLIED ? 1 : 0;
-                    wrote += o.wrote() ? 1 : 0;
-                    if (o.status() == PublishOutcome.Status.RETRY) {
-                        Pending p = batch.get(i);
-                        int attempts = p.attempts() + 1;
-                        retried++;
-                        queue.add(new Pending(p.state(), clock.millis()
-                                + Math.min(60_000L, 500L << Math.min(attempts - 1, 7)), attempts));
-                    }
-                }
-                calls++;
-            }
+            sent = EngineLikeSender.send(publisher, clock, states);
         }
         long charged = shop.pointsCharged() - charged0;
         double seconds = Duration.between(t0, clock.instant()).toMillis() / 1e3;
         System.out.printf("%s: %,d of %,d applied (%,d wrote), %,d publish calls, %,d RETRY re-sent, %,d requests, "
-                        + "%,d points (%.3f per SKU), virtual time %,.0f s, bulk queries %d%n", name, applied,
-                states.size(), wrote, calls, retried,
+                        + "%,d points (%.3f per SKU), virtual time %,.0f s, bulk queries %d%n", name, sent.applied(),
+                states.size(), sent.wrote(), sent.calls(), sent.retried(),
                 shop.stats().requests() - requests0, charged, (double) charged / states.size(), seconds,
                 shop.bulk().created() - exports0);
         Map<String, Long> byOperation = new TreeMap<>();
