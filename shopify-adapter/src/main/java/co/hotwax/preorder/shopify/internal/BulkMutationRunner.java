@@ -1,11 +1,11 @@
 package co.hotwax.preorder.shopify.internal;
 
+import static co.hotwax.preorder.shopify.internal.BulkOperationCalls.literal;
+
 import co.hotwax.preorder.spi.Sleeper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -59,7 +59,6 @@ public final class BulkMutationRunner {
     static final Duration MAX_WAIT = Duration.ofMinutes(2);
     /** Longest result line accepted. */
     static final int MAX_LINE = 64 * 1024;
-    private static final Logger LOG = LoggerFactory.getLogger(BulkMutationRunner.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String STAGE = "stagedUploadsCreate";
     private static final String RUN = "bulkOperationRunMutation";
@@ -310,29 +309,8 @@ public final class BulkMutationRunner {
                 + ") { id status errorCode objectCount url partialDataUrl } }";
     }
 
-    static String cancelDocument(String id) {
-        return "mutation CancelBulkMutation { bulkOperationCancel(id: " + literal(id)
-                + ") { bulkOperation { id status } userErrors { field message } } }";
-    }
-
     private void cancel(String id) {
-        try {
-            client.execute("bulkOperationCancel", cancelDocument(id), 10);
-        } catch (CallFailedException | InterruptedException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            LOG.warn("shop {}: could not cancel bulk mutation {}: {}", client.shop(), id, e.getMessage());
-        }
-    }
-
-    private static String literal(String text) {
-        try {
-            // A JSON string is a valid GraphQL string literal (same escapes).
-            return JSON.writeValueAsString(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a string always serialises", e);
-        }
+        BulkOperationCalls.cancel(client, id, "bulk mutation");
     }
 
     private static String truncate(String text) {

@@ -1,10 +1,10 @@
 package co.hotwax.preorder.shopify.internal;
 
+import static co.hotwax.preorder.shopify.internal.BulkOperationCalls.literal;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -61,7 +61,6 @@ import java.util.Set;
 public final class BulkVariantExport {
     /** Longest JSONL line accepted: a variant line is well under 2 KiB; anything longer is not ours. */
     static final int MAX_LINE = 64 * 1024;
-    private static final Logger LOG = LoggerFactory.getLogger(BulkVariantExport.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RUN = "bulkOperationRunQuery";
     private static final String POLL = "bulkOperation";
@@ -217,26 +216,13 @@ public final class BulkVariantExport {
         return "query BulkStatus { " + POLL + "(id: " + literal(id) + ") { id status errorCode objectCount url } }";
     }
 
-    /** Cancels operation {@code id}, so an abandoned export does not hold the shop's limit. */
-    static String cancelDocument(String id) {
-        return "mutation CancelExport { bulkOperationCancel(id: " + literal(id)
-                + ") { bulkOperation { id status } userErrors { field message } } }";
-    }
-
     /**
      * Cancels operation {@code id}, so an abandoned export does not hold the shop's limit; a failure is logged.
      *
      * @param id the operation's gid
      */
     public void cancel(String id) {
-        try {
-            client.execute("bulkOperationCancel", cancelDocument(id), 10);
-        } catch (CallFailedException | InterruptedException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            LOG.warn("shop {}: could not cancel bulk query {}: {}", client.shop(), id, e.getMessage());
-        }
+        BulkOperationCalls.cancel(client, id, "bulk query");
     }
 
     private Export read(String id, String url) throws InterruptedException {
@@ -412,15 +398,6 @@ public final class BulkVariantExport {
                 }
             });
             return new Exported(entries, duplicated, tags, id);
-        }
-    }
-
-    private static String literal(String text) {
-        try {
-            // A JSON string is a valid GraphQL string literal (same escapes).
-            return JSON.writeValueAsString(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a string always serialises", e);
         }
     }
 

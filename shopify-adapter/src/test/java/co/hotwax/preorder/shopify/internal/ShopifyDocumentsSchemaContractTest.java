@@ -80,7 +80,7 @@ class ShopifyDocumentsSchemaContractTest {
         docs.put("bulk mutation run", BulkMutationRunner.runDocument(ShopifyDocuments.ACTIVATE_IN_BULK,
                 "tmp/1/bulk/variables.jsonl"));
         docs.put("bulk mutation poll", BulkMutationRunner.pollDocument("gid://shopify/BulkOperation/1"));
-        docs.put("bulk mutation cancel", BulkMutationRunner.cancelDocument("gid://shopify/BulkOperation/1"));
+        docs.put("bulk operation cancel", BulkOperationCalls.cancelDocument("gid://shopify/BulkOperation/1"));
         PreflightDocuments preflight = new PreflightDocuments("HC_PREORDER", "preorder");
         docs.put("preflight store", preflight.store());
         docs.put("preflight skus first page", preflight.variants(List.of("A-1", "B \"2\""), 10, null));
@@ -89,7 +89,6 @@ class ShopifyDocumentsSchemaContractTest {
         docs.put("bulk export inner query", bulk.innerQuery());
         docs.put("bulk export run", bulk.runDocument());
         docs.put("bulk export poll", BulkVariantExport.pollDocument("gid://shopify/BulkOperation/1"));
-        docs.put("bulk export cancel", BulkVariantExport.cancelDocument("gid://shopify/BulkOperation/1"));
         docs.put("variant count", VariantResolver.countDocument(1_001));
         return docs;
     }
