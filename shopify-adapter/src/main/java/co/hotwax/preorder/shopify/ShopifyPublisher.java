@@ -369,7 +369,7 @@ public final class ShopifyPublisher implements InventoryPublisher {
         if (!item.state().listed()) {
             return true;
         }
-        QuantityTarget t = QuantityTarget.of(config.mode(), item.state(), item.level(), item.committedElsewhere());
+        QuantityTarget t = QuantityTarget.of(config.mode(), item);
         return t.write() && t.target() < t.changeFrom();
     }
 

@@ -15,6 +15,7 @@ public final class BatchItem {
     private boolean wrote;
     private long inFlight = PublishOutcome.UNKNOWN;
     private long committedElsewhere;
+    private long availableElsewhere;
     private PublishOutcome outcome;
 
     /**
@@ -78,6 +79,19 @@ public final class BatchItem {
     /** @param units units of the SKU committed at other locations, read in this publish */
     public void committedElsewhere(long units) {
         this.committedElsewhere = Math.max(0, units);
+    }
+
+    /**
+     * @return units of the SKU available at other locations that fulfil online orders, as read in this publish (0
+     *         when none or not read): checkout sells them beside the pre-order location's
+     */
+    public long availableElsewhere() {
+        return availableElsewhere;
+    }
+
+    /** @param units units of the SKU available at other online-fulfilling locations, read in this publish */
+    public void availableElsewhere(long units) {
+        this.availableElsewhere = Math.max(0, units);
     }
 
     /**

@@ -41,8 +41,22 @@ import java.util.Set;
  * {@code allowUnsafeListing}, the setup in which Shopify is known to take pre-orders at other locations, every other
  * location counts.
  *
+ * <p>Units <em>available</em> at the other locations that are active and fulfil online orders are read in the same
+ * request and recorded too ({@link BatchItem#availableElsewhere}): Shopify makes such a location's inventory
+ * "available for online purchases", and checkout sums their available with the pre-order location's, so Shopify would
+ * sell them as pre-orders; the pre-order location offers that much less ({@link QuantityTarget}). They are not
+ * double counted: the OMS counts neither them (not pre-orders, not on order) nor, at a location that sells online,
+ * anything that moves them (its released pre-orders are committed units, counted above only at locations that sell
+ * online, never available ones). The available units of locations that do not sell online never count, even with
+ * {@code allowUnsafeListing}: checkout does not sell them (the OMS's warehouse, a POS-only store). Such a location
+ * switched to fulfil online orders after the SKU was checked is seen by {@link PreflightGate}, which has the SKU
+ * checked again at its next publish, so it is learned here from then on.
+ *
  * @see <a href="https://help.shopify.com/en/manual/locations/managing-orders">Shopify: managing orders with locations</a>
  * @see <a href="https://help.shopify.com/en/manual/fulfillment/setup/order-routing">Shopify: order routing</a>
+ * @see <a href="https://help.shopify.com/en/manual/locations/setting-up-your-locations">Shopify: setting up your
+ *      locations ("If you want the inventory at this location to be available for online purchases, then check Fulfill
+ *      online orders from this location")</a>
  */
 public final class CommittedElsewhere {
     private static final Logger LOG = LoggerFactory.getLogger(CommittedElsewhere.class);
@@ -54,6 +68,7 @@ public final class CommittedElsewhere {
     private final boolean enabled;
     private final boolean everyLocation;
     private final Map<String, Set<String>> stockedElsewhere = new HashMap<>();
+    private final Map<String, Set<String>> sellingOnline = new HashMap<>();
     private final Set<String> warned = new HashSet<>();
 
     /**
@@ -89,6 +104,13 @@ public final class CommittedElsewhere {
                 stockedElsewhere.put(sku, Set.copyOf(locations));
             }
         });
+        checked.otherOnlineLocations().forEach((sku, locations) -> {
+            if (locations.isEmpty()) {
+                sellingOnline.remove(sku);
+            } else {
+                sellingOnline.put(sku, Set.copyOf(locations));
+            }
+        });
     }
 
     /**
@@ -102,8 +124,9 @@ public final class CommittedElsewhere {
     }
 
     /**
-     * Reads the committed units at the other locations of the items' SKUs and records their sum on each item;
-     * items whose SKU is stocked only at the pre-order location are left alone. A failed read decides the items it
+     * Reads the committed units at the other locations of the items' SKUs and records their sum on each item, and
+     * the available units at those of them that fulfil online orders (checkout sells them beside the pre-order
+     * location's); items whose SKU is stocked only at the pre-order location are left alone. A failed read decides the items it
      * concerns as RETRY (or REJECTED for the shop when access is denied): a target that ignores units it could not
      * read might sell them again.
      *
@@ -120,6 +143,7 @@ public final class CommittedElsewhere {
             }
         }
         Map<BatchItem, Long> sums = new HashMap<>();
+        Map<BatchItem, Long> sellable = new HashMap<>();
         for (Map.Entry<String, List<BatchItem>> entry : byLocation.entrySet()) {
             List<BatchItem> open = entry.getValue().stream().filter(BatchItem::open).toList();
             if (open.isEmpty()) {
@@ -140,28 +164,46 @@ public final class CommittedElsewhere {
                 long committed = Math.max(0, level.committed());
                 sums.merge(item, committed, Long::sum);
                 report(item.state().sku(), entry.getKey(), committed);
+                if (sellingOnline.getOrDefault(item.state().sku(), Set.of()).contains(entry.getKey())) {
+                    long available = Math.max(0, level.available());
+                    sellable.merge(item, available, Long::sum);
+                    reportAvailable(item.state().sku(), entry.getKey(), available);
+                }
             }
         }
         sums.forEach((item, units) -> {
             if (item.open()) {
                 item.committedElsewhere(units);
+                item.availableElsewhere(sellable.getOrDefault(item, 0L));
             }
         });
     }
 
+    private void reportAvailable(String sku, String location, long available) {
+        if (firstSeen(sku + "#available@" + location, available)) {
+            LOG.warn("shop {}: sku {}: {} unit(s) available at location {}, which fulfils online orders: checkout sells "
+                    + "them as pre-orders, so the pre-order location offers that much less. Stop stocking the SKU there "
+                    + "(Products > Inventory), or turn off 'Fulfill online orders' there", shop, sku, available, location);
+        }
+    }
+
     private void report(String sku, String location, long committed) {
-        String key = sku + '@' + location;
-        if (committed == 0) {
-            warned.remove(key);
-            return;
-        }
-        if (warned.size() >= MAX_WARNED) {
-            warned.clear();
-        }
-        if (warned.add(key)) {
+        if (firstSeen(sku + '@' + location, committed)) {
             LOG.warn("shop {}: sku {}: {} unit(s) committed at location {}, not the pre-order location (an order routed "
                     + "or assigned there); counted as in flight so the pre-order location sells that much less. Stop "
                     + "stocking the SKU there (Products > Inventory)", shop, sku, committed, location);
         }
+    }
+
+    /** Whether units under this key are to be warned about now: some, and none warned since it last had none. */
+    private boolean firstSeen(String key, long units) {
+        if (units == 0) {
+            warned.remove(key);
+            return false;
+        }
+        if (warned.size() >= MAX_WARNED) {
+            warned.clear();
+        }
+        return warned.add(key);
     }
 }

@@ -52,6 +52,30 @@ public final class PreflightDocuments {
     }
 
     /**
+     * Whether these locations are active and fulfil online orders, by id: the light read that watches locations
+     * where pre-order SKUs are stocked but that did not sell online when the SKUs were checked.
+     *
+     * @param locationIds at most {@link #LOCATIONS} location gids
+     * @return the document
+     */
+    public String locationFlags(List<String> locationIds) {
+        StringBuilder ids = new StringBuilder();
+        for (String id : locationIds) {
+            ids.append(ids.length() == 0 ? "" : ", ").append(literal(id));
+        }
+        return "query PreflightLocationFlags { nodes(ids: [" + ids + "]) { ... on Location { id isActive "
+                + "fulfillsOnlineOrders } } }";
+    }
+
+    /**
+     * @param locations ids in one {@link #locationFlags} read
+     * @return its requested cost: one object per location
+     */
+    public static double locationFlagsCost(int locations) {
+        return Math.max(1, locations);
+    }
+
+    /**
      * One page of the variants with these SKUs, with what the per-SKU checks need: levels with their location and
      * quantities, selling-plan groups with each plan's reserve policy, the product's tags and
      * {@code requiresSellingPlan}, the pre-order metafield.

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The preflight inside publish. Store-level checks run on the first publish and again on every publish until they
@@ -21,7 +22,15 @@ import java.util.Set;
  * beyond what is offered is REJECTED with the reason and the fix, and checked again on every later publish of it
  * (a reconciliation included), so it lists as soon as the setup is fixed. A SKU that passed is checked again after
  * the configured re-check interval. A SKU already listed is never held back by a re-check (holding back its quantity would leave a
- * stale, larger one in Shopify); its blocker is logged.
+ * stale, larger one in Shopify); its blocker is logged, and its units at other online locations are counted
+ * ({@link CommittedElsewhere}).
+ *
+ * <p>A pass holds only while the locations it saw hold. Each publish reads the online flag of the locations where
+ * its passed SKUs are stocked but that did not sell online at their check (one light query), and a location that
+ * now does expires the passes of the SKUs stocked there, checked again in the same publish: checkout starts summing
+ * that location's available units the moment the merchant checks "Fulfill online orders from this location".
+ * Every store-level read that sees the set of active online-fulfilling locations change expires every pass (those of
+ * the SKUs just checked against it excepted), so each SKU is checked again at its next publish.
  *
  * <p>Above the bulk threshold the checks are answered by the catalog's bulk export ({@link StorePreflight}); while
  * one is on its way, re-checks of SKUs that passed before wait for it (their last pass still stands, as it did for
@@ -40,6 +49,8 @@ public final class PreflightGate {
     private final String shop;
     private final ExportedCatalog catalog;
     private final Map<String, Instant> passed = new HashMap<>();
+    private final Map<String, Set<String>> offlineElsewhere = new HashMap<>();
+    private Set<String> onlineLocations;
     private boolean storePassed;
 
     /**
@@ -90,6 +101,56 @@ public final class PreflightGate {
      */
     public void check(List<BatchItem> items) throws InterruptedException {
         Instant now = clock.instant();
+        try {
+            watchOfflineLocations(items);
+        } catch (CallFailedException e) {
+            items.stream().filter(BatchItem::open).forEach(i -> i.fail(e, "store preflight failed"));
+            return;
+        }
+        // A second round only when the store read saw the online locations change: the passes of this batch's
+        // other SKUs were read before the change, so they are checked again now, against the new locations.
+        Set<String> checkedNow = new LinkedHashSet<>();
+        for (int round = 0; round < 2; round++) {
+            Set<String> due = due(items, now);
+            due.removeAll(checkedNow);
+            postponeRechecks(due);
+            if (storePassed && due.isEmpty()) {
+                return;
+            }
+            PreflightReport report;
+            boolean onlineChanged;
+            try {
+                StorePreflight.Checked checked = preflight.checkForPublish(List.copyOf(due));
+                elsewhere.learn(checked);
+                watch(checked);
+                onlineChanged = onlineChanged(checked.onlineLocations());
+                report = checked.report();
+            } catch (CallFailedException e) {
+                items.stream().filter(BatchItem::open).forEach(i -> i.fail(e, "store preflight failed"));
+                return;
+            }
+            if (report.storeBlocked()) {
+                String reason = "store setup: " + report.storeBlockers();
+                LOG.warn("shop {}: {}", shop, reason);
+                items.stream().filter(BatchItem::open).forEach(i -> i.rejectForShop(reason));
+                return;
+            }
+            storePassed = true;
+            for (String sku : due) {
+                report.skuBlocker(sku).ifPresentOrElse(blocker -> refuse(sku, blocker, items, now), () -> passed.put(sku, now));
+            }
+            checkedNow.addAll(due);
+            if (!onlineChanged) {
+                return;
+            }
+            // Every pass read before the change is void: a SKU stocked at a location that now sells online is sold
+            // there too. The SKUs just checked keep theirs; the others are checked at their next publish.
+            passed.keySet().retainAll(checkedNow);
+        }
+    }
+
+    /** The SKUs of open, listed, resolved items whose pass is missing or expired. */
+    private Set<String> due(List<BatchItem> items, Instant now) {
         Set<String> due = new LinkedHashSet<>();
         for (BatchItem item : items) {
             if (item.open() && item.state().listed() && item.variant() != null) {
@@ -99,29 +160,80 @@ public final class PreflightGate {
                 }
             }
         }
-        postponeRechecks(due);
-        if (storePassed && due.isEmpty()) {
+        return due;
+    }
+
+    /**
+     * Whether the active online-fulfilling locations differ from those of the previous store read; remembers them.
+     * Unreadable locations (null) change nothing here: the store check itself refuses then.
+     */
+    private boolean onlineChanged(Set<String> online) {
+        if (online == null) {
+            return false;
+        }
+        Set<String> before = onlineLocations;
+        onlineLocations = online;
+        if (before == null || before.equals(online)) {
+            return false;
+        }
+        LOG.warn("shop {}: the locations that fulfil online orders changed ({} -> {}); every SKU's preflight pass "
+                + "expires, so each is checked again at its next publish", shop, before, online);
+        return true;
+    }
+
+    /** Remembers, per SKU just checked, the locations it is stocked at that did not sell online then. */
+    private void watch(StorePreflight.Checked checked) {
+        checked.otherLocations().forEach((sku, locations) -> {
+            Set<String> offline = new LinkedHashSet<>(locations);
+            offline.removeAll(checked.otherOnlineLocations().getOrDefault(sku, Set.of()));
+            if (offline.isEmpty()) {
+                offlineElsewhere.remove(sku);
+            } else {
+                offlineElsewhere.put(sku, Set.copyOf(offline));
+            }
+        });
+    }
+
+    /**
+     * Reads the online flags of the locations where this batch's passed SKUs are stocked but that did not sell
+     * online when they were checked (typically the OMS's warehouse, where released pre-orders are fulfilled: one
+     * point per location). A location that now does (the merchant turned on "Fulfill online orders", or
+     * reactivated it) sums its available units into what checkout sells: the passes of the SKUs stocked there
+     * expire, so this publish checks them again and {@link CommittedElsewhere} counts their units there.
+     */
+    private void watchOfflineLocations(List<BatchItem> items) throws InterruptedException {
+        if (!storePassed) {
             return;
         }
-        PreflightReport report;
-        try {
-            StorePreflight.Checked checked = preflight.checkForPublish(List.copyOf(due));
-            elsewhere.learn(checked);
-            report = checked.report();
-        } catch (CallFailedException e) {
-            items.stream().filter(BatchItem::open).forEach(i -> i.fail(e, "store preflight failed"));
+        Set<String> locations = new TreeSet<>();
+        for (BatchItem item : items) {
+            if (item.open() && item.state().listed() && passed.containsKey(item.state().sku())) {
+                locations.addAll(offlineElsewhere.getOrDefault(item.state().sku(), Set.of()));
+            }
+        }
+        if (locations.isEmpty()) {
             return;
         }
-        if (report.storeBlocked()) {
-            String reason = "store setup: " + report.storeBlockers();
-            LOG.warn("shop {}: {}", shop, reason);
-            items.stream().filter(BatchItem::open).forEach(i -> i.rejectForShop(reason));
+        Map<String, Boolean> flags = preflight.sellsOnline(List.copyOf(locations));
+        Set<String> turned = new TreeSet<>();
+        for (String location : locations) {
+            if (flags.getOrDefault(location, true)) {
+                // Online now, or gone from the shop: either way the SKU's last check no longer describes it.
+                turned.add(location);
+            }
+        }
+        if (turned.isEmpty()) {
             return;
         }
-        storePassed = true;
-        for (String sku : due) {
-            report.skuBlocker(sku).ifPresentOrElse(blocker -> refuse(sku, blocker, items, now), () -> passed.put(sku, now));
+        for (BatchItem item : items) {
+            String sku = item.state().sku();
+            if (offlineElsewhere.getOrDefault(sku, Set.of()).stream().anyMatch(turned::contains)) {
+                passed.remove(sku);
+            }
         }
+        LOG.warn("shop {}: location(s) {} stock pre-order SKUs and now fulfil online orders (or are gone); those SKUs "
+                + "are checked again now", shop, turned);
+        preflight.expireStoreRead();
     }
 
     /**
@@ -149,8 +261,10 @@ public final class PreflightGate {
                 continue;
             }
             if (allowUnsafe || metafield.isActive(item.variant().metafieldValue())) {
-                LOG.warn("shop {}: sku {} listed despite an unsafe setup ({}): {}", shop, sku,
-                        allowUnsafe ? "allowUnsafeListing" : "already listed", blocker.describe());
+                LOG.warn("shop {}: sku {} listed despite an unsafe setup ({}): {}; the units at other online locations "
+                        + "are counted (committed ones as in flight, available ones as sold there), so the pre-order "
+                        + "location offers that much less", shop, sku, allowUnsafe ? "allowUnsafeListing" : "already listed",
+                        blocker.describe());
             } else {
                 item.reject("unsafe store setup, not listed: " + blocker.describe());
             }

@@ -26,6 +26,14 @@ import co.hotwax.preorder.spi.Quantities;
  *       min(openOrders, committed + elsewhere) - elsewhere)}. The pre-order location's available then carries the
  *       whole in-flight count, even when the other location is put back to 0 (another inventory sync, a
  *       merchant's edit), so Shopify's online sum never sells beyond sellable.</li>
+ *   <li>Units available at other active locations that fulfil online orders ({@code availableElsewhere}: a
+ *       location that stocked the SKU and was switched to fulfil online orders after the SKU was listed) are sold
+ *       by checkout too, which sums available over those locations. They are not this channel's pre-orders nor on
+ *       order, so neither the OMS's open orders nor sellable count them; at a dedicated location they are taken off
+ *       as well: {@code on_hand = max(0, sellable + min(openOrders, committed + elsewhere) - elsewhere -
+ *       availableElsewhere)}, and the online sum ({@code available} here plus there) is at most sellable minus
+ *       the in-flight units. When they alone exceed that, the floor at 0 cannot make up for them: the preflight
+ *       refuses such a SKU before listing, and {@link CommittedElsewhere} logs them.</li>
  * </ul>
  *
  * @param name the quantity name written, {@code on_hand} or {@code available}
@@ -49,7 +57,19 @@ public record QuantityTarget(String name, long changeFrom, long target, boolean 
     }
 
     /**
-     * Computes the target.
+     * Computes the target of an item from what was read for it in this publish: its level and the units of its SKU
+     * committed, and available, at other locations ({@link CommittedElsewhere}).
+     *
+     * @param mode the publishing mode
+     * @param item the item, with its level
+     * @return the target
+     */
+    public static QuantityTarget of(PublishMode mode, BatchItem item) {
+        return of(mode, item.state(), item.level(), item.committedElsewhere(), item.availableElsewhere());
+    }
+
+    /**
+     * Computes the target when no unit is available at another online location.
      *
      * @param mode the publishing mode
      * @param state the desired state
@@ -59,6 +79,24 @@ public record QuantityTarget(String name, long changeFrom, long target, boolean 
      * @return the target
      */
     public static QuantityTarget of(PublishMode mode, DesiredState state, LevelQuantities level, long elsewhere) {
+        return of(mode, state, level, elsewhere, 0);
+    }
+
+    /**
+     * Computes the target.
+     *
+     * @param mode the publishing mode
+     * @param state the desired state
+     * @param level the quantities just read (or remembered, dedicated location only) at the state's location
+     * @param elsewhere units of the SKU committed at other locations, read in this publish ({@code >= 0}); only
+     *                  with a fresh level
+     * @param availableElsewhere units of the SKU available at other active locations that fulfil online orders,
+     *                           read in this publish ({@code >= 0}): checkout sells them too, so a dedicated
+     *                           location offers that much less
+     * @return the target
+     */
+    public static QuantityTarget of(PublishMode mode, DesiredState state, LevelQuantities level, long elsewhere,
+                                    long availableElsewhere) {
         long committed = Math.max(0, level.committed()) + elsewhere;
         long inFlight = Math.max(0, committed - state.openOrders());
         if (mode == PublishMode.DEDICATED_LOCATION) {
@@ -69,7 +107,7 @@ public record QuantityTarget(String name, long changeFrom, long target, boolean 
             // available = sellable + (openOrders - committed) is at most sellable + the freed units: no oversell.
             // (A SKU stocked at another location is always read: see CommittedElsewhere.)
             long open = level.fresh() ? Math.min(state.openOrders(), committed) : state.openOrders();
-            long target = Math.max(0, state.sellable() + open - elsewhere);
+            long target = Math.max(0, state.sellable() + open - elsewhere - availableElsewhere);
             return new QuantityTarget("on_hand", level.onHand(), target, target != level.onHand(), "");
         }
         long target = state.sellable() - inFlight;

@@ -82,7 +82,7 @@ public final class QuantityWriter {
             List<BatchItem> stale = new ArrayList<>();
             List<BatchItem> toWrite = new ArrayList<>();
             for (BatchItem item : pending) {
-                QuantityTarget t = QuantityTarget.of(mode, item.state(), item.level(), item.committedElsewhere());
+                QuantityTarget t = QuantityTarget.of(mode, item);
                 if (!t.withinShopifyLimit()) {
                     item.reject("target " + t.name() + " " + t.target() + " exceeds Shopify's limit of 1,000,000,000");
                 } else if (!t.write()) {
@@ -124,7 +124,7 @@ public final class QuantityWriter {
         List<BatchItem> decreases = new ArrayList<>();
         List<Long> targets = new ArrayList<>();
         for (BatchItem item : toWrite) {
-            QuantityTarget t = QuantityTarget.of(mode, item.state(), item.level(), item.committedElsewhere());
+            QuantityTarget t = QuantityTarget.of(mode, item);
             if (t.target() < t.changeFrom()) {
                 decreases.add(item);
                 targets.add(t.target());
@@ -144,7 +144,7 @@ public final class QuantityWriter {
             List<QuantityEntry> entries = new ArrayList<>();
             List<QuantityTarget> targets = new ArrayList<>();
             for (BatchItem item : chunk) {
-                QuantityTarget t = QuantityTarget.of(mode, item.state(), item.level(), item.committedElsewhere());
+                QuantityTarget t = QuantityTarget.of(mode, item);
                 targets.add(t);
                 entries.add(new QuantityEntry(item.variant().inventoryItemId(), locationId, (int) t.target(), (int) t.changeFrom()));
             }

@@ -153,8 +153,17 @@ public final class StorePreflight {
                     + client.scrub(reasonOf(locations)) + "), so neither the pre-order location nor other online "
                     + "locations can be checked", "grant read_locations to the app"));
         }
+        Set<String> online = null;
+        if (locations instanceof OperationResult.Answered) {
+            online = new TreeSet<>();
+            for (Site site : sites.values()) {
+                if (site.active() && site.online()) {
+                    online.add(site.id());
+                }
+            }
+        }
         StoreRead read = new StoreRead(response.apiVersion(), List.copyOf(store), sites,
-                catalog == null ? null : catalog.clock().instant());
+                online == null ? null : Set.copyOf(online), catalog == null ? null : catalog.clock().instant());
         lastStore = read;
         return read;
     }
@@ -201,7 +210,8 @@ public final class StorePreflight {
                 }
             }
         }
-        return new Checked(new PreflightReport(read.apiVersion(), store, perSku), elsewhere, elsewhereOnline);
+        return new Checked(new PreflightReport(read.apiVersion(), store, perSku), elsewhere, elsewhereOnline,
+                read.online());
     }
 
     /**
@@ -265,9 +275,47 @@ public final class StorePreflight {
      * @param otherLocations per SKU found once, the non-pre-order locations it is stocked at
      * @param otherOnlineLocations per SKU found once, those of its other locations that are active and fulfil online
      *                             orders: the ones Shopify's routing can commit an online order at
+     * @param onlineLocations the gids of every active location that fulfils online orders, as the store read saw
+     *                        them (the pre-order locations included); null when the locations could not be read
      */
     public record Checked(PreflightReport report, Map<String, Set<String>> otherLocations,
-                          Map<String, Set<String>> otherOnlineLocations) {
+                          Map<String, Set<String>> otherOnlineLocations, Set<String> onlineLocations) {
+    }
+
+    /**
+     * Forgets the last store-level read, so the next {@link #checkForPublish} reads the store again (a location's
+     * online flag was seen to change).
+     */
+    public void expireStoreRead() {
+        lastStore = null;
+    }
+
+    /**
+     * Reads whether these locations are active and fulfil online orders, in one query of
+     * {@link PreflightDocuments#locationFlags} per {@link PreflightDocuments#LOCATIONS} ids (1 point per location):
+     * the light read publish makes of the locations where its SKUs are stocked but that did not sell online when the
+     * SKUs were checked, so a location switched to online orders after a SKU was listed is seen at the SKU's next
+     * publish, not at its next re-check.
+     *
+     * @param locationIds location gids
+     * @return per gid whether it is active and fulfils online orders; a gid Shopify does not know is absent
+     * @throws CallFailedException when the read fails after retries (ACCESS_DENIED without {@code read_locations})
+     * @throws InterruptedException when interrupted
+     */
+    public Map<String, Boolean> sellsOnline(List<String> locationIds) throws InterruptedException {
+        Map<String, Boolean> flags = new LinkedHashMap<>();
+        for (int from = 0; from < locationIds.size(); from += PreflightDocuments.LOCATIONS) {
+            List<String> chunk = locationIds.subList(from, Math.min(locationIds.size(), from + PreflightDocuments.LOCATIONS));
+            GraphQlResponse response = client.execute("preflightLocationFlags", documents.locationFlags(chunk),
+                    PreflightDocuments.locationFlagsCost(chunk.size()));
+            for (JsonNode node : client.answered(response, "nodes", "preflightLocationFlags")) {
+                String id = node.path("id").asText("");
+                if (!id.isEmpty()) {
+                    flags.put(id, node.path("isActive").asBoolean(false) && node.path("fulfillsOnlineOrders").asBoolean(false));
+                }
+            }
+        }
+        return flags;
     }
 
     private PreflightFinding scopes(GraphQlResponse response) {
@@ -377,7 +425,9 @@ public final class StorePreflight {
                 findings.add(new PreflightFinding(Severity.BLOCKER, "stocked-elsewhere", sku, "stocked at " + name
                         + ", which fulfils online orders (available " + q.getOrDefault("available", 0) + ", committed "
                         + q.getOrDefault("committed", 0) + "): checkout sums its available and routing may commit orders "
-                        + "there, outside the pre-order in-flight count", "stop stocking the SKU at " + name
+                        + "there, outside the pre-order in-flight count" + (q.getOrDefault("available", 0) > 0
+                        ? "; Shopify would sell its " + q.get("available") + " available unit(s) as pre-orders of " + sku : ""),
+                        "stop stocking the SKU at " + name
                         + " (Products > Inventory), or turn off 'Fulfill online orders' there; or opt in with allowUnsafeListing"));
             }
         }
@@ -483,8 +533,12 @@ public final class StorePreflight {
         return "answered";
     }
 
-    /** What one store-level read found, and when (null without an export's clock). */
-    private record StoreRead(String apiVersion, List<PreflightFinding> findings, Map<String, Site> sites, Instant at) {
+    /**
+     * What one store-level read found: the active online-fulfilling locations (null when unreadable), and when
+     * (null without an export's clock).
+     */
+    private record StoreRead(String apiVersion, List<PreflightFinding> findings, Map<String, Site> sites,
+                             Set<String> online, Instant at) {
     }
 
     /** A location as the preflight sees it. */

@@ -107,4 +107,33 @@ class QuantityTargetTest {
         assertThat(QuantityTarget.of(PublishMode.DEDICATED_LOCATION, state(10, 3), new LevelQuantities(true, 8, 3, 5), 0))
                 .isEqualTo(QuantityTarget.of(PublishMode.DEDICATED_LOCATION, state(10, 3), new LevelQuantities(true, 8, 3, 5)));
     }
+
+    @ParameterizedTest
+    @ValueSource(longs = {5L, 13L, 20261201L})
+    void unitsAvailableAtAnotherOnlineLocationAreOfferedThereInsteadOfAtThePreOrderLocation(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < 5_000; i++) {
+            long availableThere = random.nextInt(15);
+            long committedThere = random.nextInt(5);
+            long committed = random.nextInt(20);
+            long onHand = Math.max(0, committed + random.nextInt(30) - 10);
+            LevelQuantities level = new LevelQuantities(true, onHand, onHand - committed, committed);
+            long sellable = random.nextInt(40);
+            long open = random.nextInt(20);
+            long inFlight = Math.max(0, committed + committedThere - open);
+            String context = "seed " + seed + " case " + i + " " + level + " there committed " + committedThere
+                    + " available " + availableThere + " sellable " + sellable + " open " + open;
+            QuantityTarget t = QuantityTarget.of(PublishMode.DEDICATED_LOCATION, state(sellable, open), level,
+                    committedThere, availableThere);
+            LevelQuantities after = t.write() ? level.after(t.name(), t.target()) : level;
+            // Checkout sums available over the online locations: the sum never exceeds what may still be sold,
+            // unless the other location alone offers more (the pre-order location is then written 0).
+            long offered = after.available() + availableThere;
+            if (t.target() > 0) {
+                assertThat(offered).as(context).isEqualTo(sellable - inFlight);
+            } else {
+                assertThat(after.available()).as(context).isLessThanOrEqualTo(0);
+            }
+        }
+    }
 }

@@ -83,6 +83,7 @@ class ShopifyDocumentsSchemaContractTest {
         docs.put("bulk operation cancel", BulkOperationCalls.cancelDocument("gid://shopify/BulkOperation/1"));
         PreflightDocuments preflight = new PreflightDocuments("HC_PREORDER", "preorder");
         docs.put("preflight store", preflight.store());
+        docs.put("preflight location flags", preflight.locationFlags(List.of("gid://shopify/Location/1", "gid://shopify/Location/2")));
         docs.put("preflight skus first page", preflight.variants(List.of("A-1", "B \"2\""), 10, null));
         docs.put("preflight skus next page", preflight.variants(List.of("A-1"), 10, "eyJsYXN0X2lkIjo0Mn0="));
         BulkVariantExport bulk = new BulkVariantExport(null, null, null, "HC_PREORDER", "preorder");
