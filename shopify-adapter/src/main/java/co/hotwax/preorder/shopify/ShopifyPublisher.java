@@ -52,6 +52,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -183,11 +184,9 @@ public final class ShopifyPublisher implements InventoryPublisher {
             } catch (CallFailedException e) {
                 items.forEach(i -> i.fail(e, "resolving SKUs failed"));
             }
-            if (gate != null) {
-                gate.check(items);
-            }
+            Consumer<BatchItem> storeRefusal = gate == null ? null : gate.check(items);
             for (Map.Entry<String, List<BatchItem>> location : BatchPreparation.openByLocation(items).entrySet()) {
-                publishAt(location.getKey(), location.getValue());
+                publishAt(location.getKey(), location.getValue(), storeRefusal);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -322,7 +321,12 @@ public final class ShopifyPublisher implements InventoryPublisher {
                 : "nothing if it passes: publish checks the store again before it writes");
     }
 
-    private void publishAt(String locationId, List<BatchItem> items) throws InterruptedException {
+    /**
+     * Publishes the open items of one location. With a store refusal (the preflight refused the store, or could not
+     * check it) every open item is decided by it once the levels are read, and only decreases are written.
+     */
+    private void publishAt(String locationId, List<BatchItem> items, Consumer<BatchItem> storeRefusal)
+            throws InterruptedException {
         List<BatchItem> toRead = new ArrayList<>();
         for (BatchItem item : items) {
             // Shared location: available moves with every order, so only a fresh read will do; and so for a SKU
@@ -349,7 +353,13 @@ public final class ShopifyPublisher implements InventoryPublisher {
         // its marks, so a unit never sells without DENY and the pre-order metafield.
         List<BatchItem> open = items.stream().filter(BatchItem::open).toList();
         Set<BatchItem> decreases = new HashSet<>(open.stream().filter(this::lowers).toList());
-        marks.list(open.stream().filter(i -> i.state().listed()).toList(), locationId);
+        if (storeRefusal == null) {
+            marks.list(open.stream().filter(i -> i.state().listed()).toList(), locationId);
+        } else {
+            // The store's setup is not vouched for: nothing is listed or raised, but a decrease sells less whatever
+            // the setup (as with marks refused), so the store is not left selling a stale, larger quantity.
+            open.forEach(storeRefusal);
+        }
         List<BatchItem> done = quantities.write(open.stream().filter(i -> i.open() || decreases.contains(i)).toList(),
                 locationId);
         // Delisting: only after the quantity is down do the marks come off.

@@ -16,7 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * With {@code write_products} revoked the marks (the pre-order metafield after an ETA change) cannot be written,
  * but a lower quantity needs only {@code write_inventory}: the decrease is written anyway, an increase waits for its
- * marks. Over the simulator (issue 13 item 7, bug B; the simulation's one-store seed 5).
+ * marks. Over the simulator (issue 13 item 7, bug B; the simulation's one-store seed 5). The same rule when
+ * {@code read_locations} is revoked and the store preflight cannot check the locations: the store is refused, but its
+ * decreases are written.
  */
 class ShopifyPublisherRevokedMarksTest {
     private static final String TOKEN = "shpat_revoked-marks-secret-3";
@@ -73,6 +75,32 @@ class ShopifyPublisherRevokedMarksTest {
             assertThat(outcome.status()).as("%s", outcome).isEqualTo(PublishOutcome.Status.REJECTED);
             assertThat(outcome.wrote()).isFalse();
             assertThat(available()).as("an increase is not sold before its marks").isEqualTo(10);
+        }
+    }
+
+    @Test
+    void aDecreaseIsWrittenThoughTheStoreCannotBeChecked() {
+        try (ShopifyPublisher p = fixture.publisher(fixture.config(TOKEN).build(), 13)) {
+            assertThat(p.publish(List.of(listed(10, JULY))).get(0).status()).isEqualTo(PublishOutcome.Status.APPLIED);
+
+            fixture.shop.revokeScope("read_locations");
+            // The SKU is due for its re-check, which needs the locations.
+            fixture.time.advance(ShopifyPublisherConfig.DEFAULT_PREFLIGHT_RECHECK);
+            PublishOutcome outcome = p.publish(List.of(listed(4, JULY))).get(0);
+
+            assertThat(outcome.status()).as("%s", outcome).isEqualTo(PublishOutcome.Status.REJECTED);
+            assertThat(outcome.reason()).contains("read_locations");
+            assertThat(outcome.wrote()).as("the outcome tells the write").isTrue();
+            assertThat(available()).as("a decrease sells less whatever the setup").isEqualTo(4);
+
+            PublishOutcome increase = p.publish(List.of(listed(15, JULY))).get(0);
+            assertThat(increase.status()).as("%s", increase).isEqualTo(PublishOutcome.Status.REJECTED);
+            assertThat(increase.wrote()).isFalse();
+            assertThat(available()).as("an increase waits for a store that can be checked").isEqualTo(4);
+
+            fixture.shop.grantScope("read_locations");
+            assertThat(p.publish(List.of(listed(15, JULY))).get(0).status()).isEqualTo(PublishOutcome.Status.APPLIED);
+            assertThat(available()).isEqualTo(15);
         }
     }
 }

@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * The preflight inside publish. Store-level checks run on the first publish and again on every publish until they
- * pass; while they fail, every item is REJECTED as a channel problem naming the blocker and its fix. Per-SKU checks
+ * pass; while they fail, every item is REJECTED as a channel problem naming the blocker and its fix (its decrease
+ * still written, by the caller). Per-SKU checks
  * run before a SKU is first listed (its pre-order metafield not yet active): a SKU whose setup lets Shopify sell
  * beyond what is offered is REJECTED with the reason and the fix, and checked again on every later publish of it
  * (a reconciliation included), so it lists as soon as the setup is fixed. A SKU that passed is checked again after
@@ -94,18 +96,21 @@ public final class PreflightGate {
     }
 
     /**
-     * Decides the items the setup refuses; the others stay open.
+     * Decides the items whose SKU's setup is refused; the others stay open. When the store itself is refused (a
+     * store-level blocker, such as {@code read_locations} revoked) or cannot be checked, no item is decided here:
+     * the refusal is returned, for the caller to decide every open item with once it has written their decreases
+     * (a lower quantity never sells a unit more, whatever the setup, as with marks refused).
      *
      * @param items resolved items (decided ones are skipped)
+     * @return how to decide the open items when the store is refused, or null when it is not
      * @throws InterruptedException when interrupted
      */
-    public void check(List<BatchItem> items) throws InterruptedException {
+    public Consumer<BatchItem> check(List<BatchItem> items) throws InterruptedException {
         Instant now = clock.instant();
         try {
             watchOfflineLocations(items);
         } catch (CallFailedException e) {
-            items.stream().filter(BatchItem::open).forEach(i -> i.fail(e, "store preflight failed"));
-            return;
+            return i -> i.fail(e, "store preflight failed");
         }
         // A second round only when the store read saw the online locations change: the passes of this batch's
         // other SKUs were read before the change, so they are checked again now, against the new locations.
@@ -115,7 +120,7 @@ public final class PreflightGate {
             due.removeAll(checkedNow);
             postponeRechecks(due);
             if (storePassed && due.isEmpty()) {
-                return;
+                return null;
             }
             PreflightReport report;
             boolean onlineChanged;
@@ -126,14 +131,12 @@ public final class PreflightGate {
                 onlineChanged = onlineChanged(checked.onlineLocations());
                 report = checked.report();
             } catch (CallFailedException e) {
-                items.stream().filter(BatchItem::open).forEach(i -> i.fail(e, "store preflight failed"));
-                return;
+                return i -> i.fail(e, "store preflight failed");
             }
             if (report.storeBlocked()) {
                 String reason = "store setup: " + report.storeBlockers();
                 LOG.warn("shop {}: {}", shop, reason);
-                items.stream().filter(BatchItem::open).forEach(i -> i.rejectForShop(reason));
-                return;
+                return i -> i.rejectForShop(reason);
             }
             storePassed = true;
             for (String sku : due) {
@@ -141,12 +144,13 @@ public final class PreflightGate {
             }
             checkedNow.addAll(due);
             if (!onlineChanged) {
-                return;
+                return null;
             }
             // Every pass read before the change is void: a SKU stocked at a location that now sells online is sold
             // there too. The SKUs just checked keep theirs; the others are checked at their next publish.
             passed.keySet().retainAll(checkedNow);
         }
+        return null;
     }
 
     /** The SKUs of open, listed, resolved items whose pass is missing or expired. */
