@@ -1,6 +1,7 @@
 package co.hotwax.preorder.shopify;
 
 import co.hotwax.preorder.shopify.internal.BatchPreparation;
+import co.hotwax.preorder.shopify.internal.ExportedCatalog;
 import co.hotwax.preorder.spi.DesiredState;
 import co.hotwax.preorder.spi.PublishOutcome;
 import co.hotwax.preorder.testkit.BulkBehaviour;
@@ -226,6 +227,57 @@ class ShopifyPublisherBulkReadTest {
             assertThat(shop.sim().bulk().created()).as("started once the other one ended").isEqualTo(2);
         }
         assertThat(calls(shop.sim(), "productVariants")).isPositive();
+    }
+
+    @Test
+    void aRestartAdoptsTheExportItsCrashedPredecessorLeftRunningInsteadOfStartingASecond() {
+        Shop shop = shop(new BulkBehaviour(Duration.ofSeconds(1), 1_000, 5), 4);
+        // A bulk query of this app for another job: listed too, never adopted (not the export's query).
+        shop.sim().bulk().startForeign(10_000);
+        ShopifyPublisher crashed = publisher(shop, 10);
+        startExport(crashed, listAll());
+        assertThat(shop.sim().bulk().created()).isEqualTo(2);
+        long runs = calls(shop.sim(), "bulkOperationRunQuery");
+        // The publisher crashes: discarded without a word, its export left running in the shop.
+        time.advance(Duration.ofMillis(500));
+        try (ShopifyPublisher restarted = publisher(shop, 10)) {
+            assertAllApplied(restarted.publish(listAll().subList(1, 2)));
+            assertThat(calls(shop.sim(), "bulkOperations")).as("looked for its own export").isEqualTo(2);
+            assertThat(calls(shop.sim(), "bulkOperationRunQuery")).as("no second export").isEqualTo(runs);
+            time.advance(Duration.ofSeconds(10));
+            long searches = calls(shop.sim(), "productVariants");
+            assertAllApplied(restarted.publish(listAll().subList(2, SKUS)));
+            assertThat(calls(shop.sim(), "productVariants")).as("answered by the adopted export").isEqualTo(searches);
+        }
+        assertThat(shop.sim().bulk().created()).isEqualTo(2);
+        assertThat(calls(shop.sim(), "bulkOperationCancel")).isZero();
+    }
+
+    @Test
+    void aRestartAdoptsAnExportThatCompletedWhileItWasDown() {
+        Shop shop = shop();
+        ShopifyPublisher crashed = publisher(shop, 10);
+        startExport(crashed, listAll());
+        time.advance(Duration.ofMinutes(5));
+        try (ShopifyPublisher restarted = publisher(shop, 10)) {
+            long searches = calls(shop.sim(), "productVariants");
+            assertAllApplied(restarted.publish(listAll().subList(1, SKUS)));
+            assertThat(calls(shop.sim(), "productVariants")).as("read from the adopted file at once")
+                    .isEqualTo(searches);
+        }
+        assertThat(shop.sim().bulk().created()).isEqualTo(1);
+    }
+
+    @Test
+    void anExportOlderThanTheRefreshAgeIsNotAdopted() {
+        Shop shop = shop();
+        ShopifyPublisher crashed = publisher(shop, 10);
+        startExport(crashed, listAll());
+        time.advance(ExportedCatalog.REFRESH_AFTER.plusMinutes(1));
+        try (ShopifyPublisher restarted = publisher(shop, 10)) {
+            assertAllApplied(restarted.publish(listAll().subList(1, 2)));
+        }
+        assertThat(shop.sim().bulk().created()).as("a fresh export").isEqualTo(2);
     }
 
     @Test

@@ -146,6 +146,39 @@ class BulkQueryOperationsTest {
         assertThat(f.sim.bulk().created()).isEqualTo(2);
     }
 
+    private List<String> list(String arguments) {
+        JsonNode data = f.client.post("query List { bulkOperations(" + arguments + ") { nodes { id status type "
+                + "createdAt } } }", java.util.Map.of()).data();
+        List<String> ids = new ArrayList<>();
+        data.path("bulkOperations").path("nodes").forEach(n -> ids.add(n.path("id").asText()));
+        return ids;
+    }
+
+    @Test
+    void bulkOperationsListsNewestFirstWithShopifysFilters() {
+        String first = run(variantsQuery()).path("bulkOperation").path("id").asText();
+        clock.advance(Duration.ofMinutes(1));
+        String second = run(variantsQuery()).path("bulkOperation").path("id").asText();
+        String between = java.time.Instant.now(clock).minusSeconds(30).toString();
+
+        assertThat(list("first: 10")).containsExactly(second, first);
+        assertThat(list("first: 10, reverse: true")).containsExactly(first, second);
+        assertThat(list("first: 1")).containsExactly(second);
+        assertThat(list("first: 10, query: \"status:completed\"")).containsExactly(first);
+        assertThat(list("first: 10, query: \"status:created OR status:running\"")).containsExactly(second);
+        assertThat(list("first: 10, query: \"operation_type:query status:completed\"")).containsExactly(first);
+        assertThat(list("first: 10, query: \"operation_type:mutation\"")).isEmpty();
+        assertThat(list("first: 10, query: \"created_at:>'" + between + "'\"")).containsExactly(second);
+        assertThat(list("first: 10, query: \"created_at:<='" + between + "'\"")).containsExactly(first);
+        assertThat(list("first: 10, query: \"id:>=" + second.substring(second.lastIndexOf('/') + 1) + "\""))
+                .containsExactly(second);
+        assertThat(list("first: 10, sortKey: COMPLETED_AT")).as("not completed sorts oldest").containsExactly(first,
+                second);
+        JsonNode refused = f.client.post("query List { bulkOperations(first: 10, query: \"title:x\") { nodes { id } } }",
+                java.util.Map.of()).body();
+        assertThat(refused.path("errors").toString()).contains("bulkOperations search terms");
+    }
+
     @Test
     void aForeignOperationHoldsTheLimit() {
         String foreign = f.sim.bulk().startForeign(100);

@@ -17,11 +17,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -64,6 +68,7 @@ public final class BulkVariantExport {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RUN = "bulkOperationRunQuery";
     private static final String POLL = "bulkOperation";
+    private static final String LIST = "bulkOperations";
 
     private final ShopifyClient client;
     private final HttpClient http;
@@ -169,6 +174,64 @@ public final class BulkVariantExport {
         } catch (CallFailedException e) {
             return new Unavailable("bulk export call failed (" + e.kind() + "): " + e.getMessage());
         }
+    }
+
+    /**
+     * One of this app's exports found in the shop, started by an earlier run (a crash, a restart) or another instance
+     * with the same configuration.
+     *
+     * @param operationId the bulk operation's gid
+     * @param status CREATED, RUNNING or COMPLETED
+     * @param createdAt when it was created: its reads are no older
+     */
+    public record Found(String operationId, String status, Instant createdAt) {
+    }
+
+    /**
+     * Looks for an export of this very query created after {@code since} that is still running or completed with a
+     * file, so a restart adopts it (polls it, reads its file) instead of starting a second one: listed with
+     * {@code bulkOperations(query: "operation_type:query created_at:>'...'")}, newest first ("Returns the app's bulk
+     * operations meeting the specified filters. Defaults to sorting by created_at, with newest operations first",
+     * shopify.dev/docs/api/admin-graphql/latest/queries/bulkOperations; 2026-01 and later,
+     * shopify.dev/changelog/new-queries-for-bulk-operations) and matched by the operation's {@code query} text, which
+     * is this export's and no other job's. Another app's operations are never listed (the query returns the
+     * calling app's only), so they are never adopted. The status is read here and filtered here, not in the search:
+     * a filter on several statuses needs OR across terms, and one page of the newest is enough. An API version
+     * without {@code bulkOperations}, or any failure, answers empty: the caller starts an export as before.
+     *
+     * @param since the oldest creation time worth adopting
+     * @return the newest such export, or empty
+     * @throws InterruptedException when interrupted
+     */
+    public Optional<Found> adopt(Instant since) throws InterruptedException {
+        JsonNode listed;
+        try {
+            listed = client.answered(client.execute(LIST, listDocument(since), 1), LIST, LIST);
+        } catch (CallFailedException e) {
+            return Optional.empty();
+        }
+        for (JsonNode op : listed.path("nodes")) {
+            String status = op.path("status").asText("");
+            String id = op.path("id").asText("");
+            if (!innerQuery.equals(op.path("query").asText(null)) || !id.startsWith("gid://shopify/BulkOperation/")
+                    || !(status.equals("CREATED") || status.equals("RUNNING")
+                    || status.equals("COMPLETED") && op.path("url").isTextual())) {
+                continue;
+            }
+            try {
+                Instant created = Instant.parse(op.path("createdAt").asText(""));
+                return created.isBefore(since) ? Optional.empty() : Optional.of(new Found(id, status, created));
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Lists this app's newest bulk queries created after {@code since}. */
+    static String listDocument(Instant since) {
+        return "query OwnExports { " + LIST + "(first: 10, query: " + literal("operation_type:query created_at:>'"
+                + since.truncatedTo(ChronoUnit.SECONDS) + "'") + ") { nodes { id status query createdAt url } } }";
     }
 
     /**

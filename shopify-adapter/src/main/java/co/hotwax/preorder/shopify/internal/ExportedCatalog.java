@@ -32,7 +32,10 @@ import java.util.Set;
  * minutes, and the changes that arrive during a restart resync are not held behind it. An export that fails, is
  * canceled, runs longer than {@link #MAX_WAIT} (it is canceled then) or cannot start because the shop's limit of bulk
  * queries is reached (this app's run from before a crash, or another instance) is not tried again for
- * {@link #RETRY_AFTER}; meanwhile everything reads per request as without an export.
+ * {@link #RETRY_AFTER}; meanwhile everything reads per request as without an export. Before starting one, an
+ * export of the same query this app started less than {@link #REFRESH_AFTER} ago and left running or completed (a
+ * crash, a restart, another instance) is adopted instead ({@link BulkVariantExport#adopt}): no second operation, no
+ * second wait.
  *
  * <p>Not thread-safe: the publisher runs one publish at a time.
  */
@@ -155,6 +158,19 @@ public final class ExportedCatalog {
 
     private void start() throws InterruptedException {
         Instant now = clock.instant();
+        Optional<BulkVariantExport.Found> found = bulk.adopt(now.minus(REFRESH_AFTER));
+        if (found.isPresent()) {
+            // An export of this app's left by an earlier run (a crash, a restart): its reads are no older than its
+            // creation, so it is polled (and its file read) as if this run had started it.
+            running = found.get().operationId();
+            runningSince = found.get().createdAt();
+            interval = FIRST_POLL_INTERVAL;
+            nextPoll = now;
+            LOG.info("shop {}: adopting catalog export {} ({}, created {})", shop, running, found.get().status(),
+                    runningSince);
+            progress();
+            return;
+        }
         BulkVariantExport.Export started = bulk.start();
         if (started instanceof BulkVariantExport.Running r) {
             running = r.operationId();

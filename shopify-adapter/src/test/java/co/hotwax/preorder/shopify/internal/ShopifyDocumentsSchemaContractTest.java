@@ -89,6 +89,7 @@ class ShopifyDocumentsSchemaContractTest {
         docs.put("bulk export inner query", bulk.innerQuery());
         docs.put("bulk export run", bulk.runDocument());
         docs.put("bulk export poll", BulkVariantExport.pollDocument("gid://shopify/BulkOperation/1"));
+        docs.put("bulk export adoption", BulkVariantExport.listDocument(java.time.Instant.parse("2026-05-01T10:00:00Z")));
         docs.put("variant count", VariantResolver.countDocument(1_001));
         return docs;
     }

@@ -143,6 +143,15 @@ public final class BulkMutations {
         store.locked(() -> injected.add(outcome));
     }
 
+    /**
+     * Every operation as {@code bulkOperation(id:)} shows it now (its lines run up to now), oldest first.
+     *
+     * @return the views
+     */
+    public List<Map<String, Object>> views() {
+        return store.locked(() -> operations.values().stream().map(this::observe).toList());
+    }
+
     /** @return bulk mutation operations created so far */
     public int created() {
         return store.locked(operations::size);

@@ -142,6 +142,15 @@ public final class BulkQueries {
         });
     }
 
+    /**
+     * Every operation as {@code bulkOperation(id:)} shows it now, oldest first.
+     *
+     * @return the views
+     */
+    public List<Map<String, Object>> views() {
+        return store.locked(() -> operations.values().stream().map(this::view).toList());
+    }
+
     /** Operations created so far (also refused-free foreign ones). */
     public int created() {
         return store.locked(operations::size);
