@@ -215,23 +215,29 @@ class ShopifyPublisherBulkReadTest {
     }
 
     @Test
-    void aBulkQueryAlreadyRunningIsNotWaitedForAndTheExportIsTriedAgainLater() {
-        Shop shop = shop();
-        shop.sim().bulk().startForeign(1_000);
-        try (ShopifyPublisher publisher = publisher(shop, 10)) {
-            assertAllApplied(publisher.publish(listAll()));
-            assertThat(shop.sim().bulk().created()).as("refused: OPERATION_IN_PROGRESS").isEqualTo(1);
-            assertThat(time.slept()).isLessThan(Duration.ofMinutes(1));
-            time.advance(Duration.ofMinutes(11));
-            assertAllApplied(publisher.publish(listAll(6).subList(0, 1)));
-            assertThat(shop.sim().bulk().created()).as("started once the other one ended").isEqualTo(2);
+    void aBulkQueryLimitReachedIsNotWaitedForAndTheExportIsTriedAgainLater() {
+        // One of each type before 2026-01 (OPERATION_IN_PROGRESS); five from 2026-01, the default (LIMIT_REACHED).
+        for (int limit : new int[] {1, 5}) {
+            Shop shop = shop(limit == 1 ? new BulkBehaviour(Duration.ofSeconds(1), 1_000, 1) : BulkBehaviour.defaults(), 4);
+            for (int i = 0; i < limit; i++) {
+                shop.sim().bulk().startForeign(1_000);
+            }
+            Duration slept = time.slept();
+            try (ShopifyPublisher publisher = publisher(shop, 10)) {
+                assertAllApplied(publisher.publish(listAll()));
+                assertThat(shop.sim().bulk().created()).as("refused at %d", limit).isEqualTo(limit);
+                assertThat(time.slept().minus(slept)).isLessThan(Duration.ofMinutes(1));
+                time.advance(Duration.ofMinutes(11));
+                assertAllApplied(publisher.publish(listAll(6).subList(0, 1)));
+                assertThat(shop.sim().bulk().created()).as("started once the others ended").isEqualTo(limit + 1);
+            }
+            assertThat(calls(shop.sim(), "productVariants")).isPositive();
         }
-        assertThat(calls(shop.sim(), "productVariants")).isPositive();
     }
 
     @Test
     void aRestartAdoptsTheExportItsCrashedPredecessorLeftRunningInsteadOfStartingASecond() {
-        Shop shop = shop(new BulkBehaviour(Duration.ofSeconds(1), 1_000, 5), 4);
+        Shop shop = shop();
         // A bulk query of this app for another job: listed too, never adopted (not the export's query).
         shop.sim().bulk().startForeign(10_000);
         ShopifyPublisher crashed = publisher(shop, 10);

@@ -94,14 +94,18 @@ class BulkMutationRunnerTest {
 
     @Test
     void aRefusedRunIsAReasonNotAnException() throws Exception {
-        staged().then(Answer.ok("{\"data\":{\"bulkOperationRunMutation\":{\"bulkOperation\":null,\"userErrors\":[{"
-                + "\"code\":\"OPERATION_IN_PROGRESS\",\"field\":null,\"message\":\"busy\"}]}}" + COST + "}"));
+        // OPERATION_IN_PROGRESS: one of each type before 2026-01; LIMIT_REACHED: five from 2026-01.
+        for (String code : new String[] {"OPERATION_IN_PROGRESS", "LIMIT_REACHED"}) {
+            int before = stub.received().size();
+            staged().then(Answer.ok("{\"data\":{\"bulkOperationRunMutation\":{\"bulkOperation\":null,\"userErrors\":[{"
+                    + "\"code\":\"" + code + "\",\"field\":null,\"message\":\"busy\"}]}}" + COST + "}"));
 
-        BulkMutationRunner.Result result = runner.run("mutation M { x }", twoLines());
+            BulkMutationRunner.Result result = runner.run("mutation M { x }", twoLines());
 
-        assertThat(result.lines()).isEmpty();
-        assertThat(result.reason()).contains("OPERATION_IN_PROGRESS");
-        assertThat(stub.received()).hasSize(3);
+            assertThat(result.lines()).isEmpty();
+            assertThat(result.reason()).contains(code);
+            assertThat(stub.received()).hasSize(before + 3);
+        }
     }
 
     @Test

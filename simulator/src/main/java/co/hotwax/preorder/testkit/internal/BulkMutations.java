@@ -40,9 +40,9 @@ import java.util.function.Supplier;
  * being its variables, and serves the results as JSONL, one line per input line with its {@code __lineNumber}.
  * Since December 2025 any mutation may run in bulk (shopify.dev/changelog/faster-bulk-operations). Mutations run in
  * bulk are not charged to the cost bucket. Refusals are {@code BulkMutationErrorCode}s (schema 2026-04):
- * {@code OPERATION_IN_PROGRESS} beyond the concurrency limit ({@link BulkBehaviour#concurrentQueries()}, counted for
- * mutations separately from queries: the 2026-04 schema allows one bulk mutation beside a bulk query, the guide up to
- * five from 2026-01), {@code NO_SUCH_FILE}, {@code INVALID_MUTATION}, {@code INVALID_STAGED_UPLOAD_FILE}.
+ * {@code OPERATION_IN_PROGRESS} or {@code LIMIT_REACHED} beyond the concurrency limit ({@link BulkLimit}, counted for
+ * mutations separately from queries: one of each type before 2026-01, up to five from 2026-01),
+ * {@code NO_SUCH_FILE}, {@code INVALID_MUTATION}, {@code INVALID_STAGED_UPLOAD_FILE}.
  *
  * <p>Simulator choices: lines run in order at {@link BulkBehaviour#objectsPerSecond()} after
  * {@link BulkBehaviour#startDelay()} (the same assumed timing as bulk queries), and a line's writes are applied when
@@ -131,7 +131,7 @@ public final class BulkMutations {
         w.type("Mutation", t -> t
                 .dataFetcher("stagedUploadsCreate", env -> store.locked(() -> stage(env.getArgument("input"))))
                 .dataFetcher("bulkOperationRunMutation", env -> store.locked(() -> run(env.getArgument("mutation"),
-                        env.getArgument("stagedUploadPath"))))
+                        env.getArgument("stagedUploadPath"), BulkLimit.of(behaviour, env))))
                 .dataFetcher("bulkOperationCancel", env -> {
                     Optional<Map<String, Object>> mine = store.locked(() -> find(env.getArgument("id")).map(this::cancel));
                     return mine.isPresent() ? mine.get() : cancels == null ? null : cancels.get(env);
@@ -232,12 +232,14 @@ public final class BulkMutations {
         return Map.of("name", name, "value", String.valueOf(value));
     }
 
-    private Map<String, Object> run(String mutation, String path) {
+    private Map<String, Object> run(String mutation, String path, int limit) {
         operations.values().forEach(this::catchUp);
         long inProgress = operations.values().stream().filter(op -> inProgress(status(op))).count();
-        if (inProgress >= behaviour.concurrentQueries()) {
-            return refused("OPERATION_IN_PROGRESS", null, "A bulk mutation operation for this app and shop is"
-                    + " already in progress.");
+        if (inProgress >= limit) {
+            return refused(BulkLimit.code(limit), null, limit == 1
+                    ? "A bulk mutation operation for this app and shop is already in progress."
+                    : "Bulk operations limit reached: " + limit + " bulk mutation operations are in progress. Please "
+                    + "try again later.");
         }
         byte[] file = uploads.get(path);
         if (file == null) {

@@ -42,8 +42,9 @@ import java.util.function.Supplier;
  * is JSONL, one object per line, a nested connection's nodes on their own lines after their parent with
  * {@code __parentId} (shopify.dev/docs/api/usage/bulk-operations/queries; schema 2026-04 object
  * {@code BulkOperation}; Shopify/shopify-api-ruby#729 for "children are listed after their parent, not directly
- * after"). A second query while {@link BulkBehaviour#concurrentQueries()} are in progress is refused with userError
- * {@code OPERATION_IN_PROGRESS} (enum {@code BulkOperationUserErrorCode}). A query with more than five connections,
+ * after"). A query while the app's limit of bulk queries is in progress ({@link BulkLimit}: five from 2026-01, one
+ * before) is refused with userError {@code OPERATION_IN_PROGRESS} or {@code LIMIT_REACHED}
+ * (enum {@code BulkOperationUserErrorCode}). A query with more than five connections,
  * or connections nested more than two levels below the root, is refused with {@code INVALID}: "The query must
  * include at least one connection field and supports up to five connections with a maximum nesting depth of two
  * levels" (schema 2026-04, {@code bulkOperationRunQuery}; the wording of the message is the simulator's).
@@ -116,7 +117,7 @@ public final class BulkQueries {
             return op == null ? null : view(op);
         }));
         w.type("Mutation", t -> t
-                .dataFetcher("bulkOperationRunQuery", env -> run(env.getArgument("query")))
+                .dataFetcher("bulkOperationRunQuery", env -> run(env.getArgument("query"), BulkLimit.of(behaviour, env)))
                 .dataFetcher("bulkOperationCancel", env -> cancel(env.getArgument("id"))));
     }
 
@@ -173,13 +174,15 @@ public final class BulkQueries {
         });
     }
 
-    private Map<String, Object> run(String query) {
+    private Map<String, Object> run(String query, int limit) {
         long inProgress = operations.values().stream().filter(op -> inProgress(status(op))).count();
-        if (inProgress >= behaviour.concurrentQueries()) {
+        if (inProgress >= limit) {
             String running = operations.values().stream().filter(op -> inProgress(status(op)))
                     .map(op -> op.id).findFirst().orElseThrow();
-            return refused("OPERATION_IN_PROGRESS",
-                    "A bulk query operation for this app and shop is already in progress: " + running + ".");
+            return refused(BulkLimit.code(limit), limit == 1
+                    ? "A bulk query operation for this app and shop is already in progress: " + running + "."
+                    : "Bulk operations limit reached: " + limit + " bulk query operations are in progress, the first "
+                    + running + ". Please try again later.");
         }
         Document document;
         try {
