@@ -19,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -62,7 +61,6 @@ public final class BulkMutationRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String STAGE = "stagedUploadsCreate";
     private static final String RUN = "bulkOperationRunMutation";
-    private static final String POLL = "bulkOperation";
     private static final String BOUNDARY = "----preorder-sync-bulk-variables";
 
     private final ShopifyClient client;
@@ -155,37 +153,24 @@ public final class BulkMutationRunner {
     }
 
     private Result await(String id) throws InterruptedException {
-        Instant deadline = clock.instant().plus(MAX_WAIT);
-        Duration interval = FIRST_POLL_INTERVAL;
-        while (true) {
-            sleeper.sleep(interval);
-            interval = interval.multipliedBy(2).compareTo(MAX_POLL_INTERVAL) > 0 ? MAX_POLL_INTERVAL
-                    : interval.multipliedBy(2);
-            JsonNode op = client.answered(client.execute(POLL, pollDocument(id), 1), POLL, POLL);
-            String status = op.path("status").asText("");
-            switch (status) {
-                case "CREATED", "RUNNING", "CANCELING" -> {
-                    if (!clock.instant().isBefore(deadline)) {
-                        cancel(id);
-                        return Result.none("bulk mutation " + id + " still " + status + " after " + MAX_WAIT
-                                + "; canceled");
-                    }
-                }
-                case "COMPLETED" -> {
-                    return op.path("url").isTextual() ? read(id, op.path("url").asText(), "")
-                            : Result.none("bulk mutation " + id + " completed without a result file");
-                }
-                case "FAILED" -> {
-                    String why = "bulk mutation " + id + " failed: " + client.scrub(truncate(op.path("errorCode")
-                            .asText("no code")));
-                    return op.path("partialDataUrl").isTextual() ? read(id, op.path("partialDataUrl").asText(), why)
-                            : Result.none(why);
-                }
-                default -> {
-                    return Result.none("bulk mutation " + id + " ended " + client.scrub(truncate(status)));
-                }
-            }
+        BulkOperationPoller.State state = new BulkOperationPoller(client, clock, "bulk mutation", id, clock.instant(),
+                FIRST_POLL_INTERVAL, MAX_POLL_INTERVAL, MAX_WAIT, false).await(sleeper);
+        if (state instanceof BulkOperationPoller.TimedOut t) {
+            return Result.none(t.reason());
         }
+        BulkOperationPoller.Ended ended = (BulkOperationPoller.Ended) state;
+        JsonNode op = ended.operation();
+        return switch (ended.status()) {
+            case "COMPLETED" -> op.path("url").isTextual() ? read(id, op.path("url").asText(), "")
+                    : Result.none("bulk mutation " + id + " completed without a result file");
+            case "FAILED" -> {
+                String why = "bulk mutation " + id + " failed: " + client.scrub(truncate(op.path("errorCode")
+                        .asText("no code")));
+                yield op.path("partialDataUrl").isTextual() ? read(id, op.path("partialDataUrl").asText(), why)
+                        : Result.none(why);
+            }
+            default -> Result.none("bulk mutation " + id + " ended " + client.scrub(truncate(ended.status())));
+        };
     }
 
     private static byte[] jsonl(List<Map<String, Object>> variables) {
@@ -302,15 +287,6 @@ public final class BulkMutationRunner {
     static String runDocument(String mutation, String stagedUploadPath) {
         return "mutation RunBulkMutation { " + RUN + "(mutation: " + literal(mutation) + ", stagedUploadPath: "
                 + literal(stagedUploadPath) + ") { bulkOperation { id status } userErrors { code field message } } }";
-    }
-
-    static String pollDocument(String id) {
-        return "query BulkMutationStatus { " + POLL + "(id: " + literal(id)
-                + ") { id status errorCode objectCount url partialDataUrl } }";
-    }
-
-    private void cancel(String id) {
-        BulkOperationCalls.cancel(client, id, "bulk mutation");
     }
 
     private static String truncate(String text) {

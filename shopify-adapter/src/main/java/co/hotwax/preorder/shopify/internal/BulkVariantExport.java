@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -46,9 +47,9 @@ import java.util.Set;
  * apps can run up to five bulk query operations at a time per shop" (shopify.dev/changelog/faster-bulk-operations);
  * either way a start beyond the limit answers userErrors {@code OPERATION_IN_PROGRESS} or {@code LIMIT_REACHED}
  * (enum {@code BulkOperationUserErrorCode}), and this export then answers {@link Unavailable} at once, without
- * waiting, so the caller reads per request. The operation is polled with {@code bulkOperation(id:)}
- * ({@code currentBulkOperation} is deprecated in 2026-04 "Use {@code bulkOperations} with status filter instead");
- * statuses CREATED, RUNNING, COMPLETED, FAILED (with {@code errorCode} ACCESS_DENIED, INTERNAL_SERVER_ERROR,
+ * waiting, so the caller reads per request. The operation is polled by {@link BulkOperationPoller}
+ * ({@code bulkOperation(id:)}; {@code currentBulkOperation} is deprecated in 2026-04 "Use {@code bulkOperations}
+ * with status filter instead"); statuses CREATED, RUNNING, COMPLETED, FAILED (with {@code errorCode} ACCESS_DENIED, INTERNAL_SERVER_ERROR,
  * TIMEOUT), CANCELING, CANCELED, EXPIRED; on COMPLETED {@code url} is JSONL (null when nothing matched), one object
  * per line, the nodes of a nested connection on their own lines with {@code __parentId}, the id of the connection
  * node they belong to, after their parent but not necessarily right after it (shopify.dev/docs/api/usage/bulk-operations/queries,
@@ -67,7 +68,6 @@ public final class BulkVariantExport {
     static final int MAX_LINE = 64 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RUN = "bulkOperationRunQuery";
-    private static final String POLL = "bulkOperation";
     private static final String LIST = "bulkOperations";
 
     private final ShopifyClient client;
@@ -235,23 +235,35 @@ public final class BulkVariantExport {
     }
 
     /**
-     * Asks where an operation stands, and on COMPLETED reads its file (streamed).
+     * Starts waiting for export {@code id} with the caller's back-off and longest wait.
      *
+     * @param clock the clock the back-off and the wait are measured on
      * @param id the operation's gid
-     * @return still {@link Running}, {@link Exported}, or {@link Unavailable} with the reason
+     * @param since when it was created
+     * @param firstInterval the first wait before a poll
+     * @param maxInterval the longest wait between polls
+     * @param maxWait the longest it may run before it is canceled
+     * @param pollNow whether the first poll is due at once
+     * @return the poller
+     */
+    BulkOperationPoller watch(Clock clock, String id, Instant since, Duration firstInterval, Duration maxInterval,
+            Duration maxWait, boolean pollNow) {
+        return new BulkOperationPoller(client, clock, "bulk query", id, since, firstInterval, maxInterval, maxWait,
+                pollNow);
+    }
+
+    /**
+     * What an export that reached a final status gave: on COMPLETED its file, read as a stream.
+     *
+     * @param ended the final status and the operation as polled
+     * @return {@link Exported}, or {@link Unavailable} with the reason
      * @throws InterruptedException when interrupted
      */
-    public Export poll(String id) throws InterruptedException {
-        JsonNode op;
-        try {
-            op = client.answered(client.execute(POLL, pollDocument(id), 1), POLL, POLL);
-        } catch (CallFailedException e) {
-            return e.kind().isTransient() ? new Running(id, "UNKNOWN", -1)
-                    : new Unavailable("polling bulk query " + id + " failed (" + e.kind() + "): " + e.getMessage());
-        }
-        String status = op.path("status").asText("");
+    Export ended(BulkOperationPoller.Ended ended) throws InterruptedException {
+        JsonNode op = ended.operation();
+        String id = op.path("id").asText("");
+        String status = ended.status();
         return switch (status) {
-            case "CREATED", "RUNNING", "CANCELING" -> new Running(id, status, op.path("objectCount").asLong(0));
             case "COMPLETED" -> op.path("url").isTextual() ? read(id, op.path("url").asText())
                     : new Exported(Map.of(), Set.of(), Map.of(), id);
             case "FAILED" -> new Unavailable("bulk query " + id + " failed: " + op.path("errorCode").asText("no code")
@@ -272,20 +284,6 @@ public final class BulkVariantExport {
     String runDocument() {
         return "mutation ExportVariants { " + RUN + "(query: " + literal(innerQuery)
                 + ") { bulkOperation { id status } userErrors { code field message } } }";
-    }
-
-    /** Polls operation {@code id} ({@code currentBulkOperation} is deprecated in 2026-04). */
-    static String pollDocument(String id) {
-        return "query BulkStatus { " + POLL + "(id: " + literal(id) + ") { id status errorCode objectCount url } }";
-    }
-
-    /**
-     * Cancels operation {@code id}, so an abandoned export does not hold the shop's limit; a failure is logged.
-     *
-     * @param id the operation's gid
-     */
-    public void cancel(String id) {
-        BulkOperationCalls.cancel(client, id, "bulk query");
     }
 
     private Export read(String id, String url) throws InterruptedException {
