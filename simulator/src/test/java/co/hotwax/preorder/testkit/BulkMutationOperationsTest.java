@@ -92,17 +92,6 @@ class BulkMutationOperationsTest {
         return f.client.post(POLL, vars("id", id)).data().path("bulkOperation");
     }
 
-    private List<JsonNode> download(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : response.body().split("\n")) {
-            lines.add(JsonClient.JSON.readTree(line));
-        }
-        return lines;
-    }
-
     private boolean stockedAtStore(Variant v) {
         try {
             f.sim.quantity(v.inventoryItemId(), f.store.id(), "available");
@@ -136,7 +125,7 @@ class BulkMutationOperationsTest {
         JsonNode done = poll(id);
         assertThat(done.path("status").asText()).isEqualTo("COMPLETED");
         assertThat(done.path("objectCount").asLong()).isEqualTo(3);
-        List<JsonNode> lines = download(done.path("url").asText());
+        List<JsonNode> lines = f.client.jsonl(done.path("url").asText());
         assertThat(lines).hasSize(3);
         assertThat(lines).extracting(l -> l.path("__lineNumber").asInt()).containsExactly(0, 1, 2);
         assertThat(lines.get(2).at("/data/inventoryActivate/inventoryLevel/id").asText()).isNotEmpty();
@@ -153,7 +142,7 @@ class BulkMutationOperationsTest {
         String id = run(stage(jsonl)).path("bulkOperation").path("id").asText();
         clock.advance(Duration.ofSeconds(10));
 
-        List<JsonNode> lines = download(poll(id).path("url").asText());
+        List<JsonNode> lines = f.client.jsonl(poll(id).path("url").asText());
         assertThat(lines.get(1).at("/data/inventoryActivate/userErrors/0/message").asText()).isNotEmpty();
         assertThat(lines.get(0).at("/data/inventoryActivate/userErrors")).isEmpty();
         assertThat(stockedAtStore(f.cont)).isTrue();
@@ -197,7 +186,7 @@ class BulkMutationOperationsTest {
         assertThat(failed.path("status").asText()).isEqualTo("FAILED");
         assertThat(failed.path("errorCode").asText()).isEqualTo("INTERNAL_SERVER_ERROR");
         assertThat(failed.path("url").isNull()).isTrue();
-        assertThat(download(failed.path("partialDataUrl").asText())).hasSize(2);
+        assertThat(f.client.jsonl(failed.path("partialDataUrl").asText())).hasSize(2);
         assertThat(stockedAtStore(f.cont)).isTrue();
         assertThat(stockedAtStore(third)).isFalse();
 

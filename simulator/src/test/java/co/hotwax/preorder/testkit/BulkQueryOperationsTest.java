@@ -4,11 +4,6 @@ import static co.hotwax.preorder.testkit.JsonClient.vars;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +25,6 @@ class BulkQueryOperationsTest {
     private final VirtualClock clock = new VirtualClock();
     private final SimFixture f = new SimFixture(ShopifySimulator.builder().accessToken(JsonClient.TOKEN).clock(clock)
             .bulkBehaviour(new BulkBehaviour(Duration.ofSeconds(2), 10, 1)));
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
     void close() {
@@ -51,17 +45,6 @@ class BulkQueryOperationsTest {
         return f.client.post(POLL, vars("id", id)).data().path("bulkOperation");
     }
 
-    private List<JsonNode> download(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : response.body().split("\n")) {
-            lines.add(JsonClient.JSON.readTree(line));
-        }
-        return lines;
-    }
-
     @Test
     void movesFromCreatedToRunningToCompletedAndServesJsonl() throws Exception {
         JsonNode created = run(variantsQuery());
@@ -80,7 +63,7 @@ class BulkQueryOperationsTest {
         assertThat(done.path("status").asText()).isEqualTo("COMPLETED");
         assertThat(done.path("objectCount").asText()).isEqualTo("2");
         assertThat(done.path("type").asText()).isEqualTo("QUERY");
-        List<JsonNode> lines = download(done.path("url").asText());
+        List<JsonNode> lines = f.client.jsonl(done.path("url").asText());
         assertThat(lines).extracting(l -> l.path("sku").asText()).containsExactly("JKT-DENY", "JKT-CONT");
         assertThat(lines.get(0).path("inventoryItem").path("inventoryLevel").path("quantities").get(0)
                 .path("quantity").asInt()).isEqualTo(10);
@@ -97,7 +80,7 @@ class BulkQueryOperationsTest {
         assertThat(done.path("status").asText()).isEqualTo("COMPLETED");
         assertThat(done.path("rootObjectCount").asText()).isEqualTo("2");
         assertThat(done.path("objectCount").asText()).isEqualTo("5");
-        List<JsonNode> lines = download(done.path("url").asText());
+        List<JsonNode> lines = f.client.jsonl(done.path("url").asText());
         assertThat(lines).extracting(l -> l.path("__parentId").asText(null)).containsExactly(null,
                 f.deny.id(), f.deny.id(), null, f.cont.id());
         assertThat(lines.get(0).path("inventoryItem").has("inventoryLevels")).isFalse();
@@ -111,7 +94,7 @@ class BulkQueryOperationsTest {
                 + "sellingPlans { edges { node { id name inventoryPolicy { reserve } } } } } } } } } } }")
                 .path("bulkOperation").path("id").asText();
         clock.advance(Duration.ofMinutes(1));
-        List<JsonNode> lines = download(poll(id).path("url").asText());
+        List<JsonNode> lines = f.client.jsonl(poll(id).path("url").asText());
         assertThat(lines).extracting(l -> l.path("id").asText()).containsExactly(f.deny.id(), group.id(),
                 group.planId(), f.cont.id());
         assertThat(lines).extracting(l -> l.path("__parentId").asText(null)).containsExactly(null, f.deny.id(),
@@ -194,7 +177,7 @@ class BulkQueryOperationsTest {
         assertThat(failed.path("status").asText()).isEqualTo("FAILED");
         assertThat(failed.path("errorCode").asText()).isEqualTo("INTERNAL_SERVER_ERROR");
         assertThat(failed.path("url").isNull()).isTrue();
-        assertThat(download(failed.path("partialDataUrl").asText())).hasSize(1);
+        assertThat(f.client.jsonl(failed.path("partialDataUrl").asText())).hasSize(1);
     }
 
     @Test
