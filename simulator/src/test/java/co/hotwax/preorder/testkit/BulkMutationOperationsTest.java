@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -163,6 +162,29 @@ class BulkMutationOperationsTest {
         assertThat(f.client.post(RUN, vars("m", "query { shop { id } }", "path", path)).data()
                 .at("/bulkOperationRunMutation/userErrors/0/code").asText()).isEqualTo("INVALID_MUTATION");
         assertThat(f.sim.bulk().mutationsCreated()).isEqualTo(1);
+    }
+
+    @Test
+    void aCanceledOperationGoesOnRunningLinesWhileCanceling() throws Exception {
+        Variant[] fifty = new Variant[50];
+        java.util.Arrays.fill(fifty, f.deny);
+        String id = run(stage(activations(fifty))).path("bulkOperation").path("id").asText();
+        clock.advance(Duration.ofMillis(2_500));
+        assertThat(poll(id).path("objectCount").asInt()).isEqualTo(5);
+        JsonNode cancel = f.client.post(BulkQueryOperationsTest.CANCEL, vars("id", id)).data().path("bulkOperationCancel");
+        assertThat(cancel.at("/bulkOperation/status").asText()).isEqualTo("CANCELING");
+
+        clock.advance(Duration.ofSeconds(1));
+        JsonNode canceling = poll(id);
+        assertThat(canceling.path("status").asText()).isEqualTo("CANCELING");
+        assertThat(canceling.path("objectCount").asInt()).as("lines still run while canceling").isEqualTo(15);
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(poll(id).path("status").asText()).isEqualTo("CANCELED");
+        clock.advance(Duration.ofMinutes(1));
+        JsonNode canceled = poll(id);
+        assertThat(canceled.path("objectCount").asInt()).as("none once canceled").isEqualTo(25);
+        assertThat(canceled.path("url").isNull()).isTrue();
     }
 
     @Test

@@ -21,8 +21,10 @@ import java.util.function.Function;
  * {@code errorCode} {@code INTERNAL_SERVER_ERROR} or {@code TIMEOUT}, {@code partialDataUrl} for the first; or
  * {@code CANCELED}). A cancel makes it {@code CANCELING} for the start delay, then {@code CANCELED}: "There may be a
  * short delay from when a cancelation starts until the operation is actually canceled" (schema 2026-04,
- * {@code BulkOperationStatus.CANCELING}); its work stops when the cancel is asked (the simulator's choice). The same
- * rules for queries and mutations, and the same payloads for cancels and refusals.
+ * {@code BulkOperationStatus.CANCELING}; "Starts the cancelation process of a running bulk operation", mutation
+ * {@code bulkOperationCancel}). So its work goes on while it is CANCELING and stops only when it is CANCELED, and
+ * nothing it did is undone (Shopify documents no rollback): a bulk mutation canceled while RUNNING may still apply
+ * lines during the delay. The same rules for queries and mutations, and the same payloads for cancels and refusals.
  */
 final class BulkRun {
     private final String id;
@@ -89,12 +91,14 @@ final class BulkRun {
 
     /**
      * The objects (or lines) processed by now: none before it runs, then at the configured rate, up to its work (half
-     * of it with an injected outcome), no more once a cancel was asked.
+     * of it with an injected outcome), no more once a cancel took effect (CANCELED, the start delay after it was
+     * asked: the work goes on while CANCELING).
      *
      * @return the count
      */
     long processed() {
-        Instant now = canceledAt != null && canceledAt.isBefore(clock.instant()) ? canceledAt : clock.instant();
+        Instant canceled = canceledAt == null ? null : canceledAt.plus(behaviour.startDelay());
+        Instant now = canceled != null && canceled.isBefore(clock.instant()) ? canceled : clock.instant();
         long done = now.isBefore(running()) ? 0
                 : Duration.between(running(), now).toMillis() * behaviour.objectsPerSecond() / 1000;
         return Math.min(outcome == null ? work : work / 2, done);
