@@ -56,6 +56,12 @@ public final class BulkMutationRunner {
      * every other SKU's changes for long.
      */
     static final Duration MAX_WAIT = Duration.ofMinutes(2);
+    /**
+     * Longest wait, after a cancel, for the operation to be final: it may apply lines until then, so its lines are
+     * handed back only once it is (or, past this bound, with a warning that some may still land).
+     */
+    static final Duration MAX_SETTLE = Duration.ofMinutes(2);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BulkMutationRunner.class);
     /** Longest result line accepted. */
     static final int MAX_LINE = 64 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -153,21 +159,38 @@ public final class BulkMutationRunner {
     }
 
     private Result await(String id) throws InterruptedException {
-        BulkOperationPoller.State state = new BulkOperationPoller(client, clock, "bulk mutation", id, clock.instant(),
-                FIRST_POLL_INTERVAL, MAX_POLL_INTERVAL, MAX_WAIT, false).await(sleeper);
+        BulkOperationPoller poller = new BulkOperationPoller(client, clock, "bulk mutation", id, clock.instant(),
+                FIRST_POLL_INTERVAL, MAX_POLL_INTERVAL, MAX_WAIT, false);
+        BulkOperationPoller.State state = poller.await(sleeper);
         if (state instanceof BulkOperationPoller.TimedOut t) {
-            return Result.none(t.reason());
+            // Lines still run while it is CANCELING: handing them back before it is final would let one land after
+            // the caller's own write of the same object (a delisting overwritten by a late listing line).
+            BulkOperationPoller.State settled = poller.settle(sleeper, MAX_SETTLE);
+            if (settled instanceof BulkOperationPoller.Ended ended) {
+                return ended(id, ended, t.reason());
+            }
+            LOG.warn("shop {}: bulk mutation {} still {} {} after it was canceled; lines of it may still be applied",
+                    client.shop(), id, ((BulkOperationPoller.Pending) settled).status(), MAX_SETTLE);
+            return Result.none(t.reason() + "; still not final after " + MAX_SETTLE);
         }
-        BulkOperationPoller.Ended ended = (BulkOperationPoller.Ended) state;
+        return ended(id, (BulkOperationPoller.Ended) state, "");
+    }
+
+    /** The lines a final operation reports: its result file, or its partial data; {@code why} explains a cancel. */
+    private Result ended(String id, BulkOperationPoller.Ended ended, String why) throws InterruptedException {
         JsonNode op = ended.operation();
         return switch (ended.status()) {
-            case "COMPLETED" -> op.path("url").isTextual() ? read(id, op.path("url").asText(), "")
+            case "COMPLETED" -> op.path("url").isTextual() ? read(id, op.path("url").asText(), why)
                     : Result.none("bulk mutation " + id + " completed without a result file");
+            case "CANCELED" -> op.path("partialDataUrl").isTextual()
+                    ? read(id, op.path("partialDataUrl").asText(), why.isEmpty() ? "bulk mutation " + id + " was canceled"
+                    : why)
+                    : Result.none(why.isEmpty() ? "bulk mutation " + id + " ended CANCELED" : why);
             case "FAILED" -> {
-                String why = "bulk mutation " + id + " failed: " + client.scrub(truncate(op.path("errorCode")
+                String failed = "bulk mutation " + id + " failed: " + client.scrub(truncate(op.path("errorCode")
                         .asText("no code")));
-                yield op.path("partialDataUrl").isTextual() ? read(id, op.path("partialDataUrl").asText(), why)
-                        : Result.none(why);
+                yield op.path("partialDataUrl").isTextual() ? read(id, op.path("partialDataUrl").asText(), failed)
+                        : Result.none(failed);
             }
             default -> Result.none("bulk mutation " + id + " ended " + client.scrub(truncate(ended.status())));
         };

@@ -29,6 +29,7 @@ final class BulkOperationPoller {
     private final String kind;
     private final String id;
     private final Instant since;
+    private final Duration firstInterval;
     private final Duration maxInterval;
     private final Duration maxWait;
     private Duration interval;
@@ -84,6 +85,7 @@ final class BulkOperationPoller {
         this.kind = kind;
         this.id = id;
         this.since = since;
+        this.firstInterval = firstInterval;
         this.maxInterval = maxInterval;
         this.maxWait = maxWait;
         this.interval = firstInterval;
@@ -113,24 +115,16 @@ final class BulkOperationPoller {
      * @throws CallFailedException when the poll failed for a reason that is not transient
      */
     State poll() throws InterruptedException {
-        JsonNode op = null;
-        try {
-            op = client.answered(client.execute(POLL, pollDocument(id), 1), POLL, POLL);
-        } catch (CallFailedException e) {
-            if (!e.kind().isTransient()) {
-                throw e;
-            }
-        }
+        JsonNode op = fetch();
         String status = op == null ? "UNKNOWN" : op.path("status").asText("");
-        if (op != null && !status.equals("CREATED") && !status.equals("RUNNING") && !status.equals("CANCELING")) {
+        if (op != null && !inProgress(status)) {
             return new Ended(status, op);
         }
         if (!clock.instant().isBefore(since.plus(maxWait))) {
             BulkOperationCalls.cancel(client, id, kind);
             return new TimedOut(kind + " " + id + " still " + status + " after " + maxWait + "; canceled");
         }
-        interval = interval.multipliedBy(2).compareTo(maxInterval) > 0 ? maxInterval : interval.multipliedBy(2);
-        nextPoll = clock.instant().plus(interval);
+        backOff();
         return new Pending(status, op == null ? -1 : op.path("objectCount").asLong(0));
     }
 
@@ -144,15 +138,70 @@ final class BulkOperationPoller {
      */
     State await(Sleeper sleeper) throws InterruptedException {
         while (true) {
-            Duration wait = Duration.between(clock.instant(), nextPoll);
-            if (!wait.isNegative() && !wait.isZero()) {
-                sleeper.sleep(wait);
-            }
+            sleepUntilDue(sleeper);
             State state = poll();
             if (!(state instanceof Pending)) {
                 return state;
             }
         }
+    }
+
+    /**
+     * After a cancel, sleeps and polls (back-off from the first interval again) until the operation is final or
+     * {@code bound} has passed. A canceled operation goes on while CANCELING ("There may be a short delay from when
+     * a cancelation starts until the operation is actually canceled", mutation {@code bulkOperationCancel}), so a
+     * bulk mutation may still apply lines until then: its caller must not write the same objects before.
+     *
+     * @param sleeper the sleeper between polls
+     * @param bound the longest wait for a final status
+     * @return {@link Ended}, or {@link Pending} when it was still in progress at the bound
+     * @throws InterruptedException when interrupted
+     * @throws CallFailedException when a poll failed for a reason that is not transient
+     */
+    State settle(Sleeper sleeper, Duration bound) throws InterruptedException {
+        Instant until = clock.instant().plus(bound);
+        interval = firstInterval;
+        nextPoll = clock.instant().plus(firstInterval);
+        while (true) {
+            sleepUntilDue(sleeper);
+            JsonNode op = fetch();
+            String status = op == null ? "UNKNOWN" : op.path("status").asText("");
+            if (op != null && !inProgress(status)) {
+                return new Ended(status, op);
+            }
+            if (!clock.instant().isBefore(until)) {
+                return new Pending(status, op == null ? -1 : op.path("objectCount").asLong(0));
+            }
+            backOff();
+        }
+    }
+
+    private void sleepUntilDue(Sleeper sleeper) throws InterruptedException {
+        Duration wait = Duration.between(clock.instant(), nextPoll);
+        if (!wait.isNegative() && !wait.isZero()) {
+            sleeper.sleep(wait);
+        }
+    }
+
+    /** The operation as polled, or null after a transient failure. */
+    private JsonNode fetch() throws InterruptedException {
+        try {
+            return client.answered(client.execute(POLL, pollDocument(id), 1), POLL, POLL);
+        } catch (CallFailedException e) {
+            if (!e.kind().isTransient()) {
+                throw e;
+            }
+            return null;
+        }
+    }
+
+    private void backOff() {
+        interval = interval.multipliedBy(2).compareTo(maxInterval) > 0 ? maxInterval : interval.multipliedBy(2);
+        nextPoll = clock.instant().plus(interval);
+    }
+
+    private static boolean inProgress(String status) {
+        return status.equals("CREATED") || status.equals("RUNNING") || status.equals("CANCELING");
     }
 
     /**
