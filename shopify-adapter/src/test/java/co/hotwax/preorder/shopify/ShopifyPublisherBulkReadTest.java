@@ -1,6 +1,7 @@
 package co.hotwax.preorder.shopify;
 
 import co.hotwax.preorder.shopify.internal.BatchPreparation;
+import co.hotwax.preorder.shopify.internal.ExportedCatalog;
 import co.hotwax.preorder.spi.DesiredState;
 import co.hotwax.preorder.spi.PublishOutcome;
 import co.hotwax.preorder.testkit.BulkBehaviour;
@@ -214,18 +215,75 @@ class ShopifyPublisherBulkReadTest {
     }
 
     @Test
-    void aBulkQueryAlreadyRunningIsNotWaitedForAndTheExportIsTriedAgainLater() {
-        Shop shop = shop();
-        shop.sim().bulk().startForeign(1_000);
-        try (ShopifyPublisher publisher = publisher(shop, 10)) {
-            assertAllApplied(publisher.publish(listAll()));
-            assertThat(shop.sim().bulk().created()).as("refused: OPERATION_IN_PROGRESS").isEqualTo(1);
-            assertThat(time.slept()).isLessThan(Duration.ofMinutes(1));
-            time.advance(Duration.ofMinutes(11));
-            assertAllApplied(publisher.publish(listAll(6).subList(0, 1)));
-            assertThat(shop.sim().bulk().created()).as("started once the other one ended").isEqualTo(2);
+    void aBulkQueryLimitReachedIsNotWaitedForAndTheExportIsTriedAgainLater() {
+        // One of each type before 2026-01 (OPERATION_IN_PROGRESS); five from 2026-01, the default (LIMIT_REACHED).
+        for (int limit : new int[] {1, 5}) {
+            Shop shop = shop(limit == 1 ? new BulkBehaviour(Duration.ofSeconds(1), 1_000, 1) : BulkBehaviour.defaults(), 4);
+            for (int i = 0; i < limit; i++) {
+                shop.sim().bulk().startForeign(1_000);
+            }
+            Duration slept = time.slept();
+            try (ShopifyPublisher publisher = publisher(shop, 10)) {
+                assertAllApplied(publisher.publish(listAll()));
+                assertThat(shop.sim().bulk().created()).as("refused at %d", limit).isEqualTo(limit);
+                assertThat(time.slept().minus(slept)).isLessThan(Duration.ofMinutes(1));
+                time.advance(Duration.ofMinutes(11));
+                assertAllApplied(publisher.publish(listAll(6).subList(0, 1)));
+                assertThat(shop.sim().bulk().created()).as("started once the others ended").isEqualTo(limit + 1);
+            }
+            assertThat(calls(shop.sim(), "productVariants")).isPositive();
         }
-        assertThat(calls(shop.sim(), "productVariants")).isPositive();
+    }
+
+    @Test
+    void aRestartAdoptsTheExportItsCrashedPredecessorLeftRunningInsteadOfStartingASecond() {
+        Shop shop = shop();
+        // A bulk query of this app for another job: listed too, never adopted (not the export's query).
+        shop.sim().bulk().startForeign(10_000);
+        ShopifyPublisher crashed = publisher(shop, 10);
+        startExport(crashed, listAll());
+        assertThat(shop.sim().bulk().created()).isEqualTo(2);
+        long runs = calls(shop.sim(), "bulkOperationRunQuery");
+        // The publisher crashes: discarded without a word, its export left running in the shop.
+        time.advance(Duration.ofMillis(500));
+        try (ShopifyPublisher restarted = publisher(shop, 10)) {
+            assertAllApplied(restarted.publish(listAll().subList(1, 2)));
+            assertThat(calls(shop.sim(), "bulkOperations")).as("looked for its own export").isEqualTo(2);
+            assertThat(calls(shop.sim(), "bulkOperationRunQuery")).as("no second export").isEqualTo(runs);
+            time.advance(Duration.ofSeconds(10));
+            long searches = calls(shop.sim(), "productVariants");
+            assertAllApplied(restarted.publish(listAll().subList(2, SKUS)));
+            assertThat(calls(shop.sim(), "productVariants")).as("answered by the adopted export").isEqualTo(searches);
+        }
+        assertThat(shop.sim().bulk().created()).isEqualTo(2);
+        assertThat(calls(shop.sim(), "bulkOperationCancel")).isZero();
+    }
+
+    @Test
+    void aRestartAdoptsAnExportThatCompletedWhileItWasDown() {
+        Shop shop = shop();
+        ShopifyPublisher crashed = publisher(shop, 10);
+        startExport(crashed, listAll());
+        time.advance(Duration.ofMinutes(5));
+        try (ShopifyPublisher restarted = publisher(shop, 10)) {
+            long searches = calls(shop.sim(), "productVariants");
+            assertAllApplied(restarted.publish(listAll().subList(1, SKUS)));
+            assertThat(calls(shop.sim(), "productVariants")).as("read from the adopted file at once")
+                    .isEqualTo(searches);
+        }
+        assertThat(shop.sim().bulk().created()).isEqualTo(1);
+    }
+
+    @Test
+    void anExportOlderThanTheRefreshAgeIsNotAdopted() {
+        Shop shop = shop();
+        ShopifyPublisher crashed = publisher(shop, 10);
+        startExport(crashed, listAll());
+        time.advance(ExportedCatalog.REFRESH_AFTER.plusMinutes(1));
+        try (ShopifyPublisher restarted = publisher(shop, 10)) {
+            assertAllApplied(restarted.publish(listAll().subList(1, 2)));
+        }
+        assertThat(shop.sim().bulk().created()).as("a fresh export").isEqualTo(2);
     }
 
     @Test

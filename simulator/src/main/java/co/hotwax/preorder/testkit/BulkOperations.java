@@ -49,8 +49,11 @@ public final class BulkOperations {
     }
 
     /**
-     * Starts a bulk query this app did not ask for (another app, or one left by a crashed run): it counts against
-     * the concurrency limit until it completes, after {@code objects} objects.
+     * Starts a bulk query of this app that the code under test did not ask for (another job of the same app, or one
+     * a crashed run left): it counts against the app's concurrency limit until it completes, after {@code objects}
+     * objects, and {@code bulkOperations} lists it. Another app's operations need no simulating: Shopify counts the
+     * limit per app ("Each app can run up to five bulk operations per shop", shopify.dev/changelog/faster-bulk-operations)
+     * and {@code bulkOperations} returns the calling app's only.
      *
      * @param objects objects it processes
      * @return its gid

@@ -122,10 +122,10 @@ public final class ShopifySimulator implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        server.createContext(BulkResultHandler.PATH, new BulkResultHandler(bulkQueries));
-        BulkMutationFiles files = new BulkMutationFiles(bulkMutations);
-        server.createContext(BulkMutations.UPLOAD_PATH, files);
-        server.createContext(BulkMutations.RESULT_PATH, files);
+        server.createContext(BulkResultHandler.PATH, new BulkResultHandler(BulkResultHandler.PATH, bulkQueries::result));
+        server.createContext(BulkMutations.UPLOAD_PATH, new BulkMutationFiles(bulkMutations));
+        server.createContext(BulkMutations.RESULT_PATH, new BulkResultHandler(BulkMutations.RESULT_PATH,
+                bulkMutations::result));
         server.createContext("/", new AdminApiHandler(b.accessToken, b.versions, schema, store, telemetry,
                 b.sleeper, b.latency, b.faults, new CostGate(schema.schema(), bucket,
                 new QueryCost(b.cost.chargesNodeObjects(),

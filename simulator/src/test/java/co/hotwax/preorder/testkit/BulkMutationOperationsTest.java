@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -92,17 +91,6 @@ class BulkMutationOperationsTest {
         return f.client.post(POLL, vars("id", id)).data().path("bulkOperation");
     }
 
-    private List<JsonNode> download(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : response.body().split("\n")) {
-            lines.add(JsonClient.JSON.readTree(line));
-        }
-        return lines;
-    }
-
     private boolean stockedAtStore(Variant v) {
         try {
             f.sim.quantity(v.inventoryItemId(), f.store.id(), "available");
@@ -136,7 +124,7 @@ class BulkMutationOperationsTest {
         JsonNode done = poll(id);
         assertThat(done.path("status").asText()).isEqualTo("COMPLETED");
         assertThat(done.path("objectCount").asLong()).isEqualTo(3);
-        List<JsonNode> lines = download(done.path("url").asText());
+        List<JsonNode> lines = f.client.jsonl(done.path("url").asText());
         assertThat(lines).hasSize(3);
         assertThat(lines).extracting(l -> l.path("__lineNumber").asInt()).containsExactly(0, 1, 2);
         assertThat(lines.get(2).at("/data/inventoryActivate/inventoryLevel/id").asText()).isNotEmpty();
@@ -153,7 +141,7 @@ class BulkMutationOperationsTest {
         String id = run(stage(jsonl)).path("bulkOperation").path("id").asText();
         clock.advance(Duration.ofSeconds(10));
 
-        List<JsonNode> lines = download(poll(id).path("url").asText());
+        List<JsonNode> lines = f.client.jsonl(poll(id).path("url").asText());
         assertThat(lines.get(1).at("/data/inventoryActivate/userErrors/0/message").asText()).isNotEmpty();
         assertThat(lines.get(0).at("/data/inventoryActivate/userErrors")).isEmpty();
         assertThat(stockedAtStore(f.cont)).isTrue();
@@ -177,6 +165,29 @@ class BulkMutationOperationsTest {
     }
 
     @Test
+    void aCanceledOperationGoesOnRunningLinesWhileCanceling() throws Exception {
+        Variant[] fifty = new Variant[50];
+        java.util.Arrays.fill(fifty, f.deny);
+        String id = run(stage(activations(fifty))).path("bulkOperation").path("id").asText();
+        clock.advance(Duration.ofMillis(2_500));
+        assertThat(poll(id).path("objectCount").asInt()).isEqualTo(5);
+        JsonNode cancel = f.client.post(BulkQueryOperationsTest.CANCEL, vars("id", id)).data().path("bulkOperationCancel");
+        assertThat(cancel.at("/bulkOperation/status").asText()).isEqualTo("CANCELING");
+
+        clock.advance(Duration.ofSeconds(1));
+        JsonNode canceling = poll(id);
+        assertThat(canceling.path("status").asText()).isEqualTo("CANCELING");
+        assertThat(canceling.path("objectCount").asInt()).as("lines still run while canceling").isEqualTo(15);
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(poll(id).path("status").asText()).isEqualTo("CANCELED");
+        clock.advance(Duration.ofMinutes(1));
+        JsonNode canceled = poll(id);
+        assertThat(canceled.path("objectCount").asInt()).as("none once canceled").isEqualTo(25);
+        assertThat(canceled.path("url").isNull()).isTrue();
+    }
+
+    @Test
     void anUploadWithoutTheIssuedPolicyIsRefused() throws Exception {
         JsonNode target = f.client.post(STAGE, vars("input", List.of(vars("resource", "BULK_MUTATION_VARIABLES",
                 "filename", "v.jsonl", "mimeType", "text/jsonl", "httpMethod", "POST"))))
@@ -197,7 +208,7 @@ class BulkMutationOperationsTest {
         assertThat(failed.path("status").asText()).isEqualTo("FAILED");
         assertThat(failed.path("errorCode").asText()).isEqualTo("INTERNAL_SERVER_ERROR");
         assertThat(failed.path("url").isNull()).isTrue();
-        assertThat(download(failed.path("partialDataUrl").asText())).hasSize(2);
+        assertThat(f.client.jsonl(failed.path("partialDataUrl").asText())).hasSize(2);
         assertThat(stockedAtStore(f.cont)).isTrue();
         assertThat(stockedAtStore(third)).isFalse();
 

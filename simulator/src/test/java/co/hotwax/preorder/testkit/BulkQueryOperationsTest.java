@@ -4,11 +4,6 @@ import static co.hotwax.preorder.testkit.JsonClient.vars;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +25,6 @@ class BulkQueryOperationsTest {
     private final VirtualClock clock = new VirtualClock();
     private final SimFixture f = new SimFixture(ShopifySimulator.builder().accessToken(JsonClient.TOKEN).clock(clock)
             .bulkBehaviour(new BulkBehaviour(Duration.ofSeconds(2), 10, 1)));
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
     void close() {
@@ -51,17 +45,6 @@ class BulkQueryOperationsTest {
         return f.client.post(POLL, vars("id", id)).data().path("bulkOperation");
     }
 
-    private List<JsonNode> download(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : response.body().split("\n")) {
-            lines.add(JsonClient.JSON.readTree(line));
-        }
-        return lines;
-    }
-
     @Test
     void movesFromCreatedToRunningToCompletedAndServesJsonl() throws Exception {
         JsonNode created = run(variantsQuery());
@@ -80,7 +63,7 @@ class BulkQueryOperationsTest {
         assertThat(done.path("status").asText()).isEqualTo("COMPLETED");
         assertThat(done.path("objectCount").asText()).isEqualTo("2");
         assertThat(done.path("type").asText()).isEqualTo("QUERY");
-        List<JsonNode> lines = download(done.path("url").asText());
+        List<JsonNode> lines = f.client.jsonl(done.path("url").asText());
         assertThat(lines).extracting(l -> l.path("sku").asText()).containsExactly("JKT-DENY", "JKT-CONT");
         assertThat(lines.get(0).path("inventoryItem").path("inventoryLevel").path("quantities").get(0)
                 .path("quantity").asInt()).isEqualTo(10);
@@ -97,7 +80,7 @@ class BulkQueryOperationsTest {
         assertThat(done.path("status").asText()).isEqualTo("COMPLETED");
         assertThat(done.path("rootObjectCount").asText()).isEqualTo("2");
         assertThat(done.path("objectCount").asText()).isEqualTo("5");
-        List<JsonNode> lines = download(done.path("url").asText());
+        List<JsonNode> lines = f.client.jsonl(done.path("url").asText());
         assertThat(lines).extracting(l -> l.path("__parentId").asText(null)).containsExactly(null,
                 f.deny.id(), f.deny.id(), null, f.cont.id());
         assertThat(lines.get(0).path("inventoryItem").has("inventoryLevels")).isFalse();
@@ -111,7 +94,7 @@ class BulkQueryOperationsTest {
                 + "sellingPlans { edges { node { id name inventoryPolicy { reserve } } } } } } } } } } }")
                 .path("bulkOperation").path("id").asText();
         clock.advance(Duration.ofMinutes(1));
-        List<JsonNode> lines = download(poll(id).path("url").asText());
+        List<JsonNode> lines = f.client.jsonl(poll(id).path("url").asText());
         assertThat(lines).extracting(l -> l.path("id").asText()).containsExactly(f.deny.id(), group.id(),
                 group.planId(), f.cont.id());
         assertThat(lines).extracting(l -> l.path("__parentId").asText(null)).containsExactly(null, f.deny.id(),
@@ -146,6 +129,39 @@ class BulkQueryOperationsTest {
         assertThat(f.sim.bulk().created()).isEqualTo(2);
     }
 
+    private List<String> list(String arguments) {
+        JsonNode data = f.client.post("query List { bulkOperations(" + arguments + ") { nodes { id status type "
+                + "createdAt } } }", java.util.Map.of()).data();
+        List<String> ids = new ArrayList<>();
+        data.path("bulkOperations").path("nodes").forEach(n -> ids.add(n.path("id").asText()));
+        return ids;
+    }
+
+    @Test
+    void bulkOperationsListsNewestFirstWithShopifysFilters() {
+        String first = run(variantsQuery()).path("bulkOperation").path("id").asText();
+        clock.advance(Duration.ofMinutes(1));
+        String second = run(variantsQuery()).path("bulkOperation").path("id").asText();
+        String between = java.time.Instant.now(clock).minusSeconds(30).toString();
+
+        assertThat(list("first: 10")).containsExactly(second, first);
+        assertThat(list("first: 10, reverse: true")).containsExactly(first, second);
+        assertThat(list("first: 1")).containsExactly(second);
+        assertThat(list("first: 10, query: \"status:completed\"")).containsExactly(first);
+        assertThat(list("first: 10, query: \"status:created OR status:running\"")).containsExactly(second);
+        assertThat(list("first: 10, query: \"operation_type:query status:completed\"")).containsExactly(first);
+        assertThat(list("first: 10, query: \"operation_type:mutation\"")).isEmpty();
+        assertThat(list("first: 10, query: \"created_at:>'" + between + "'\"")).containsExactly(second);
+        assertThat(list("first: 10, query: \"created_at:<='" + between + "'\"")).containsExactly(first);
+        assertThat(list("first: 10, query: \"id:>=" + second.substring(second.lastIndexOf('/') + 1) + "\""))
+                .containsExactly(second);
+        assertThat(list("first: 10, sortKey: COMPLETED_AT")).as("not completed sorts oldest").containsExactly(first,
+                second);
+        JsonNode refused = f.client.post("query List { bulkOperations(first: 10, query: \"title:x\") { nodes { id } } }",
+                java.util.Map.of()).body();
+        assertThat(refused.path("errors").toString()).contains("bulkOperations search terms");
+    }
+
     @Test
     void aForeignOperationHoldsTheLimit() {
         String foreign = f.sim.bulk().startForeign(100);
@@ -161,7 +177,7 @@ class BulkQueryOperationsTest {
         assertThat(failed.path("status").asText()).isEqualTo("FAILED");
         assertThat(failed.path("errorCode").asText()).isEqualTo("INTERNAL_SERVER_ERROR");
         assertThat(failed.path("url").isNull()).isTrue();
-        assertThat(download(failed.path("partialDataUrl").asText())).hasSize(1);
+        assertThat(f.client.jsonl(failed.path("partialDataUrl").asText())).hasSize(1);
     }
 
     @Test

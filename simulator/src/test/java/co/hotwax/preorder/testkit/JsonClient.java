@@ -72,6 +72,25 @@ final class JsonClient {
         }
     }
 
+    /** GETs a bulk operation's JSONL result (no token: the URL is pre-signed) and parses each line; 200 expected. */
+    java.util.List<JsonNode> jsonl(String url) throws IOException {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + url + " answered " + response.statusCode());
+            }
+            java.util.List<JsonNode> lines = new java.util.ArrayList<>();
+            for (String line : response.body().split("\n")) {
+                lines.add(JSON.readTree(line));
+            }
+            return lines;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
     /** Builds a variables map without dropping null values. */
     static Map<String, Object> vars(Object... keyValues) {
         Map<String, Object> m = new LinkedHashMap<>();

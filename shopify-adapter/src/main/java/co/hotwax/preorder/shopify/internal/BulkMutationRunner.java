@@ -19,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,12 +56,17 @@ public final class BulkMutationRunner {
      * every other SKU's changes for long.
      */
     static final Duration MAX_WAIT = Duration.ofMinutes(2);
+    /**
+     * Longest wait, after a cancel, for the operation to be final: it may apply lines until then, so its lines are
+     * handed back only once it is (or, past this bound, with a warning that some may still land).
+     */
+    static final Duration MAX_SETTLE = Duration.ofMinutes(2);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BulkMutationRunner.class);
     /** Longest result line accepted. */
     static final int MAX_LINE = 64 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String STAGE = "stagedUploadsCreate";
     private static final String RUN = "bulkOperationRunMutation";
-    private static final String POLL = "bulkOperation";
     private static final String BOUNDARY = "----preorder-sync-bulk-variables";
 
     private final ShopifyClient client;
@@ -155,37 +159,41 @@ public final class BulkMutationRunner {
     }
 
     private Result await(String id) throws InterruptedException {
-        Instant deadline = clock.instant().plus(MAX_WAIT);
-        Duration interval = FIRST_POLL_INTERVAL;
-        while (true) {
-            sleeper.sleep(interval);
-            interval = interval.multipliedBy(2).compareTo(MAX_POLL_INTERVAL) > 0 ? MAX_POLL_INTERVAL
-                    : interval.multipliedBy(2);
-            JsonNode op = client.answered(client.execute(POLL, pollDocument(id), 1), POLL, POLL);
-            String status = op.path("status").asText("");
-            switch (status) {
-                case "CREATED", "RUNNING", "CANCELING" -> {
-                    if (!clock.instant().isBefore(deadline)) {
-                        cancel(id);
-                        return Result.none("bulk mutation " + id + " still " + status + " after " + MAX_WAIT
-                                + "; canceled");
-                    }
-                }
-                case "COMPLETED" -> {
-                    return op.path("url").isTextual() ? read(id, op.path("url").asText(), "")
-                            : Result.none("bulk mutation " + id + " completed without a result file");
-                }
-                case "FAILED" -> {
-                    String why = "bulk mutation " + id + " failed: " + client.scrub(truncate(op.path("errorCode")
-                            .asText("no code")));
-                    return op.path("partialDataUrl").isTextual() ? read(id, op.path("partialDataUrl").asText(), why)
-                            : Result.none(why);
-                }
-                default -> {
-                    return Result.none("bulk mutation " + id + " ended " + client.scrub(truncate(status)));
-                }
+        BulkOperationPoller poller = new BulkOperationPoller(client, clock, "bulk mutation", id, clock.instant(),
+                FIRST_POLL_INTERVAL, MAX_POLL_INTERVAL, MAX_WAIT, false);
+        BulkOperationPoller.State state = poller.await(sleeper);
+        if (state instanceof BulkOperationPoller.TimedOut t) {
+            // Lines still run while it is CANCELING: handing them back before it is final would let one land after
+            // the caller's own write of the same object (a delisting overwritten by a late listing line).
+            BulkOperationPoller.State settled = poller.settle(sleeper, MAX_SETTLE);
+            if (settled instanceof BulkOperationPoller.Ended ended) {
+                return ended(id, ended, t.reason());
             }
+            LOG.warn("shop {}: bulk mutation {} still {} {} after it was canceled; lines of it may still be applied",
+                    client.shop(), id, ((BulkOperationPoller.Pending) settled).status(), MAX_SETTLE);
+            return Result.none(t.reason() + "; still not final after " + MAX_SETTLE);
         }
+        return ended(id, (BulkOperationPoller.Ended) state, "");
+    }
+
+    /** The lines a final operation reports: its result file, or its partial data; {@code why} explains a cancel. */
+    private Result ended(String id, BulkOperationPoller.Ended ended, String why) throws InterruptedException {
+        JsonNode op = ended.operation();
+        return switch (ended.status()) {
+            case "COMPLETED" -> op.path("url").isTextual() ? read(id, op.path("url").asText(), why)
+                    : Result.none("bulk mutation " + id + " completed without a result file");
+            case "CANCELED" -> op.path("partialDataUrl").isTextual()
+                    ? read(id, op.path("partialDataUrl").asText(), why.isEmpty() ? "bulk mutation " + id + " was canceled"
+                    : why)
+                    : Result.none(why.isEmpty() ? "bulk mutation " + id + " ended CANCELED" : why);
+            case "FAILED" -> {
+                String failed = "bulk mutation " + id + " failed: " + client.scrub(truncate(op.path("errorCode")
+                        .asText("no code")));
+                yield op.path("partialDataUrl").isTextual() ? read(id, op.path("partialDataUrl").asText(), failed)
+                        : Result.none(failed);
+            }
+            default -> Result.none("bulk mutation " + id + " ended " + client.scrub(truncate(ended.status())));
+        };
     }
 
     private static byte[] jsonl(List<Map<String, Object>> variables) {
@@ -302,15 +310,6 @@ public final class BulkMutationRunner {
     static String runDocument(String mutation, String stagedUploadPath) {
         return "mutation RunBulkMutation { " + RUN + "(mutation: " + literal(mutation) + ", stagedUploadPath: "
                 + literal(stagedUploadPath) + ") { bulkOperation { id status } userErrors { code field message } } }";
-    }
-
-    static String pollDocument(String id) {
-        return "query BulkMutationStatus { " + POLL + "(id: " + literal(id)
-                + ") { id status errorCode objectCount url partialDataUrl } }";
-    }
-
-    private void cancel(String id) {
-        BulkOperationCalls.cancel(client, id, "bulk mutation");
     }
 
     private static String truncate(String text) {

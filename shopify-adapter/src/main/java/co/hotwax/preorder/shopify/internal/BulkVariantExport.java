@@ -16,12 +16,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,9 +47,9 @@ import java.util.Set;
  * apps can run up to five bulk query operations at a time per shop" (shopify.dev/changelog/faster-bulk-operations);
  * either way a start beyond the limit answers userErrors {@code OPERATION_IN_PROGRESS} or {@code LIMIT_REACHED}
  * (enum {@code BulkOperationUserErrorCode}), and this export then answers {@link Unavailable} at once, without
- * waiting, so the caller reads per request. The operation is polled with {@code bulkOperation(id:)}
- * ({@code currentBulkOperation} is deprecated in 2026-04 "Use {@code bulkOperations} with status filter instead");
- * statuses CREATED, RUNNING, COMPLETED, FAILED (with {@code errorCode} ACCESS_DENIED, INTERNAL_SERVER_ERROR,
+ * waiting, so the caller reads per request. The operation is polled by {@link BulkOperationPoller}
+ * ({@code bulkOperation(id:)}; {@code currentBulkOperation} is deprecated in 2026-04 "Use {@code bulkOperations}
+ * with status filter instead"); statuses CREATED, RUNNING, COMPLETED, FAILED (with {@code errorCode} ACCESS_DENIED, INTERNAL_SERVER_ERROR,
  * TIMEOUT), CANCELING, CANCELED, EXPIRED; on COMPLETED {@code url} is JSONL (null when nothing matched), one object
  * per line, the nodes of a nested connection on their own lines with {@code __parentId}, the id of the connection
  * node they belong to, after their parent but not necessarily right after it (shopify.dev/docs/api/usage/bulk-operations/queries,
@@ -63,7 +68,7 @@ public final class BulkVariantExport {
     static final int MAX_LINE = 64 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RUN = "bulkOperationRunQuery";
-    private static final String POLL = "bulkOperation";
+    private static final String LIST = "bulkOperations";
 
     private final ShopifyClient client;
     private final HttpClient http;
@@ -172,23 +177,93 @@ public final class BulkVariantExport {
     }
 
     /**
-     * Asks where an operation stands, and on COMPLETED reads its file (streamed).
+     * One of this app's exports found in the shop, started by an earlier run (a crash, a restart) or another instance
+     * with the same configuration.
      *
-     * @param id the operation's gid
-     * @return still {@link Running}, {@link Exported}, or {@link Unavailable} with the reason
+     * @param operationId the bulk operation's gid
+     * @param status CREATED, RUNNING or COMPLETED
+     * @param createdAt when it was created: its reads are no older
+     */
+    public record Found(String operationId, String status, Instant createdAt) {
+    }
+
+    /**
+     * Looks for an export of this very query created after {@code since} that is still running or completed with a
+     * file, so a restart adopts it (polls it, reads its file) instead of starting a second one: listed with
+     * {@code bulkOperations(query: "operation_type:query created_at:>'...'")}, newest first ("Returns the app's bulk
+     * operations meeting the specified filters. Defaults to sorting by created_at, with newest operations first",
+     * shopify.dev/docs/api/admin-graphql/latest/queries/bulkOperations; 2026-01 and later,
+     * shopify.dev/changelog/new-queries-for-bulk-operations) and matched by the operation's {@code query} text, which
+     * is this export's and no other job's. Another app's operations are never listed (the query returns the
+     * calling app's only), so they are never adopted. The status is read here and filtered here, not in the search:
+     * a filter on several statuses needs OR across terms, and one page of the newest is enough. An API version
+     * without {@code bulkOperations}, or any failure, answers empty: the caller starts an export as before.
+     *
+     * @param since the oldest creation time worth adopting
+     * @return the newest such export, or empty
      * @throws InterruptedException when interrupted
      */
-    public Export poll(String id) throws InterruptedException {
-        JsonNode op;
+    public Optional<Found> adopt(Instant since) throws InterruptedException {
+        JsonNode listed;
         try {
-            op = client.answered(client.execute(POLL, pollDocument(id), 1), POLL, POLL);
+            listed = client.answered(client.execute(LIST, listDocument(since), 1), LIST, LIST);
         } catch (CallFailedException e) {
-            return e.kind().isTransient() ? new Running(id, "UNKNOWN", -1)
-                    : new Unavailable("polling bulk query " + id + " failed (" + e.kind() + "): " + e.getMessage());
+            return Optional.empty();
         }
-        String status = op.path("status").asText("");
+        for (JsonNode op : listed.path("nodes")) {
+            String status = op.path("status").asText("");
+            String id = op.path("id").asText("");
+            if (!innerQuery.equals(op.path("query").asText(null)) || !id.startsWith("gid://shopify/BulkOperation/")
+                    || !(status.equals("CREATED") || status.equals("RUNNING")
+                    || status.equals("COMPLETED") && op.path("url").isTextual())) {
+                continue;
+            }
+            try {
+                Instant created = Instant.parse(op.path("createdAt").asText(""));
+                return created.isBefore(since) ? Optional.empty() : Optional.of(new Found(id, status, created));
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Lists this app's newest bulk queries created after {@code since}. */
+    static String listDocument(Instant since) {
+        return "query OwnExports { " + LIST + "(first: 10, query: " + literal("operation_type:query created_at:>'"
+                + since.truncatedTo(ChronoUnit.SECONDS) + "'") + ") { nodes { id status query createdAt url } } }";
+    }
+
+    /**
+     * Starts waiting for export {@code id} with the caller's back-off and longest wait.
+     *
+     * @param clock the clock the back-off and the wait are measured on
+     * @param id the operation's gid
+     * @param since when it was created
+     * @param firstInterval the first wait before a poll
+     * @param maxInterval the longest wait between polls
+     * @param maxWait the longest it may run before it is canceled
+     * @param pollNow whether the first poll is due at once
+     * @return the poller
+     */
+    BulkOperationPoller watch(Clock clock, String id, Instant since, Duration firstInterval, Duration maxInterval,
+            Duration maxWait, boolean pollNow) {
+        return new BulkOperationPoller(client, clock, "bulk query", id, since, firstInterval, maxInterval, maxWait,
+                pollNow);
+    }
+
+    /**
+     * What an export that reached a final status gave: on COMPLETED its file, read as a stream.
+     *
+     * @param ended the final status and the operation as polled
+     * @return {@link Exported}, or {@link Unavailable} with the reason
+     * @throws InterruptedException when interrupted
+     */
+    Export ended(BulkOperationPoller.Ended ended) throws InterruptedException {
+        JsonNode op = ended.operation();
+        String id = op.path("id").asText("");
+        String status = ended.status();
         return switch (status) {
-            case "CREATED", "RUNNING", "CANCELING" -> new Running(id, status, op.path("objectCount").asLong(0));
             case "COMPLETED" -> op.path("url").isTextual() ? read(id, op.path("url").asText())
                     : new Exported(Map.of(), Set.of(), Map.of(), id);
             case "FAILED" -> new Unavailable("bulk query " + id + " failed: " + op.path("errorCode").asText("no code")
@@ -209,20 +284,6 @@ public final class BulkVariantExport {
     String runDocument() {
         return "mutation ExportVariants { " + RUN + "(query: " + literal(innerQuery)
                 + ") { bulkOperation { id status } userErrors { code field message } } }";
-    }
-
-    /** Polls operation {@code id} ({@code currentBulkOperation} is deprecated in 2026-04). */
-    static String pollDocument(String id) {
-        return "query BulkStatus { " + POLL + "(id: " + literal(id) + ") { id status errorCode objectCount url } }";
-    }
-
-    /**
-     * Cancels operation {@code id}, so an abandoned export does not hold the shop's limit; a failure is logged.
-     *
-     * @param id the operation's gid
-     */
-    public void cancel(String id) {
-        BulkOperationCalls.cancel(client, id, "bulk query");
     }
 
     private Export read(String id, String url) throws InterruptedException {

@@ -32,7 +32,10 @@ import java.util.Set;
  * minutes, and the changes that arrive during a restart resync are not held behind it. An export that fails, is
  * canceled, runs longer than {@link #MAX_WAIT} (it is canceled then) or cannot start because the shop's limit of bulk
  * queries is reached (this app's run from before a crash, or another instance) is not tried again for
- * {@link #RETRY_AFTER}; meanwhile everything reads per request as without an export.
+ * {@link #RETRY_AFTER}; meanwhile everything reads per request as without an export. Before starting one, an
+ * export of the same query this app started less than {@link #REFRESH_AFTER} ago and left running or completed (a
+ * crash, a restart, another instance) is adopted instead ({@link BulkVariantExport#adopt}): no second operation, no
+ * second wait.
  *
  * <p>Not thread-safe: the publisher runs one publish at a time.
  */
@@ -65,10 +68,7 @@ public final class ExportedCatalog {
     private Map<String, Entry> byItem = Map.of();
     private final Set<String> taken = new HashSet<>();
     private Instant exportedAt;
-    private String running;
-    private Instant runningSince;
-    private Instant nextPoll;
-    private Duration interval;
+    private BulkOperationPoller running;
     private Instant retryAfter;
     private String lastProblem;
     private int exports;
@@ -155,43 +155,52 @@ public final class ExportedCatalog {
 
     private void start() throws InterruptedException {
         Instant now = clock.instant();
+        Optional<BulkVariantExport.Found> found = bulk.adopt(now.minus(REFRESH_AFTER));
+        if (found.isPresent()) {
+            // An export of this app's left by an earlier run (a crash, a restart): its reads are no older than its
+            // creation, so it is polled (and its file read) as if this run had started it.
+            running = bulk.watch(clock, found.get().operationId(), found.get().createdAt(), FIRST_POLL_INTERVAL,
+                    MAX_POLL_INTERVAL, MAX_WAIT, true);
+            LOG.info("shop {}: adopting catalog export {} ({}, created {})", shop, running.id(), found.get().status(),
+                    running.since());
+            progress();
+            return;
+        }
         BulkVariantExport.Export started = bulk.start();
         if (started instanceof BulkVariantExport.Running r) {
-            running = r.operationId();
-            runningSince = now;
-            interval = FIRST_POLL_INTERVAL;
-            nextPoll = now.plus(interval);
-            LOG.info("shop {}: catalog export {} started; reading per request until it lands", shop, running);
+            running = bulk.watch(clock, r.operationId(), now, FIRST_POLL_INTERVAL, MAX_POLL_INTERVAL, MAX_WAIT, false);
+            LOG.info("shop {}: catalog export {} started; reading per request until it lands", shop, running.id());
         } else {
             failed(((BulkVariantExport.Unavailable) started).reason());
         }
     }
 
     private void progress() throws InterruptedException {
-        Instant now = clock.instant();
-        if (now.isBefore(nextPoll)) {
+        if (!running.due()) {
             return;
         }
-        BulkVariantExport.Export state = bulk.poll(running);
-        if (state instanceof BulkVariantExport.Running r) {
-            if (!clock.instant().isBefore(runningSince.plus(MAX_WAIT))) {
-                bulk.cancel(running);
-                failed("bulk query " + running + " still " + r.status() + " after " + MAX_WAIT + "; canceled");
-                return;
+        BulkOperationPoller.State state;
+        try {
+            state = running.poll();
+        } catch (CallFailedException e) {
+            failed("polling bulk query " + running.id() + " failed (" + e.kind() + "): " + e.getMessage());
+            return;
+        }
+        if (state instanceof BulkOperationPoller.TimedOut t) {
+            failed(t.reason());
+        } else if (state instanceof BulkOperationPoller.Ended ended) {
+            BulkVariantExport.Export export = bulk.ended(ended);
+            if (export instanceof BulkVariantExport.Exported exported) {
+                // Its reads are no older than its start.
+                replace(exported.entries(), running.since());
+                running = null;
+                lastProblem = null;
+                exports++;
+                LOG.info("shop {}: catalog export {} landed: {} unique SKUs, {} duplicated", shop,
+                        exported.operationId(), exported.entries().size(), exported.duplicated().size());
+            } else {
+                failed(((BulkVariantExport.Unavailable) export).reason());
             }
-            interval = interval.multipliedBy(2).compareTo(MAX_POLL_INTERVAL) > 0 ? MAX_POLL_INTERVAL
-                    : interval.multipliedBy(2);
-            nextPoll = clock.instant().plus(interval);
-        } else if (state instanceof BulkVariantExport.Exported exported) {
-            // Its reads are no older than its start.
-            replace(exported.entries(), runningSince);
-            running = null;
-            lastProblem = null;
-            exports++;
-            LOG.info("shop {}: catalog export {} landed: {} unique SKUs, {} duplicated", shop,
-                    exported.operationId(), exported.entries().size(), exported.duplicated().size());
-        } else {
-            failed(((BulkVariantExport.Unavailable) state).reason());
         }
     }
 

@@ -94,14 +94,18 @@ class BulkMutationRunnerTest {
 
     @Test
     void aRefusedRunIsAReasonNotAnException() throws Exception {
-        staged().then(Answer.ok("{\"data\":{\"bulkOperationRunMutation\":{\"bulkOperation\":null,\"userErrors\":[{"
-                + "\"code\":\"OPERATION_IN_PROGRESS\",\"field\":null,\"message\":\"busy\"}]}}" + COST + "}"));
+        // OPERATION_IN_PROGRESS: one of each type before 2026-01; LIMIT_REACHED: five from 2026-01.
+        for (String code : new String[] {"OPERATION_IN_PROGRESS", "LIMIT_REACHED"}) {
+            int before = stub.received().size();
+            staged().then(Answer.ok("{\"data\":{\"bulkOperationRunMutation\":{\"bulkOperation\":null,\"userErrors\":[{"
+                    + "\"code\":\"" + code + "\",\"field\":null,\"message\":\"busy\"}]}}" + COST + "}"));
 
-        BulkMutationRunner.Result result = runner.run("mutation M { x }", twoLines());
+            BulkMutationRunner.Result result = runner.run("mutation M { x }", twoLines());
 
-        assertThat(result.lines()).isEmpty();
-        assertThat(result.reason()).contains("OPERATION_IN_PROGRESS");
-        assertThat(stub.received()).hasSize(3);
+            assertThat(result.lines()).isEmpty();
+            assertThat(result.reason()).contains(code);
+            assertThat(stub.received()).hasSize(before + 3);
+        }
     }
 
     @Test
@@ -130,19 +134,53 @@ class BulkMutationRunnerTest {
         assertThat(result.reason()).contains("not http(s)");
     }
 
+    /** Polls at 1, 3, 7, 15, 31, 61, 91 and 121 s: the eighth is past the longest wait. */
+    private static final int POLLS_TO_TIMEOUT = 8;
+
+    private static long requests(StubShopify stub, String field) {
+        return stub.received().stream().filter(r -> r.body().contains(field)).count();
+    }
+
     @Test
-    void anOperationStillRunningAfterTheLongestWaitIsCanceledAndItsLinesLeftUndone() throws Exception {
+    void anOperationStillRunningAfterTheLongestWaitIsCanceledAndHandedBackOnlyOnceCanceled() throws Exception {
         staged().then(Answer.ok(started()));
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < POLLS_TO_TIMEOUT; i++) {
             stub.then(Answer.ok(status("RUNNING", ",\"objectCount\":\"1\"")));
         }
+        stub.then(Answer.ok("{\"data\":{\"bulkOperationCancel\":{\"bulkOperation\":{\"id\":\"gid://shopify/BulkOperation/9\","
+                + "\"status\":\"CANCELING\"},\"userErrors\":[]}}" + COST + "}"));
+        stub.then(Answer.ok(status("CANCELING", ",\"objectCount\":\"2\""))).then(Answer.ok(status("CANCELED",
+                ",\"objectCount\":\"2\"")));
 
         BulkMutationRunner.Result result = runner.run("mutation M { x }", twoLines());
 
         assertThat(result.lines()).isEmpty();
         assertThat(result.reason()).contains("still RUNNING").contains("canceled");
-        assertThat(stub.received().get(stub.received().size() - 1).body()).contains("bulkOperationCancel");
+        assertThat(requests(stub, "bulkOperationCancel")).isEqualTo(1);
+        assertThat(stub.received().get(stub.received().size() - 1).body()).as("the last poll saw it CANCELED")
+                .contains("BulkOperationStatus");
+        assertThat(requests(stub, "BulkOperationStatus")).isEqualTo(POLLS_TO_TIMEOUT + 2);
         assertThat(time.sleeps().stream().reduce(Duration.ZERO, Duration::plus))
-                .isBetween(BulkMutationRunner.MAX_WAIT, BulkMutationRunner.MAX_WAIT.plus(BulkMutationRunner.MAX_POLL_INTERVAL));
+                .isBetween(BulkMutationRunner.MAX_WAIT, BulkMutationRunner.MAX_WAIT.plus(BulkMutationRunner.MAX_POLL_INTERVAL)
+                        .plus(BulkMutationRunner.FIRST_POLL_INTERVAL.multipliedBy(3)));
+    }
+
+    @Test
+    void aCanceledOperationThatNeverEndsIsHandedBackAfterTheBoundedSettleWithAReason() throws Exception {
+        staged().then(Answer.ok(started()));
+        for (int i = 0; i < 40; i++) {
+            // The answer after the timeout is the cancel's; the rest say CANCELING for ever.
+            stub.then(Answer.ok(status(i < POLLS_TO_TIMEOUT ? "RUNNING" : "CANCELING",
+                    ",\"objectCount\":\"1\"")));
+        }
+
+        BulkMutationRunner.Result result = runner.run("mutation M { x }", twoLines());
+
+        assertThat(result.lines()).isEmpty();
+        assertThat(result.reason()).contains("canceled").contains("still not final after "
+                + BulkMutationRunner.MAX_SETTLE);
+        assertThat(time.sleeps().stream().reduce(Duration.ZERO, Duration::plus)).isBetween(
+                BulkMutationRunner.MAX_WAIT.plus(BulkMutationRunner.MAX_SETTLE), BulkMutationRunner.MAX_WAIT
+                        .plus(BulkMutationRunner.MAX_SETTLE).plus(BulkMutationRunner.MAX_POLL_INTERVAL.multipliedBy(2)));
     }
 }

@@ -79,7 +79,7 @@ class ShopifyDocumentsSchemaContractTest {
         docs.put("bulk mutation stage", BulkMutationRunner.stageDocument(1234));
         docs.put("bulk mutation run", BulkMutationRunner.runDocument(ShopifyDocuments.ACTIVATE_IN_BULK,
                 "tmp/1/bulk/variables.jsonl"));
-        docs.put("bulk mutation poll", BulkMutationRunner.pollDocument("gid://shopify/BulkOperation/1"));
+        docs.put("bulk operation poll", BulkOperationPoller.pollDocument("gid://shopify/BulkOperation/1"));
         docs.put("bulk operation cancel", BulkOperationCalls.cancelDocument("gid://shopify/BulkOperation/1"));
         PreflightDocuments preflight = new PreflightDocuments("HC_PREORDER", "preorder");
         docs.put("preflight store", preflight.store());
@@ -89,7 +89,7 @@ class ShopifyDocumentsSchemaContractTest {
         BulkVariantExport bulk = new BulkVariantExport(null, null, null, "HC_PREORDER", "preorder");
         docs.put("bulk export inner query", bulk.innerQuery());
         docs.put("bulk export run", bulk.runDocument());
-        docs.put("bulk export poll", BulkVariantExport.pollDocument("gid://shopify/BulkOperation/1"));
+        docs.put("bulk export adoption", BulkVariantExport.listDocument(java.time.Instant.parse("2026-05-01T10:00:00Z")));
         docs.put("variant count", VariantResolver.countDocument(1_001));
         return docs;
     }

@@ -88,13 +88,13 @@ public final class AdminApiHandler implements HttpHandler {
                     0x8000_0000_0000_0000L | requests.incrementAndGet()).toString());
             exchange.getResponseHeaders().set("X-Shopify-API-Version", m.group(1));
             pause(latency);
-            graphql(exchange);
+            graphql(exchange, m.group(1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void graphql(HttpExchange exchange) throws IOException, InterruptedException {
+    private void graphql(HttpExchange exchange, String version) throws IOException, InterruptedException {
         Map<String, Object> body;
         try {
             body = json.readValue(exchange.getRequestBody(), JSON_OBJECT);
@@ -129,7 +129,8 @@ public final class AdminApiHandler implements HttpHandler {
             return;
         }
         ExecutionResult executed = store.locked(() -> schema.graphql().execute(ExecutionInput.newExecutionInput()
-                .query(query).operationName(operationName).variables(variables).build()));
+                .query(query).operationName(operationName).variables(variables)
+                .graphQLContext(Map.of(BulkLimit.API_VERSION, version)).build()));
         // Outside the shop lock: the first recheck builds the full schema, which takes seconds.
         ExecutionResult result = FullSchemaCheck.refusedBySubset(executed)
                 ? FullSchemaCheck.recheck(executed, query, operationName, variables) : executed;

@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -45,6 +47,12 @@ public final class AdminSchema {
         RuntimeWiring.Builder queries = RuntimeWiring.newRuntimeWiring();
         bulk.wire(queries, this::graphql);
         bulkMutations.wire(wiring, this::graphql, queries.build());
+        BulkOperationList list = new BulkOperationList(() -> {
+            List<Map<String, Object>> all = new ArrayList<>(bulk.views());
+            all.addAll(bulkMutations.views());
+            return all;
+        });
+        wiring.type("QueryRoot", t -> t.dataFetcher("bulkOperations", env -> list.page(env.getArguments())));
         this.schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
         this.graphql = GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(new ShopifyErrors()).build();
     }

@@ -5,20 +5,18 @@ import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The loopback file server of bulk mutations: the staged upload target (a POSTed {@code multipart/form-data} form
- * with the target's parameters and then the file, as Shopify's bulk import guide sends it) and the result files.
- * Shopify's upload targets and result URLs are pre-signed storage URLs used without the access token, so none is
- * checked here; a form without the issued key and policy is refused with 403, as a storage service refuses an
- * unsigned upload.
+ * The staged upload target of bulk mutations on loopback: a POSTed {@code multipart/form-data} form with the
+ * target's parameters and then the file, as Shopify's bulk import guide sends it (result files are served by
+ * {@link BulkResultHandler}). Shopify's upload targets are pre-signed storage URLs used without the access token,
+ * so none is checked here; a form without the issued key and policy is refused with 403, as a storage service
+ * refuses an unsigned upload; anything but a POST answers 404.
  */
 public final class BulkMutationFiles implements HttpHandler {
     private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)\"?");
@@ -26,7 +24,7 @@ public final class BulkMutationFiles implements HttpHandler {
 
     private final BulkMutations mutations;
 
-    /** Serves the uploads and results of {@code mutations}. */
+    /** Receives the uploads of {@code mutations}. */
     public BulkMutationFiles(BulkMutations mutations) {
         this.mutations = mutations;
     }
@@ -35,21 +33,8 @@ public final class BulkMutationFiles implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            if (path.startsWith(BulkMutations.UPLOAD_PATH) && "POST".equals(exchange.getRequestMethod())) {
-                exchange.sendResponseHeaders(upload(exchange), -1);
-                return;
-            }
-            Optional<byte[]> body = path.startsWith(BulkMutations.RESULT_PATH) && "GET".equals(exchange.getRequestMethod())
-                    ? mutations.result(path.substring(BulkMutations.RESULT_PATH.length())) : Optional.empty();
-            if (body.isEmpty()) {
-                exchange.sendResponseHeaders(404, -1);
-                return;
-            }
-            exchange.getResponseHeaders().set("Content-Type", "application/jsonl");
-            exchange.sendResponseHeaders(200, body.get().length == 0 ? -1 : body.get().length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body.get());
-            }
+            boolean upload = path.startsWith(BulkMutations.UPLOAD_PATH) && "POST".equals(exchange.getRequestMethod());
+            exchange.sendResponseHeaders(upload ? upload(exchange) : 404, -1);
         }
     }
 

@@ -19,8 +19,6 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,9 +38,9 @@ import java.util.function.Supplier;
  * being its variables, and serves the results as JSONL, one line per input line with its {@code __lineNumber}.
  * Since December 2025 any mutation may run in bulk (shopify.dev/changelog/faster-bulk-operations). Mutations run in
  * bulk are not charged to the cost bucket. Refusals are {@code BulkMutationErrorCode}s (schema 2026-04):
- * {@code OPERATION_IN_PROGRESS} beyond the concurrency limit ({@link BulkBehaviour#concurrentQueries()}, counted for
- * mutations separately from queries: the 2026-04 schema allows one bulk mutation beside a bulk query, the guide up to
- * five from 2026-01), {@code NO_SUCH_FILE}, {@code INVALID_MUTATION}, {@code INVALID_STAGED_UPLOAD_FILE}.
+ * {@code OPERATION_IN_PROGRESS} or {@code LIMIT_REACHED} beyond the concurrency limit ({@link BulkLimit}, counted for
+ * mutations separately from queries: one of each type before 2026-01, up to five from 2026-01),
+ * {@code NO_SUCH_FILE}, {@code INVALID_MUTATION}, {@code INVALID_STAGED_UPLOAD_FILE}.
  *
  * <p>Simulator choices: lines run in order at {@link BulkBehaviour#objectsPerSecond()} after
  * {@link BulkBehaviour#startDelay()} (the same assumed timing as bulk queries), and a line's writes are applied when
@@ -85,27 +83,26 @@ public final class BulkMutations {
         this.base = base;
     }
 
-    /** One operation: its input, its timeline and the results of the lines run so far. */
+    /** One operation: its lifecycle, its input and the results of the lines run so far. */
     private static final class Operation {
-        final String id;
+        final BulkRun life;
         final String mutation;
-        final Instant createdAt;
         final List<Map<String, Object>> lines;
-        final BulkOutcome outcome;
         final ByteArrayOutputStream results = new ByteArrayOutputStream();
         int run;
-        Instant canceledAt;
 
-        Operation(String id, String mutation, Instant createdAt, List<Map<String, Object>> lines, BulkOutcome outcome) {
-            this.id = id;
+        Operation(BulkRun life, String mutation, List<Map<String, Object>> lines) {
+            this.life = life;
             this.mutation = mutation;
-            this.createdAt = createdAt;
             this.lines = lines;
-            this.outcome = outcome;
         }
 
-        String number() {
-            return id.substring(id.lastIndexOf('/') + 1);
+        BulkRun life() {
+            return life;
+        }
+
+        byte[] results() {
+            return results.toByteArray();
         }
     }
 
@@ -131,7 +128,7 @@ public final class BulkMutations {
         w.type("Mutation", t -> t
                 .dataFetcher("stagedUploadsCreate", env -> store.locked(() -> stage(env.getArgument("input"))))
                 .dataFetcher("bulkOperationRunMutation", env -> store.locked(() -> run(env.getArgument("mutation"),
-                        env.getArgument("stagedUploadPath"))))
+                        env.getArgument("stagedUploadPath"), BulkLimit.of(behaviour, env))))
                 .dataFetcher("bulkOperationCancel", env -> {
                     Optional<Map<String, Object>> mine = store.locked(() -> find(env.getArgument("id")).map(this::cancel));
                     return mine.isPresent() ? mine.get() : cancels == null ? null : cancels.get(env);
@@ -141,6 +138,15 @@ public final class BulkMutations {
     /** Makes the next bulk mutation created end with {@code outcome} half-way through its lines. */
     public void inject(BulkOutcome outcome) {
         store.locked(() -> injected.add(outcome));
+    }
+
+    /**
+     * Every operation as {@code bulkOperation(id:)} shows it now (its lines run up to now), oldest first.
+     *
+     * @return the views
+     */
+    public List<Map<String, Object>> views() {
+        return store.locked(() -> operations.values().stream().map(this::observe).toList());
     }
 
     /** @return bulk mutation operations created so far */
@@ -179,16 +185,8 @@ public final class BulkMutations {
      * @return the body
      */
     public Optional<byte[]> result(String file) {
-        return store.locked(() -> {
-            for (Operation op : operations.values()) {
-                Map<String, Object> v = observe(op);
-                if (file.equals(op.number() + ".jsonl") && v.get("url") != null
-                        || file.equals(op.number() + "-partial.jsonl") && v.get("partialDataUrl") != null) {
-                    return Optional.of(op.results.toByteArray());
-                }
-            }
-            return Optional.empty();
-        });
+        return store.locked(() -> BulkRun.file(operations.values(), file, Operation::life, this::observe,
+                Operation::results, Operation::results));
     }
 
     private Optional<Operation> find(String id) {
@@ -223,12 +221,14 @@ public final class BulkMutations {
         return Map.of("name", name, "value", String.valueOf(value));
     }
 
-    private Map<String, Object> run(String mutation, String path) {
+    private Map<String, Object> run(String mutation, String path, int limit) {
         operations.values().forEach(this::catchUp);
-        long inProgress = operations.values().stream().filter(op -> inProgress(status(op))).count();
-        if (inProgress >= behaviour.concurrentQueries()) {
-            return refused("OPERATION_IN_PROGRESS", null, "A bulk mutation operation for this app and shop is"
-                    + " already in progress.");
+        long inProgress = operations.values().stream().filter(op -> op.life().inProgress()).count();
+        if (inProgress >= limit) {
+            return refused(BulkLimit.code(limit), null, limit == 1
+                    ? "A bulk mutation operation for this app and shop is already in progress."
+                    : "Bulk operations limit reached: " + limit + " bulk mutation operations are in progress. Please "
+                    + "try again later.");
         }
         byte[] file = uploads.get(path);
         if (file == null) {
@@ -256,9 +256,10 @@ public final class BulkMutations {
                         "Unexpected file structure - expected JSONL");
             }
         }
-        Operation op = new Operation(Gid.of("BulkOperation", FIRST_NUMBER + operations.size()), mutation,
-                clock.instant(), lines, injected.poll());
-        operations.put(op.id, op);
+        String id = Gid.of("BulkOperation", FIRST_NUMBER + operations.size());
+        Operation op = new Operation(new BulkRun(id, "MUTATION", mutation, lines.size(), injected.poll(), clock,
+                behaviour), mutation, lines);
+        operations.put(id, op);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("bulkOperation", observe(op));
         payload.put("userErrors", List.of());
@@ -267,32 +268,11 @@ public final class BulkMutations {
 
     private Map<String, Object> cancel(Operation op) {
         catchUp(op);
-        Map<String, Object> payload = new LinkedHashMap<>();
-        if (!inProgress(status(op))) {
-            payload.put("bulkOperation", view(op));
-            payload.put("userErrors", List.of(Map.of("field", List.of("id"), "message",
-                    "A bulk operation cannot be canceled when it is " + status(op).toLowerCase())));
-            return payload;
-        }
-        op.canceledAt = clock.instant();
-        payload.put("bulkOperation", view(op));
-        payload.put("userErrors", List.of());
-        return payload;
+        return op.life().cancel(run -> view(op));
     }
 
     private static Map<String, Object> refused(String code, List<String> field, String message) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", code);
-        error.put("field", field);
-        error.put("message", message);
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("bulkOperation", null);
-        payload.put("userErrors", List.of(error));
-        return payload;
-    }
-
-    private static boolean inProgress(String status) {
-        return status.equals("CREATED") || status.equals("RUNNING") || status.equals("CANCELING");
+        return BulkRun.refused(code, field, message);
     }
 
     /** Runs the lines whose time has come, then shows the operation. */
@@ -301,18 +281,8 @@ public final class BulkMutations {
         return view(op);
     }
 
-    /** The lines that have run by now: none before the start delay, then one per 1/objectsPerSecond. */
-    private int due(Operation op) {
-        Instant running = op.createdAt.plus(behaviour.startDelay());
-        Instant now = op.canceledAt != null && op.canceledAt.isBefore(clock.instant()) ? op.canceledAt : clock.instant();
-        long done = now.isBefore(running) ? 0
-                : Duration.between(running, now).toMillis() * behaviour.objectsPerSecond() / 1000;
-        int cap = op.outcome == null ? op.lines.size() : op.lines.size() / 2;
-        return (int) Math.min(cap, done);
-    }
-
     private void catchUp(Operation op) {
-        for (int target = due(op); op.run < target; op.run++) {
+        for (long target = op.life().processed(); op.run < target; op.run++) {
             Map<String, Object> variables = op.lines.get(op.run);
             ExecutionResult result = graphql.get().execute(ExecutionInput.newExecutionInput().query(op.mutation)
                     .variables(variables).build());
@@ -331,53 +301,12 @@ public final class BulkMutations {
         }
     }
 
-    private Duration runTime(Operation op) {
-        return Duration.ofMillis(Math.max(1, ((long) op.lines.size() * 1000 + behaviour.objectsPerSecond() - 1)
-                / behaviour.objectsPerSecond()));
-    }
-
-    private String status(Operation op) {
-        return (String) view(op).get("status");
-    }
-
     /** The operation as {@code bulkOperation(id:)} shows it now. */
     private Map<String, Object> view(Operation op) {
-        Instant now = clock.instant();
-        Instant running = op.createdAt.plus(behaviour.startDelay());
-        Instant end = running.plus(op.outcome == null ? runTime(op) : runTime(op).dividedBy(2));
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("id", op.id);
-        v.put("type", "MUTATION");
-        v.put("query", op.mutation);
-        v.put("createdAt", op.createdAt);
-        v.put("completedAt", null);
-        v.put("errorCode", null);
-        v.put("fileSize", null);
-        v.put("url", null);
-        v.put("partialDataUrl", null);
-        String file = base.get() + RESULT_PATH + op.number();
-        String status;
-        if (op.canceledAt != null) {
-            status = now.isBefore(op.canceledAt.plus(behaviour.startDelay())) ? "CANCELING" : "CANCELED";
-        } else if (now.isBefore(running)) {
-            status = "CREATED";
-        } else if (now.isBefore(end)) {
-            status = "RUNNING";
-        } else if (op.outcome == null) {
-            status = "COMPLETED";
-            v.put("completedAt", end);
+        Map<String, Object> v = op.life().view(false, base.get() + RESULT_PATH);
+        if ("COMPLETED".equals(v.get("status"))) {
             v.put("fileSize", BigInteger.valueOf(op.results.size()).toString());
-            v.put("url", file + ".jsonl");
-        } else if (op.outcome == BulkOutcome.CANCELED) {
-            status = "CANCELED";
-        } else {
-            status = "FAILED";
-            v.put("errorCode", op.outcome == BulkOutcome.FAILED_TIMEOUT ? "TIMEOUT" : "INTERNAL_SERVER_ERROR");
-            if (op.outcome == BulkOutcome.FAILED_WITH_PARTIAL_DATA) {
-                v.put("partialDataUrl", file + "-partial.jsonl");
-            }
         }
-        v.put("status", status);
         v.put("objectCount", Integer.toString(op.run));
         v.put("rootObjectCount", Integer.toString(op.run));
         return v;

@@ -24,8 +24,6 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,8 +40,9 @@ import java.util.function.Supplier;
  * is JSONL, one object per line, a nested connection's nodes on their own lines after their parent with
  * {@code __parentId} (shopify.dev/docs/api/usage/bulk-operations/queries; schema 2026-04 object
  * {@code BulkOperation}; Shopify/shopify-api-ruby#729 for "children are listed after their parent, not directly
- * after"). A second query while {@link BulkBehaviour#concurrentQueries()} are in progress is refused with userError
- * {@code OPERATION_IN_PROGRESS} (enum {@code BulkOperationUserErrorCode}). A query with more than five connections,
+ * after"). A query while the app's limit of bulk queries is in progress ({@link BulkLimit}: five from 2026-01, one
+ * before) is refused with userError {@code OPERATION_IN_PROGRESS} or {@code LIMIT_REACHED}
+ * (enum {@code BulkOperationUserErrorCode}). A query with more than five connections,
  * or connections nested more than two levels below the root, is refused with {@code INVALID}: "The query must
  * include at least one connection field and supports up to five connections with a maximum nesting depth of two
  * levels" (schema 2026-04, {@code bulkOperationRunQuery}; the wording of the message is the simulator's).
@@ -84,29 +83,8 @@ public final class BulkQueries {
         this.resultBase = resultBase;
     }
 
-    /** One operation: its snapshot and its timeline. */
-    private static final class Operation {
-        final String id;
-        final String query;
-        final Instant createdAt;
-        final byte[] jsonl;
-        final byte[] partial;
-        final long objects;
-        final long roots;
-        final BulkOutcome outcome;
-        Instant canceledAt;
-
-        Operation(String id, String query, Instant createdAt, byte[] jsonl, byte[] partial, long objects, long roots,
-                BulkOutcome outcome) {
-            this.id = id;
-            this.query = query;
-            this.createdAt = createdAt;
-            this.jsonl = jsonl;
-            this.partial = partial;
-            this.objects = objects;
-            this.roots = roots;
-            this.outcome = outcome;
-        }
+    /** One operation: its lifecycle and its snapshot. */
+    private record Operation(BulkRun run, byte[] jsonl, byte[] partial, long roots) {
     }
 
     void wire(RuntimeWiring.Builder w, Supplier<GraphQL> engine) {
@@ -116,7 +94,7 @@ public final class BulkQueries {
             return op == null ? null : view(op);
         }));
         w.type("Mutation", t -> t
-                .dataFetcher("bulkOperationRunQuery", env -> run(env.getArgument("query")))
+                .dataFetcher("bulkOperationRunQuery", env -> run(env.getArgument("query"), BulkLimit.of(behaviour, env)))
                 .dataFetcher("bulkOperationCancel", env -> cancel(env.getArgument("id"))));
     }
 
@@ -135,11 +113,20 @@ public final class BulkQueries {
     public String startForeign(long objects) {
         return store.locked(() -> {
             String id = Gid.of("BulkOperation", operations.size() + 1L);
-            operations.put(id, new Operation(id, "{ products { edges { node { id } } } }", clock.instant(),
-                    new byte[0], null, objects, objects, null));
+            operations.put(id, new Operation(new BulkRun(id, "QUERY", "{ products { edges { node { id } } } }", objects,
+                    null, clock, behaviour), new byte[0], null, objects));
             foreign.add(id);
             return id;
         });
+    }
+
+    /**
+     * Every operation as {@code bulkOperation(id:)} shows it now, oldest first.
+     *
+     * @return the views
+     */
+    public List<Map<String, Object>> views() {
+        return store.locked(() -> operations.values().stream().map(this::view).toList());
     }
 
     /** Operations created so far (also refused-free foreign ones). */
@@ -149,28 +136,19 @@ public final class BulkQueries {
 
     /** The JSONL body for a result path ({@code <n>.jsonl} or {@code <n>-partial.jsonl}), if it is served now. */
     public Optional<byte[]> result(String file) {
-        return store.locked(() -> {
-            for (Operation op : operations.values()) {
-                String n = op.id.substring(op.id.lastIndexOf('/') + 1);
-                Map<String, Object> v = view(op);
-                if (file.equals(n + ".jsonl") && v.get("url") != null) {
-                    return Optional.of(op.jsonl);
-                }
-                if (file.equals(n + "-partial.jsonl") && v.get("partialDataUrl") != null) {
-                    return Optional.of(op.partial);
-                }
-            }
-            return Optional.empty();
-        });
+        return store.locked(() -> BulkRun.file(operations.values(), file, Operation::run, this::view, Operation::jsonl,
+                Operation::partial));
     }
 
-    private Map<String, Object> run(String query) {
-        long inProgress = operations.values().stream().filter(op -> inProgress(status(op))).count();
-        if (inProgress >= behaviour.concurrentQueries()) {
-            String running = operations.values().stream().filter(op -> inProgress(status(op)))
-                    .map(op -> op.id).findFirst().orElseThrow();
-            return refused("OPERATION_IN_PROGRESS",
-                    "A bulk query operation for this app and shop is already in progress: " + running + ".");
+    private Map<String, Object> run(String query, int limit) {
+        long inProgress = operations.values().stream().filter(op -> op.run().inProgress()).count();
+        if (inProgress >= limit) {
+            String running = operations.values().stream().filter(op -> op.run().inProgress())
+                    .map(op -> op.run().id()).findFirst().orElseThrow();
+            return refused(BulkLimit.code(limit), limit == 1
+                    ? "A bulk query operation for this app and shop is already in progress: " + running + "."
+                    : "Bulk operations limit reached: " + limit + " bulk query operations are in progress, the first "
+                    + running + ". Please try again later.");
         }
         Document document;
         try {
@@ -226,8 +204,9 @@ public final class BulkQueries {
         String id = Gid.of("BulkOperation", operations.size() + 1L);
         byte[] all = out.toByteArray();
         Operation op = failure != null
-                ? new Operation(id, query, clock.instant(), new byte[0], null, 0, 0, null)
-                : new Operation(id, query, clock.instant(), all, firstHalf(all), counts[0], counts[1], injected.poll());
+                ? new Operation(new BulkRun(id, "QUERY", query, 0, null, clock, behaviour), new byte[0], null, 0)
+                : new Operation(new BulkRun(id, "QUERY", query, counts[0], injected.poll(), clock, behaviour), all,
+                        firstHalf(all), counts[1]);
         operations.put(id, op);
         if (failure != null) {
             accessDenied.put(id, failure);
@@ -240,33 +219,17 @@ public final class BulkQueries {
 
     private Map<String, Object> cancel(String id) {
         Operation op = operations.get(id);
-        Map<String, Object> payload = new LinkedHashMap<>();
-        if (op == null || !inProgress(status(op))) {
-            payload.put("bulkOperation", op == null ? null : view(op));
-            payload.put("userErrors", List.of(Map.of("field", List.of("id"), "message",
-                    op == null ? "Bulk operation does not exist" : "A bulk operation cannot be canceled when it is "
-                            + status(op).toLowerCase())));
+        if (op == null) {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("bulkOperation", null);
+            payload.put("userErrors", List.of(Map.of("field", List.of("id"), "message", "Bulk operation does not exist")));
             return payload;
         }
-        op.canceledAt = clock.instant();
-        payload.put("bulkOperation", view(op));
-        payload.put("userErrors", List.of());
-        return payload;
-    }
-
-    private static boolean inProgress(String status) {
-        return status.equals("CREATED") || status.equals("RUNNING") || status.equals("CANCELING");
+        return op.run().cancel(run -> view(op));
     }
 
     private static Map<String, Object> refused(String code, String message) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", code);
-        error.put("field", List.of("query"));
-        error.put("message", message);
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("bulkOperation", null);
-        payload.put("userErrors", List.of(error));
-        return payload;
+        return BulkRun.refused(code, List.of("query"), message);
     }
 
     /** ACCESS_DENIED when an error says so, else null (the document itself is wrong). */
@@ -400,66 +363,19 @@ public final class BulkQueries {
         return java.util.Arrays.copyOf(all, end);
     }
 
-    private Duration runTime(Operation op) {
-        return Duration.ofMillis(Math.max(1, (op.objects * 1000 + behaviour.objectsPerSecond() - 1)
-                / behaviour.objectsPerSecond()));
-    }
-
-    private String status(Operation op) {
-        return (String) view(op).get("status");
-    }
-
     /** The operation as {@code bulkOperation(id:)} shows it now. */
     private Map<String, Object> view(Operation op) {
-        Instant now = clock.instant();
-        Instant running = op.createdAt.plus(behaviour.startDelay());
-        Duration runTime = runTime(op);
-        Instant end = running.plus(op.outcome == null ? runTime : runTime.dividedBy(2));
-        String denied = accessDenied.get(op.id);
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("id", op.id);
-        v.put("type", "QUERY");
-        v.put("query", op.query);
-        v.put("createdAt", op.createdAt);
-        v.put("completedAt", null);
-        v.put("errorCode", null);
-        v.put("fileSize", null);
-        v.put("url", null);
-        v.put("partialDataUrl", null);
-        long processed = now.isBefore(running) ? 0
-                : Math.min(op.objects, Duration.between(running, now).toMillis() * behaviour.objectsPerSecond() / 1000);
-        String base = resultBase.get() + op.id.substring(op.id.lastIndexOf('/') + 1);
-        String status;
-        if (op.canceledAt != null) {
-            status = now.isBefore(op.canceledAt.plus(behaviour.startDelay())) ? "CANCELING" : "CANCELED";
-        } else if (denied != null) {
-            status = now.isBefore(running) ? "CREATED" : "FAILED";
-            v.put("errorCode", denied);
-        } else if (now.isBefore(running)) {
-            status = "CREATED";
-        } else if (now.isBefore(end)) {
-            status = "RUNNING";
-        } else if (op.outcome == null) {
-            status = "COMPLETED";
-            processed = op.objects;
-            v.put("completedAt", end);
-            v.put("fileSize", BigInteger.valueOf(op.jsonl.length).toString());
+        BulkRun run = op.run();
+        Map<String, Object> v = run.view(accessDenied.containsKey(run.id()), resultBase.get());
+        if ("COMPLETED".equals(v.get("status"))) {
+            v.put("fileSize", BigInteger.valueOf(op.jsonl().length).toString());
             // A query that found nothing has no file: url stays null (simulator's reading of "Returns null").
-            v.put("url", foreign.contains(op.id) || op.objects == 0 ? null : base + ".jsonl");
-        } else if (op.outcome == BulkOutcome.CANCELED) {
-            status = "CANCELED";
-            processed = op.objects / 2;
-        } else {
-            status = "FAILED";
-            processed = op.objects / 2;
-            v.put("errorCode", op.outcome == BulkOutcome.FAILED_TIMEOUT ? "TIMEOUT" : "INTERNAL_SERVER_ERROR");
-            if (op.outcome == BulkOutcome.FAILED_WITH_PARTIAL_DATA) {
-                v.put("partialDataUrl", base + "-partial.jsonl");
+            if (foreign.contains(run.id()) || run.work() == 0) {
+                v.put("url", null);
             }
         }
-        v.put("status", status);
-        v.put("objectCount", Long.toString(processed));
-        v.put("rootObjectCount", Long.toString(op.objects == 0 ? 0 : processed * op.roots / op.objects));
+        long processed = run.processed();
+        v.put("rootObjectCount", Long.toString(run.work() == 0 ? 0 : processed * op.roots() / run.work()));
         return v;
     }
 }

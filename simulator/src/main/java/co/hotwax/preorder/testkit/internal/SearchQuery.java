@@ -8,11 +8,13 @@ import java.util.function.Predicate;
 
 /**
  * The part of Shopify's search syntax (shopify.dev/docs/api/usage/search-syntax) the simulator understands: terms
- * {@code sku:VALUE} and {@code product_id:VALUE} (a number or a Product GID), values optionally quoted, matched
- * case-insensitively, a trailing {@code *} making a prefix query ({@code sku:RED*}); terms joined by {@code OR},
- * by {@code AND}, or by whitespace (an implied AND), AND binding tighter than OR. Anything else (other fields,
- * {@code NOT}, comparators, parentheses, free text) is rejected loudly, so a test never passes because a filter was
- * silently ignored.
+ * {@code field:VALUE}, or {@code field:>VALUE} with a comparator ({@code >}, {@code >=}, {@code <}, {@code <=}),
+ * values optionally quoted ("Date values must be a string surrounded by quotes"), joined by {@code OR}, by
+ * {@code AND}, or by whitespace (an implied AND: "When a connective is not specified between two terms, AND is
+ * implied"), AND binding tighter than OR. Which fields and comparators a search takes is the caller's: for variants,
+ * {@code sku:VALUE} and {@code product_id:VALUE} (a number or a Product GID), matched case-insensitively, a trailing
+ * {@code *} making a prefix query ({@code sku:RED*}). Anything else (other fields, {@code NOT}, parentheses, free
+ * text) is rejected loudly, so a test never passes because a filter was silently ignored.
  */
 public final class SearchQuery {
     /** What a search term can look at. */
@@ -24,17 +26,52 @@ public final class SearchQuery {
 
     /** A predicate for {@code query}; null or blank matches everything. */
     public static Predicate<Searchable> filter(String query) {
+        return filter(query, SearchQuery::variantTerm, "The simulator supports only 'sku:' and 'product_id:' "
+                + "search terms (exact or prefix*) joined by OR or AND");
+    }
+
+    /**
+     * What a field's term matches: given the comparator ({@code ""}, {@code ">"}, {@code ">="}, {@code "<"},
+     * {@code "<="}) and the unquoted value, a predicate; null when the field, comparator or value is not supported.
+     *
+     * @param <T> what is searched
+     */
+    @FunctionalInterface
+    public interface Fields<T> {
+        /**
+         * The predicate of one term.
+         *
+         * @param field the field, lower-cased
+         * @param comparator the comparator, or empty
+         * @param value the value, unquoted
+         * @return the predicate, or null when unsupported
+         */
+        Predicate<T> term(String field, String comparator, String value);
+    }
+
+    /**
+     * A predicate for {@code query} over any searchable thing: terms {@code field:[comparator]value} joined by
+     * {@code OR}, {@code AND} or whitespace (an implied AND), AND binding tighter than OR; null or blank matches
+     * everything. Anything {@code fields} does not support is rejected with {@code unsupported} and the query.
+     *
+     * @param query the search query
+     * @param fields what each term matches
+     * @param unsupported the start of the error message for an unsupported query
+     * @param <T> what is searched
+     * @return the predicate
+     */
+    public static <T> Predicate<T> filter(String query, Fields<T> fields, String unsupported) {
         if (query == null || query.isBlank()) {
             return s -> true;
         }
         List<String> tokens = tokens(query);
-        List<List<Predicate<Searchable>>> anyOf = new ArrayList<>();
-        List<Predicate<Searchable>> allOf = new ArrayList<>();
+        List<List<Predicate<T>>> anyOf = new ArrayList<>();
+        List<Predicate<T>> allOf = new ArrayList<>();
         boolean expectTerm = true;
         for (String token : tokens) {
             if (token.equals("OR") || token.equals("AND")) {
                 if (expectTerm) {
-                    throw unsupported(query);
+                    throw unsupported(unsupported, query);
                 }
                 if (token.equals("OR")) {
                     anyOf.add(allOf);
@@ -42,12 +79,12 @@ public final class SearchQuery {
                 }
                 expectTerm = true;
             } else {
-                allOf.add(term(token, query));
+                allOf.add(term(token, fields, unsupported, query));
                 expectTerm = false;
             }
         }
         if (expectTerm) {
-            throw unsupported(query);
+            throw unsupported(unsupported, query);
         }
         anyOf.add(allOf);
         return s -> anyOf.stream().anyMatch(all -> all.stream().allMatch(p -> p.test(s)));
@@ -103,13 +140,31 @@ public final class SearchQuery {
         return Optional.of(terms);
     }
 
-    private static Predicate<Searchable> term(String token, String query) {
+    private static <T> Predicate<T> term(String token, Fields<T> fields, String unsupported, String query) {
         int colon = token.indexOf(':');
         if (colon < 0) {
-            throw unsupported(query);
+            throw unsupported(unsupported, query);
         }
         String field = token.substring(0, colon).toLowerCase(Locale.ROOT);
-        String value = unquote(token.substring(colon + 1));
+        String raw = token.substring(colon + 1);
+        String comparator = "";
+        for (String c : List.of(">=", "<=", ">", "<")) {
+            if (raw.startsWith(c)) {
+                comparator = c;
+                break;
+            }
+        }
+        Predicate<T> p = fields.term(field, comparator, unquote(raw.substring(comparator.length())));
+        if (p == null) {
+            throw unsupported(unsupported, query);
+        }
+        return p;
+    }
+
+    private static Predicate<Searchable> variantTerm(String field, String comparator, String value) {
+        if (!comparator.isEmpty()) {
+            return null;
+        }
         boolean prefix = value.endsWith("*");
         String wanted = (prefix ? value.substring(0, value.length() - 1) : value).toLowerCase(Locale.ROOT);
         return switch (field) {
@@ -118,7 +173,7 @@ public final class SearchQuery {
                 String number = wanted.startsWith("gid://shopify/product/") ? wanted.substring(22) : wanted;
                 yield s -> matches(s.productId() == null ? null : Long.toString(Gid.number(s.productId())), number, prefix);
             }
-            default -> throw unsupported(query);
+            default -> null;
         };
     }
 
@@ -167,8 +222,7 @@ public final class SearchQuery {
         return v;
     }
 
-    private static RequestError unsupported(String query) {
-        return new RequestError(RequestError.BAD_REQUEST, "The simulator supports only 'sku:' and 'product_id:' "
-                + "search terms (exact or prefix*) joined by OR or AND; got: " + query);
+    private static RequestError unsupported(String message, String query) {
+        return new RequestError(RequestError.BAD_REQUEST, message + "; got: " + query);
     }
 }
