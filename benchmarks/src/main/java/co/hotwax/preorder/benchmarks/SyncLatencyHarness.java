@@ -134,7 +134,8 @@ public final class SyncLatencyHarness {
             LongSupplier nanoTime = System::nanoTime;
             ChangeLatencies latencies = new ChangeLatencies(nanoTime);
             ShopifyPublisher shopify = ShopifyPublisher.builder(config).random(new SplittableRandom(seed)).build();
-            TimedPublisher publisher = new TimedPublisher(shopify, latencies, nanoTime, dropRetryAfter);
+            TimedPublisher publisher = new TimedPublisher(shopify, latencies, nanoTime, dropRetryAfter,
+                    shop::pointsCharged);
             EngineWatch watch = new EngineWatch();
             PreorderSync sync = PreorderSync.builder()
                     .supply(supply)
@@ -201,10 +202,11 @@ public final class SyncLatencyHarness {
                 if (duringResync) {
                     boolean done = watch.resynced.await(window.toMillis(), TimeUnit.MILLISECONDS);
                     System.out.printf("initial resync %s after %.1f s: %,d points, bulk queries %d, %,d SKUs written;"
-                            + " last RETRY answered %.1f s after the start%n",
+                            + " last RETRY answered %.1f s after the start, %,d points charged until then%n",
                             done ? "completed" : "still running", seconds(System.nanoTime() - r0),
                             shop.pointsCharged() - resyncCharged0, shop.bulk().created(), watch.writesInResync.get(),
-                            publisher.lastRetryAt() < 0 ? 0 : seconds(publisher.lastRetryAt() - r0));
+                            publisher.lastRetryAt() < 0 ? 0 : seconds(publisher.lastRetryAt() - r0),
+                            publisher.pointsAtLastRetry() - resyncCharged0);
                 } else {
                     Thread.sleep(window.toMillis());
                 }

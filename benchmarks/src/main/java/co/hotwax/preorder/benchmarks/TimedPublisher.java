@@ -20,7 +20,9 @@ final class TimedPublisher implements InventoryPublisher {
     private final boolean dropRetryAfter;
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong states = new AtomicLong();
+    private final LongSupplier pointsCharged;
     private volatile long lastRetryAt = -1;
+    private volatile long pointsAtLastRetry;
 
     /**
      * @param delegate the real publisher
@@ -28,7 +30,7 @@ final class TimedPublisher implements InventoryPublisher {
      * @param nanoTime the same time source {@code latencies} uses
      */
     TimedPublisher(InventoryPublisher delegate, ChangeLatencies latencies, LongSupplier nanoTime) {
-        this(delegate, latencies, nanoTime, false);
+        this(delegate, latencies, nanoTime, false, () -> 0);
     }
 
     /**
@@ -37,13 +39,15 @@ final class TimedPublisher implements InventoryPublisher {
      * @param nanoTime the same time source {@code latencies} uses
      * @param dropRetryAfter hand the engine every RETRY without its retry-after, so the engine's own back-off
      *                       decides when it is sent again, as before publishers could give one (a "before" run)
+     * @param pointsCharged the store's points charged so far, read when a call answers RETRY
      */
     TimedPublisher(InventoryPublisher delegate, ChangeLatencies latencies, LongSupplier nanoTime,
-                   boolean dropRetryAfter) {
+                   boolean dropRetryAfter, LongSupplier pointsCharged) {
         this.delegate = delegate;
         this.latencies = latencies;
         this.nanoTime = nanoTime;
         this.dropRetryAfter = dropRetryAfter;
+        this.pointsCharged = pointsCharged;
     }
 
     @Override
@@ -65,6 +69,7 @@ final class TimedPublisher implements InventoryPublisher {
                 latencies.published(batch.get(i).sku(), started, ended);
             } else if (outcome.status() == PublishOutcome.Status.RETRY) {
                 lastRetryAt = ended;
+                pointsAtLastRetry = pointsCharged.getAsLong();
                 if (dropRetryAfter && outcome.retryAfter() != null) {
                     handed.set(i, new PublishOutcome(outcome.sku(), outcome.facilityId(), outcome.status(),
                             outcome.wrote(), outcome.reason(), outcome.inFlight()));
@@ -97,6 +102,11 @@ final class TimedPublisher implements InventoryPublisher {
     /** @return when a publish call last answered a state RETRY ({@code nanoTime}), or -1 */
     long lastRetryAt() {
         return lastRetryAt;
+    }
+
+    /** @return the store's points charged when a publish call last answered a state RETRY */
+    long pointsAtLastRetry() {
+        return pointsAtLastRetry;
     }
 
     /** @return desired states published so far */
