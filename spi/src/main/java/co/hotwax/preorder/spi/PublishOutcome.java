@@ -5,6 +5,9 @@ import java.time.Duration;
 /**
  * What happened to one {@link DesiredState} handed to {@link InventoryPublisher#publish}.
  *
+ * <p>{@code retryAfter} was added after the first implementations were written: every constructor and factory
+ * they used is kept, and leaves it null, so they compile, link and behave as before (same {@link SpiVersion}).
+ *
  * @param sku the SKU
  * @param facilityId the facility, as in the desired state
  * @param status applied, to retry, or rejected
@@ -22,8 +25,6 @@ import java.time.Duration;
  *                   gave); the engine then sends it again at that time, not after its own retry back-off, and
  *                   does not count it as a failed attempt that lengthens the back-off. Null (every outcome made
  *                   without it) leaves the wait to the engine's back-off. Positive; only on a RETRY
- * <p>{@code retryAfter} was added after the first implementations were written: every constructor and factory
- * they used is kept, and leaves it null, so they compile, link and behave as before (same {@link SpiVersion}).
  *
  * @since 0.1.0
  */
