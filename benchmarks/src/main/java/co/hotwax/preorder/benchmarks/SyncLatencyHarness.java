@@ -61,7 +61,14 @@ import java.util.function.LongSupplier;
  * publisher's threshold), measured until the resync completes or the window ends, whichever is first; the bucket is
  * not waited for. It shows what a change waits for while a resync runs in the background.
  *
- * <p>Arguments: {@code [windowSeconds=120] [skus=10000] [seed=1] [mode=steady|resync]}.
+ * <p>Mode {@code resync-backoff} is {@code resync} with every RETRY handed to the engine without the publisher's
+ * retry-after ({@link co.hotwax.preorder.spi.PublishOutcome#retryAfter()}), so the engine's doubling back-off
+ * decides when a state deferred while the export runs is sent again, as before publishers could say; mode
+ * {@code resync-compare} runs {@code resync-backoff} and then {@code resync} in one process, each on a fresh
+ * simulator with the same seed, for a before/after side by side.
+ *
+ * <p>Arguments: {@code [windowSeconds=120] [skus=10000] [seed=1]
+ * [mode=steady|resync|resync-backoff|resync-compare]}.
  */
 public final class SyncLatencyHarness {
     private static final long TICK_MILLIS = 20;
@@ -94,18 +101,26 @@ public final class SyncLatencyHarness {
     /**
      * Entry point.
      *
-     * @param args {@code [windowSeconds] [skus] [seed]}
+     * @param args {@code [windowSeconds] [skus] [seed] [mode]}
      * @throws Exception on failure
      */
     public static void main(String[] args) throws Exception {
         int window = args.length > 0 ? Integer.parseInt(args[0]) : 120;
         int skus = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
-        boolean duringResync = args.length > 3 && args[3].equals("resync");
-        new SyncLatencyHarness(skus, seed).run(Duration.ofSeconds(window), seed, duringResync);
+        String mode = args.length > 3 ? args[3] : "steady";
+        if (mode.equals("resync-compare")) {
+            System.out.println("=== before: RETRY without retry-after (the engine's back-off decides) ===");
+            new SyncLatencyHarness(skus, seed).run(Duration.ofSeconds(window), seed, true, true);
+            System.out.println("=== after: RETRY with the publisher's retry-after (the export's next poll) ===");
+            new SyncLatencyHarness(skus, seed).run(Duration.ofSeconds(window), seed, true, false);
+        } else {
+            new SyncLatencyHarness(skus, seed).run(Duration.ofSeconds(window), seed, mode.startsWith("resync"),
+                    mode.equals("resync-backoff"));
+        }
     }
 
-    private void run(Duration window, long seed, boolean duringResync) throws Exception {
+    private void run(Duration window, long seed, boolean duringResync, boolean dropRetryAfter) throws Exception {
         try (ListedShop listed = new ListedShop("sim-shop.myshopify.com", true)) {
             ShopifySimulator shop = listed.shop();
             Location location = listed.location();
@@ -119,7 +134,8 @@ public final class SyncLatencyHarness {
             LongSupplier nanoTime = System::nanoTime;
             ChangeLatencies latencies = new ChangeLatencies(nanoTime);
             ShopifyPublisher shopify = ShopifyPublisher.builder(config).random(new SplittableRandom(seed)).build();
-            TimedPublisher publisher = new TimedPublisher(shopify, latencies, nanoTime);
+            TimedPublisher publisher = new TimedPublisher(shopify, latencies, nanoTime, dropRetryAfter,
+                    shop::pointsCharged);
             EngineWatch watch = new EngineWatch();
             PreorderSync sync = PreorderSync.builder()
                     .supply(supply)
@@ -185,9 +201,12 @@ public final class SyncLatencyHarness {
                         0, TICK_MILLIS, TimeUnit.MILLISECONDS);
                 if (duringResync) {
                     boolean done = watch.resynced.await(window.toMillis(), TimeUnit.MILLISECONDS);
-                    System.out.printf("initial resync %s after %.1f s: %,d points, bulk queries %d, %,d SKUs written%n",
+                    System.out.printf("initial resync %s after %.1f s: %,d points, bulk queries %d, %,d SKUs written;"
+                            + " last RETRY answered %.1f s after the start, %,d points charged until then%n",
                             done ? "completed" : "still running", seconds(System.nanoTime() - r0),
-                            shop.pointsCharged() - resyncCharged0, shop.bulk().created(), watch.writesInResync.get());
+                            shop.pointsCharged() - resyncCharged0, shop.bulk().created(), watch.writesInResync.get(),
+                            publisher.lastRetryAt() < 0 ? 0 : seconds(publisher.lastRetryAt() - r0),
+                            publisher.pointsAtLastRetry() - resyncCharged0);
                 } else {
                     Thread.sleep(window.toMillis());
                 }

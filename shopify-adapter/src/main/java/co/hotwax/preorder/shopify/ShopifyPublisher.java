@@ -210,7 +210,7 @@ public final class ShopifyPublisher implements InventoryPublisher {
         String reason = tokens.scrub(outcome.reason());
         return reason.equals(outcome.reason()) ? outcome
                 : new PublishOutcome(outcome.sku(), outcome.facilityId(), outcome.status(), outcome.wrote(), reason,
-                        outcome.inFlight());
+                        outcome.inFlight(), outcome.retryAfter());
     }
 
     /**

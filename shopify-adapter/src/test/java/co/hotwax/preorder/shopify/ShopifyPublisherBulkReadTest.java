@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -337,6 +338,48 @@ class ShopifyPublisherBulkReadTest {
         }
         for (Variant v : shop.variants()) {
             assertThat(shop.sim().quantity(v.inventoryItemId(), shop.location().id(), "available")).isEqualTo(5);
+            assertThat(shop.sim().policy(v.id())).isEqualTo(InventoryPolicy.DENY);
+        }
+    }
+
+    @Test
+    void skusDeferredWhileTheExportRunsComeBackAtItsNextPollAndRideTheFirstCallAfterItLands() {
+        // 20 s queued, then well under a second of objects: several polls (1, 2, 4, then every 5 s) before it lands.
+        Shop shop = shop(new BulkBehaviour(Duration.ofSeconds(20), 1_000, 1), 4);
+        try (ShopifyPublisher publisher = publisher(shop, 10)) {
+            Instant started = time.instant();
+            startExport(publisher, listAll());
+            List<DesiredState> waiting = new ArrayList<>(listAll().subList(1, SKUS));
+            long searchesBeforeLast = 0;
+            for (int round = 0; round < 20 && !waiting.isEmpty(); round++) {
+                searchesBeforeLast = calls(shop.sim(), "productVariants");
+                List<PublishOutcome> outcomes = publisher.publish(waiting);
+                List<DesiredState> deferred = new ArrayList<>();
+                Duration after = Duration.ZERO;
+                for (int i = 0; i < outcomes.size(); i++) {
+                    PublishOutcome o = outcomes.get(i);
+                    if (o.status() == PublishOutcome.Status.RETRY) {
+                        assertThat(o.reason()).isEqualTo(BatchPreparation.WAITING_FOR_EXPORT);
+                        assertThat(o.retryAfter()).as("until the next poll").isPositive()
+                                .isLessThanOrEqualTo(Duration.ofSeconds(5));
+                        deferred.add(waiting.get(i));
+                        after = o.retryAfter();
+                    } else {
+                        assertThat(o.status()).as(o.toString()).isEqualTo(PublishOutcome.Status.APPLIED);
+                    }
+                }
+                waiting = deferred;
+                // As the engine does: sent again when the publisher said.
+                time.advance(after);
+            }
+            assertThat(waiting).as("all applied").isEmpty();
+            assertThat(calls(shop.sim(), "productVariants")).as("the last round was answered by the export")
+                    .isEqualTo(searchesBeforeLast);
+            assertThat(Duration.between(started, time.instant()))
+                    .as("landed at about 20 s; its next poll at most 5 s later")
+                    .isLessThanOrEqualTo(Duration.ofSeconds(26));
+        }
+        for (Variant v : shop.variants()) {
             assertThat(shop.sim().policy(v.id())).isEqualTo(InventoryPolicy.DENY);
         }
     }

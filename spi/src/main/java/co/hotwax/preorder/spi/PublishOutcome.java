@@ -1,7 +1,12 @@
 package co.hotwax.preorder.spi;
 
+import java.time.Duration;
+
 /**
  * What happened to one {@link DesiredState} handed to {@link InventoryPublisher#publish}.
+ *
+ * <p>{@code retryAfter} was added after the first implementations were written: every constructor and factory
+ * they used is kept, and leaves it null, so they compile, link and behave as before (same {@link SpiVersion}).
  *
  * @param sku the SKU
  * @param facilityId the facility, as in the desired state
@@ -15,10 +20,16 @@ package co.hotwax.preorder.spi;
  *                 {@link #UNKNOWN} when the publisher did not observe it. Stores sharing one pool need it: a
  *                 store's in-flight units beyond its share come out of the other stores' shares, and a lowered
  *                 share only frees units for another store once the channel showed how many it had already sold
+ * @param retryAfter for a RETRY, when the publisher knows it: how long from now the state should be sent again
+ *                   (e.g. when a catalog export it waits for is next checked, or a {@code Retry-After} a server
+ *                   gave); the engine then sends it again at that time, not after its own retry back-off, and
+ *                   does not count it as a failed attempt that lengthens the back-off. Null (every outcome made
+ *                   without it) leaves the wait to the engine's back-off. Positive; only on a RETRY
+ *
  * @since 0.1.0
  */
 public record PublishOutcome(String sku, String facilityId, Status status, boolean wrote, String reason,
-                             long inFlight) {
+                             long inFlight, Duration retryAfter) {
     /**
      * The start of the reason of a refusal that is not about the item but about the whole channel (e.g. the access
      * token lacks a scope): every item would be refused the same way until an operator fixes the channel, so the
@@ -49,7 +60,9 @@ public record PublishOutcome(String sku, String facilityId, Status status, boole
      *              that the engine did not expect is drift corrected
      * @param reason why it must be retried or was rejected, naming the cause; empty when applied
      * @param inFlight the channel's unimported orders observed after the write, or {@link #UNKNOWN}
-     * @throws InvalidInputException when a field is missing, a failure carries no reason, or inFlight is below -1
+     * @param retryAfter for a RETRY, how long from now to send the state again; null for the engine's back-off
+     * @throws InvalidInputException when a field is missing, a failure carries no reason, inFlight is below -1, or
+     *                               a retryAfter is given on an outcome other than RETRY or is not positive
      */
     public PublishOutcome {
         String item = "publish outcome of sku " + sku;
@@ -66,6 +79,28 @@ public record PublishOutcome(String sku, String facilityId, Status status, boole
         if (inFlight < UNKNOWN) {
             throw new InvalidInputException(item, "inFlight must be -1 (unknown) or more, was " + inFlight);
         }
+        if (retryAfter != null && status != Status.RETRY) {
+            throw new InvalidInputException(item, "retryAfter is for RETRY outcomes only, this one is " + status);
+        }
+        if (retryAfter != null && (retryAfter.isZero() || retryAfter.isNegative())) {
+            throw new InvalidInputException(item, "retryAfter must be positive, was " + retryAfter);
+        }
+    }
+
+    /**
+     * An outcome without a retry-after: the engine's back-off decides when a RETRY is sent again. (The canonical
+     * constructor of the first SPI release, kept so implementations built against it link and compile unchanged.)
+     *
+     * @param sku the SKU
+     * @param facilityId the facility, as in the desired state
+     * @param status applied, to retry, or rejected
+     * @param wrote whether the channel was changed
+     * @param reason why it must be retried or was rejected; empty when applied
+     * @param inFlight the channel's unimported orders observed after the write, or {@link #UNKNOWN}
+     * @throws InvalidInputException as the canonical constructor
+     */
+    public PublishOutcome(String sku, String facilityId, Status status, boolean wrote, String reason, long inFlight) {
+        this(sku, facilityId, status, wrote, reason, inFlight, null);
     }
 
     /**
@@ -114,6 +149,26 @@ public record PublishOutcome(String sku, String facilityId, Status status, boole
      */
     public static PublishOutcome retry(DesiredState state, String reason) {
         return new PublishOutcome(state.sku(), state.facilityId(), Status.RETRY, false, reason);
+    }
+
+    /**
+     * A state the publisher cannot apply yet but knows when it can be tried again (it waits for something with a
+     * known next check, e.g. a catalog export, or the server said when): the engine sends it again after
+     * {@code after}, not after its own retry back-off, and does not count it as a failed attempt, so a state
+     * deferred many times is not sent again long after what it waited for is there. The engine caps the wait at its
+     * longest back-off, so a publisher's estimate never holds a state longer than the engine would.
+     *
+     * @param state the state that was not published
+     * @param reason why, e.g. {@code "waiting for the catalog export"}
+     * @param after how long from now to send it again, positive
+     * @return the outcome
+     * @throws InvalidInputException when {@code after} is null or not positive
+     */
+    public static PublishOutcome retry(DesiredState state, String reason, Duration after) {
+        if (after == null) {
+            throw new InvalidInputException("publish outcome of sku " + state.sku(), "retryAfter is missing");
+        }
+        return new PublishOutcome(state.sku(), state.facilityId(), Status.RETRY, false, reason, UNKNOWN, after);
     }
 
     /**

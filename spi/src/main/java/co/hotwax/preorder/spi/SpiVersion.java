@@ -11,7 +11,11 @@ package co.hotwax.preorder.spi;
  * @since 0.1.0
  */
 public final class SpiVersion {
-    /** The SPI version of this jar. Increased on every incompatible change of an SPI interface or value. */
+    /**
+     * The SPI version of this jar. Increased on every incompatible change of an SPI interface or value; an addition
+     * that keeps every implementation built against this version compiling, linking and behaving as before (a
+     * default method, a new factory, a record component whose earlier constructors are kept) leaves it as it is.
+     */
     public static final int CURRENT = 1;
 
     private SpiVersion() {

@@ -3,6 +3,7 @@ package co.hotwax.preorder.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -81,6 +82,24 @@ class ValuesTest {
         assertThat(PublishOutcome.applied(s, true).inFlight()).isEqualTo(PublishOutcome.UNKNOWN);
         assertThat(PublishOutcome.applied(s, false, 7).inFlight()).isEqualTo(7);
         assertThatThrownBy(() -> PublishOutcome.applied(s, true, -2)).hasMessageContaining("inFlight");
+    }
+
+    @Test
+    void publishOutcomeRetryAfterIsForRetriesOnlyAndPositive() {
+        DesiredState s = new DesiredState("RED-M", null, 0, 0, false, null, false);
+        assertThat(PublishOutcome.retry(s, "THROTTLED").retryAfter()).as("the engine's back-off decides").isNull();
+        assertThat(new PublishOutcome("RED-M", null, PublishOutcome.Status.RETRY, false, "x", 3).retryAfter()).isNull();
+        PublishOutcome later = PublishOutcome.retry(s, "waiting for the catalog export", Duration.ofSeconds(4));
+        assertThat(later.status()).isEqualTo(PublishOutcome.Status.RETRY);
+        assertThat(later.retryAfter()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(later.reason()).isEqualTo("waiting for the catalog export");
+        assertThatThrownBy(() -> PublishOutcome.retry(s, "x", Duration.ZERO))
+                .hasMessageContaining("sku RED-M").hasMessageContaining("retryAfter must be positive");
+        assertThatThrownBy(() -> PublishOutcome.retry(s, "x", Duration.ofMillis(-1)))
+                .hasMessageContaining("retryAfter must be positive");
+        assertThatThrownBy(() -> PublishOutcome.retry(s, "x", null)).hasMessageContaining("retryAfter is missing");
+        assertThatThrownBy(() -> new PublishOutcome("RED-M", null, PublishOutcome.Status.APPLIED, true, "", -1,
+                Duration.ofSeconds(1))).hasMessageContaining("retryAfter is for RETRY outcomes only");
     }
 
     @Test

@@ -7,8 +7,8 @@ import java.util.Objects;
  * When {@link SyncHealth} calls the engine degraded.
  *
  * @param maxLag a store whose oldest unpublished change is older than this is lagging; positive
- * @param unreachableAfter a store whose last this-many publish calls all failed (nothing applied or rejected) is
- *                         unreachable; at least 1
+ * @param unreachableAfter a store whose last this-many publish calls all failed (nothing applied, rejected or
+ *                         deferred with a retry-after) is unreachable; at least 1
  *
  * @since 0.1.0
  */
@@ -21,8 +21,8 @@ public record HealthThresholds(Duration maxLag, int unreachableAfter) {
      * Validates the thresholds.
      *
      * @param maxLag a store whose oldest unpublished change is older than this is lagging; positive
-     * @param unreachableAfter a store whose last this-many publish calls all failed (nothing applied or rejected) is
-     *     unreachable; at least 1
+     * @param unreachableAfter a store whose last this-many publish calls all failed (nothing applied, rejected or
+     *     deferred with a retry-after) is unreachable; at least 1
      * @throws IllegalArgumentException naming the threshold that is out of range
      */
     public HealthThresholds {

@@ -21,12 +21,14 @@ public sealed interface SyncEvent {
     }
 
     /**
-     * A publisher could not apply a state for now; the engine tries again after a backoff.
+     * A publisher could not apply a state for now; the engine tries again after a backoff, or at the time the
+     * publisher gave ({@link co.hotwax.preorder.spi.PublishOutcome#retryAfter()}).
      *
      * @param publisher the channel id
      * @param key the SKU key
      * @param reason why, as the publisher said
-     * @param attempt how many attempts have failed so far, from 1
+     * @param attempt how many attempts have failed so far, from 1; a retry the publisher gave a time for is not
+     *                counted as failed (it does not lengthen the backoff), so it repeats the number of the next one
      */
     record Retrying(String publisher, String key, String reason, int attempt) implements SyncEvent {
     }

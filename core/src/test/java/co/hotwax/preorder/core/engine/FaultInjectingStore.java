@@ -7,6 +7,7 @@ import co.hotwax.preorder.spi.PublishOutcome;
 import co.hotwax.preorder.spi.SpiVersion;
 
 import java.time.LocalDate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +45,7 @@ final class FaultInjectingStore implements InventoryPublisher {
     private final String channel;
     private final Map<String, Item> items = new HashMap<>();
     private final Map<String, PublishOutcome.Status> failures = new HashMap<>();
+    private final Map<String, Duration> retryAfter = new HashMap<>();
     private final List<Write> writes = new ArrayList<>();
     private final List<List<String>> batches = new ArrayList<>();
     private boolean throwing;
@@ -138,7 +140,9 @@ final class FaultInjectingStore implements InventoryPublisher {
         }
         PublishOutcome.Status failure = failures.get(state.sku());
         if (failure == PublishOutcome.Status.RETRY) {
-            return PublishOutcome.retry(state, "THROTTLED");
+            Duration after = retryAfter.get(state.sku());
+            return after == null ? PublishOutcome.retry(state, "THROTTLED")
+                    : PublishOutcome.retry(state, "waiting for the catalog export", after);
         }
         if (failure == PublishOutcome.Status.REJECTED) {
             return PublishOutcome.rejected(state, "no variant has SKU " + state.sku());
@@ -175,10 +179,18 @@ final class FaultInjectingStore implements InventoryPublisher {
 
     synchronized void fail(String sku, PublishOutcome.Status status) {
         failures.put(sku, status);
+        retryAfter.remove(sku);
+    }
+
+    /** The SKU is answered RETRY with a retry-after (as a publisher waiting for a catalog export does). */
+    synchronized void deferFor(String sku, Duration after) {
+        failures.put(sku, PublishOutcome.Status.RETRY);
+        retryAfter.put(sku, after);
     }
 
     synchronized void heal(String sku) {
         failures.remove(sku);
+        retryAfter.remove(sku);
     }
 
     /** @param reason why the channel refuses every state from now on (a revoked scope), or null: it works again */

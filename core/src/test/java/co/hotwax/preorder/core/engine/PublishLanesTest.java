@@ -113,6 +113,69 @@ class PublishLanesTest {
     }
 
     @Test
+    void aRetryWithARetryAfterIsSentAgainThenNotByTheDoublingBackoff() {
+        FaultInjectingStore store = new FaultInjectingStore("shop-a");
+        PreorderSync sync = redDeferred(store, Duration.ofSeconds(4));
+
+        // Deferred five times in a row: each time sent again exactly 4 s after the answer. A doubling back-off
+        // from 1 s would have waited 0.5-1, 1-2, 2-4, 4-8 and 8-16 s by the fifth.
+        for (int i = 1; i <= 5; i++) {
+            assertThat(store.attempts("RED")).isEqualTo(i);
+            assertThat(sync.nextDue()).isEqualTo(f.clock.instant().plusSeconds(4));
+            f.clock.advance(Duration.ofMillis(3_999));
+            sync.runUntilIdle(100);
+            assertThat(store.attempts("RED")).as("not before the time the publisher gave").isEqualTo(i);
+            f.clock.advance(Duration.ofMillis(1));
+            sync.runUntilIdle(100);
+        }
+        assertThat(sync.metrics().retried()).as("each deferral is a retry in the counters").isEqualTo(6);
+        assertThat(sync.health().healthy()).as("a channel deferring on purpose is not unreachable").isTrue();
+
+        // The deferrals did not count as failed attempts: a plain failure now gets the first back-off (0.5-1 s),
+        // not the sixth (16-30 s).
+        store.fail("RED", PublishOutcome.Status.RETRY);
+        f.clock.advanceTo(sync.nextDue());
+        sync.runUntilIdle(100);
+        assertThat(Duration.between(f.clock.instant(), sync.nextDue())).isBetween(Duration.ofMillis(500),
+                Duration.ofSeconds(1));
+        assertThat(f.events(SyncEvent.Retrying.class)).extracting(SyncEvent.Retrying::attempt)
+                .containsExactly(1, 1, 1, 1, 1, 1, 1);
+
+        healedRedIsPublished(store, sync);
+    }
+
+    @Test
+    void aRetryAfterLongerThanTheLongestBackoffIsCappedAtIt() {
+        FaultInjectingStore store = new FaultInjectingStore("shop-a");
+        PreorderSync sync = redDeferred(store, Duration.ofHours(2));
+
+        assertThat(sync.nextDue()).as("the fixture's longest back-off").isEqualTo(f.clock.instant().plusSeconds(30));
+        healedRedIsPublished(store, sync);
+    }
+
+    /**
+     * RED, answered RETRY with the retry-after by the store, settled with feed polls far apart, so
+     * {@code nextDue()} is the end of a retry wait.
+     */
+    private PreorderSync redDeferred(FaultInjectingStore store, Duration after) {
+        f.supply.add(Fixture.po("L1", "RED", 10));
+        store.deferFor("RED", after);
+        PreorderSync sync = f.builder(store).pollInterval(Duration.ofMinutes(10)).build();
+        sync.startManual();
+        sync.runUntilIdle(100);
+        return sync;
+    }
+
+    /** The store applies RED again: the state still queued is published when its wait ends, never lost. */
+    private void healedRedIsPublished(FaultInjectingStore store, PreorderSync sync) {
+        store.heal("RED");
+        f.clock.advanceTo(sync.nextDue());
+        sync.runUntilIdle(100);
+        assertThat(store.onHand("RED")).as("never lost").isEqualTo(10);
+        assertThat(sync.metrics().pendingPools()).isZero();
+    }
+
+    @Test
     void aRejectedStateIsNotRetriedUntilThePoolChanges() {
         f.supply.add(Fixture.po("L1", "RED", 10), Fixture.po("L2", "BLUE", 10));
         FaultInjectingStore store = new FaultInjectingStore("shop-a");

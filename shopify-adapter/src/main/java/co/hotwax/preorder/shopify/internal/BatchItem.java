@@ -3,6 +3,8 @@ package co.hotwax.preorder.shopify.internal;
 import co.hotwax.preorder.spi.DesiredState;
 import co.hotwax.preorder.spi.PublishOutcome;
 
+import java.time.Duration;
+
 /**
  * One desired state on its way through a publish: what was resolved and read for it, whether anything was written,
  * and its outcome once decided. The first decided outcome sticks.
@@ -67,7 +69,7 @@ public final class BatchItem {
         this.wrote = true;
         if (outcome != null && !outcome.wrote()) {
             outcome = new PublishOutcome(outcome.sku(), outcome.facilityId(), outcome.status(), true, outcome.reason(),
-                    outcome.inFlight());
+                    outcome.inFlight(), outcome.retryAfter());
         }
     }
 
@@ -165,8 +167,19 @@ public final class BatchItem {
 
     /** @param reason why the item must be tried again */
     public void retry(String reason) {
+        retry(reason, null);
+    }
+
+    /**
+     * The item must be tried again, and the publisher knows when that is worth it.
+     *
+     * @param reason why
+     * @param after how long from now to send it again (positive), or null for the engine's back-off
+     */
+    public void retry(String reason, Duration after) {
         if (outcome == null) {
-            outcome = new PublishOutcome(state.sku(), state.facilityId(), PublishOutcome.Status.RETRY, wrote, reason);
+            outcome = new PublishOutcome(state.sku(), state.facilityId(), PublishOutcome.Status.RETRY, wrote, reason,
+                    PublishOutcome.UNKNOWN, after);
         }
     }
 

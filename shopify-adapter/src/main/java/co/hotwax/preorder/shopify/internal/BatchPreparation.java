@@ -3,6 +3,7 @@ package co.hotwax.preorder.shopify.internal;
 import co.hotwax.preorder.shopify.ShopifyPublisherConfig;
 import co.hotwax.preorder.spi.DesiredState;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,8 +21,10 @@ import java.util.Set;
 public final class BatchPreparation {
     /**
      * Not-yet-known SKUs a publish call still reads per request while a bulk export is on its way; the call's other
-     * not-yet-known SKUs are answered RETRY ({@link #WAITING_FOR_EXPORT}) and the engine sends them again after its
-     * retry back-off (500 ms, doubling, by default), by when the export may answer them for nothing.
+     * not-yet-known SKUs are answered RETRY ({@link #WAITING_FOR_EXPORT}) with a retry-after of the time until the
+     * export is next polled ({@link VariantResolver#untilExportCheck}, at most 5 s), so the engine sends them again
+     * when a call can learn that it landed, and they ride the first call after it lands (not its doubling back-off,
+     * which re-sent states deferred several times up to a minute after: BENCHMARKS.md, "While a resync runs").
      *
      * <p>Why 3: per request, a SKU not yet known costs about 14 points to resolve, check (the preflight's per-SKU
      * read) and give its level (BENCHMARKS.md, "Restart resync through the bulk export": 14.20 points a SKU); 3 cost
@@ -75,7 +78,8 @@ public final class BatchPreparation {
 
     /**
      * Gives each open item its variant; a SKU no variant or several variants have is rejected. While a bulk export
-     * is on its way, not-yet-known SKUs beyond {@link #READ_BUDGET_WHILE_EXPORTING} are answered RETRY instead.
+     * is on its way, not-yet-known SKUs beyond {@link #READ_BUDGET_WHILE_EXPORTING} are answered RETRY instead, to
+     * be sent again when the export is next polled.
      *
      * @param items the items
      * @throws CallFailedException when a search fails after retries
@@ -85,9 +89,10 @@ public final class BatchPreparation {
         List<String> skus = items.stream().filter(BatchItem::open).map(i -> i.state().sku()).distinct().toList();
         Set<String> deferred = new HashSet<>(resolver.beyondReadBudget(skus, READ_BUDGET_WHILE_EXPORTING));
         if (!deferred.isEmpty()) {
+            Duration untilCheck = resolver.untilExportCheck();
             for (BatchItem item : items) {
                 if (item.open() && deferred.contains(item.state().sku())) {
-                    item.retry(WAITING_FOR_EXPORT);
+                    item.retry(WAITING_FOR_EXPORT, untilCheck);
                 }
             }
             skus = skus.stream().filter(sku -> !deferred.contains(sku)).toList();

@@ -54,6 +54,8 @@ public final class ExportedCatalog {
      * polled every 5 s at most (one point a poll: about 0.2 points a second).
      */
     static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(5);
+    /** Shortest wait {@link #untilNextPoll} gives, so a poll that is due now never makes a caller spin. */
+    static final Duration SOONEST_CHECK = Duration.ofMillis(100);
     /** Longest an export may run before it is canceled. */
     static final Duration MAX_WAIT = Duration.ofMinutes(30);
     /** Wait after an export could not be used before another is started. */
@@ -116,6 +118,20 @@ public final class ExportedCatalog {
      */
     public boolean running() {
         return running != null;
+    }
+
+    /**
+     * How long until the running export is next polled, when the first publish call from then on learns whether
+     * it landed: what a SKU deferred until it lands should wait (at most {@link #MAX_POLL_INTERVAL}).
+     *
+     * @return the wait, at least {@link #SOONEST_CHECK}; {@link #MAX_POLL_INTERVAL} when none runs
+     */
+    public Duration untilNextPoll() {
+        if (running == null || nextPoll == null) {
+            return MAX_POLL_INTERVAL;
+        }
+        Duration left = Duration.between(clock.instant(), nextPoll);
+        return left.compareTo(SOONEST_CHECK) < 0 ? SOONEST_CHECK : left;
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -165,6 +166,16 @@ public final class VariantResolver {
             return List.of();
         }
         return unknown.subList(budget, unknown.size());
+    }
+
+    /**
+     * How long a SKU deferred by {@link #beyondReadBudget} should wait before it is sent again: until the running
+     * export is next polled, when a call learns whether it landed and, if so, answers the SKU from it.
+     *
+     * @return the wait, positive, at most the longest poll interval (5 s)
+     */
+    public Duration untilExportCheck() {
+        return catalog == null ? ExportedCatalog.MAX_POLL_INTERVAL : catalog.untilNextPoll();
     }
 
     /**

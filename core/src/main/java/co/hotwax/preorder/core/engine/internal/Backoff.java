@@ -29,6 +29,17 @@ public final class Backoff {
     }
 
     /**
+     * A wait a publisher asked for, capped at the longest back-off: no estimate holds a state longer than the
+     * engine's own back-off would.
+     *
+     * @param millis the wait asked for, positive
+     * @return {@code min(millis, max)}, at least 1
+     */
+    public long capped(long millis) {
+        return Math.max(1, Math.min(millis, maxMillis));
+    }
+
+    /**
      * The wait before the next attempt.
      *
      * @param attempt failed attempts so far, from 1

@@ -39,6 +39,16 @@ final class EngineCounters {
         lastFailureReason = reason;
     }
 
+    /**
+     * A retry the publisher gave a time for: a retry in the counters, but the channel answered on purpose, so it
+     * is no failure for the health summary and the call counts as answered.
+     */
+    void deferred(String reason, String sku) {
+        retried.incrementAndGet();
+        count(retriedByReason, ReasonTemplates.template(reason, sku));
+        decidedThisCall = true;
+    }
+
     void rejected(String reason, String sku, long now) {
         rejected.incrementAndGet();
         count(rejectedByReason, ReasonTemplates.template(reason, sku));

@@ -27,7 +27,8 @@ import java.util.function.Function;
 /**
  * Decides what each publisher writes next: per publisher and pool it remembers the last state applied, coalesces
  * changes into the latest desired state, queues the pool in a {@link Lane}, publishes batches, and handles the
- * outcomes (backoff on retry, no retry after a rejection, drift counting, resync progress).
+ * outcomes (backoff on retry, or the publisher's own retry-after, no retry after a rejection, drift counting,
+ * resync progress).
  *
  * <p>Owned by the loop thread: every method except the metric getters must be called from that one thread.
  */
@@ -472,6 +473,8 @@ public final class PublishScheduler {
                 desiredStates.applied(slot.key, store.index, state, outcome.inFlight());
                 confirmed(slot.key);
                 applied(store, slot, state, outcome.wrote());
+            } else if (outcome.status() == PublishOutcome.Status.RETRY && outcome.retryAfter() != null) {
+                deferred(store, slot, outcome.reason(), outcome.retryAfter().toMillis());
             } else if (outcome.status() == PublishOutcome.Status.RETRY) {
                 retry(store, slot, outcome.reason(), now);
             } else {
@@ -539,6 +542,21 @@ public final class PublishScheduler {
         slot.notBefore = now + backoff.delayMillis(slot.attempts);
         LOG.debug("Retrying {} in {} (attempt {}): {}", slot.key, store.channel, slot.attempts, reason);
         events.accept(new SyncEvent.Retrying(store.channel, slot.desired.key(), reason, slot.attempts));
+    }
+
+    /**
+     * A RETRY whose publisher said when to send it again (it waits for something with a known next check): sent
+     * then, counted as a retry, but not as a failed attempt, so it neither lengthens the back-off of a later failure
+     * nor counts toward the store's run of failed calls. The wait runs from now, when the publisher answered, and
+     * is capped at the longest back-off; the state stays queued in its lane meanwhile.
+     */
+    private void deferred(PublisherQueue store, Slot slot, String reason, long afterMillis) {
+        long answered = clock.millis();
+        store.counters.deferred(reason, slot.key.sku());
+        slot.notBefore = answered + backoff.capped(afterMillis);
+        LOG.debug("Sending {} to {} again in {} ms (attempt {} not counted): {}", slot.key, store.channel,
+                slot.notBefore - answered, slot.attempts + 1, reason);
+        events.accept(new SyncEvent.Retrying(store.channel, slot.desired.key(), reason, slot.attempts + 1));
     }
 
     private void reportRejected(PublisherQueue store, Slot slot, String reason) {
