@@ -102,6 +102,11 @@ final class BulkOperationPoller {
         return since;
     }
 
+    /** @return when the back-off lets the next poll go */
+    Instant nextPoll() {
+        return nextPoll;
+    }
+
     /** @return whether the back-off lets the next poll go now */
     boolean due() {
         return !clock.instant().isBefore(nextPoll);

@@ -127,10 +127,10 @@ public final class ExportedCatalog {
      * @return the wait, at least {@link #SOONEST_CHECK}; {@link #MAX_POLL_INTERVAL} when none runs
      */
     public Duration untilNextPoll() {
-        if (running == null || nextPoll == null) {
+        if (running == null) {
             return MAX_POLL_INTERVAL;
         }
-        Duration left = Duration.between(clock.instant(), nextPoll);
+        Duration left = Duration.between(clock.instant(), running.nextPoll());
         return left.compareTo(SOONEST_CHECK) < 0 ? SOONEST_CHECK : left;
     }
 
