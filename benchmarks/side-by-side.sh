@@ -20,7 +20,7 @@ build() {
   if [ ! -f "$out" ]; then
     local dir; dir=$(mktemp -d)
     git clone -q "$repo" "$dir/src" && git -C "$dir/src" checkout -q "$commit"
-    (cd "$dir/src" && mvn -B -ntp -q ${MAVEN_ARGS:-} -pl benchmarks -am -DskipTests package)
+    (cd "$dir/src" && mvn -B -ntp -q ${MAVEN_ARGS:-} -pl benchmarks -am -DskipTests package) >&2
     cp "$dir/src/benchmarks/target/benchmarks.jar" "$out"
     rm -rf "$dir"
   fi
